@@ -1,0 +1,233 @@
+//! The catalogue: vendors' documents (sources) and their entries, one per documented code.
+//!
+//! The embedded catalogue is static data compiled by build.rs from codes/*.toml; a `Catalogue`
+//! borrows it without copying.
+
+use std::borrow::Cow;
+
+pub mod file;
+pub mod load;
+pub mod vendor;
+
+mod embedded {
+    use super::{Entry, Source};
+    use std::borrow::Cow;
+    include!(concat!(env!("OUT_DIR"), "/embedded.rs"));
+}
+
+/// Text that is either part of the embedded catalogue or read at run time.
+pub type Text = Cow<'static, str>;
+
+/// One vendor document.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Source {
+    pub id: Text,
+    pub vendor: Text,
+    pub title: Option<Text>,
+    pub edition: Option<Text>,
+    pub url: Option<Text>,
+    /// The file it was read from; `None` for the embedded catalogue.
+    pub origin: Option<Text>,
+}
+
+/// One documented code (or range of codes) of one source.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Entry {
+    /// Index into [`Catalogue::sources`].
+    pub source: usize,
+    pub code: i64,
+    pub code_end: Option<i64>,
+    pub name: Option<Text>,
+    pub part: Option<Text>,
+    pub category: Option<Text>,
+    pub description: Text,
+    pub reason: Option<Text>,
+    pub action: Option<Text>,
+    pub note: Option<Text>,
+    /// The file it was read from; `None` for the embedded catalogue.
+    pub origin: Option<Text>,
+}
+
+/// The fields of an entry that hold text, with the names the JSON output and diff use.
+pub const TEXT_FIELDS: [&str; 7] = [
+    "name",
+    "part",
+    "category",
+    "description",
+    "reason",
+    "action",
+    "note",
+];
+
+impl Entry {
+    /// The last code this entry documents (itself, unless it documents a range).
+    pub fn last_code(&self) -> i64 {
+        self.code_end.unwrap_or(self.code)
+    }
+
+    pub fn covers(&self, code: i64) -> bool {
+        (self.code..=self.last_code()).contains(&code)
+    }
+
+    /// A text field by its name in [`TEXT_FIELDS`]; `None` where absent or unknown.
+    pub fn field(&self, name: &str) -> Option<&str> {
+        match name {
+            "name" => self.name.as_deref(),
+            "part" => self.part.as_deref(),
+            "category" => self.category.as_deref(),
+            "description" => Some(&self.description),
+            "reason" => self.reason.as_deref(),
+            "action" => self.action.as_deref(),
+            "note" => self.note.as_deref(),
+            _ => None,
+        }
+    }
+
+    /// `6000103`, or `120001..=130000` for a range.
+    pub fn code_label(&self) -> String {
+        match self.code_end {
+            Some(end) => format!("{}..={end}", self.code),
+            None => self.code.to_string(),
+        }
+    }
+}
+
+/// An entry with the source it belongs to: what render needs to show it.
+#[derive(Debug, Clone, Copy)]
+pub struct EntryRef<'a> {
+    pub entry: &'a Entry,
+    pub source: &'a Source,
+}
+
+/// Which part of the catalogue a command looks at.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Scope {
+    All,
+    Vendor(Text),
+    Source(usize),
+}
+
+/// The embedded vendors, then source ids, each once: what shell completion offers.
+pub fn embedded_scope_names() -> impl Iterator<Item = &'static str> {
+    let sources = &embedded::SOURCES;
+    let vendors = sources
+        .iter()
+        .enumerate()
+        .filter(|(i, s)| {
+            !sources[..*i]
+                .iter()
+                .any(|earlier| earlier.vendor == s.vendor)
+        })
+        .map(|(_, s)| s.vendor.as_ref());
+    vendors.chain(sources.iter().map(|s| s.id.as_ref()))
+}
+
+/// Sources and their entries, entries in code order then source order.
+#[derive(Debug, Clone)]
+pub struct Catalogue {
+    sources: Cow<'static, [Source]>,
+    entries: Cow<'static, [Entry]>,
+}
+
+impl Catalogue {
+    /// The catalogue compiled into the binary.
+    pub fn embedded() -> Self {
+        Catalogue {
+            sources: Cow::Borrowed(&embedded::SOURCES),
+            entries: Cow::Borrowed(&embedded::ENTRIES),
+        }
+    }
+
+    /// A catalogue of the given sources and entries (entry `source` fields index `sources`).
+    pub fn new(sources: Vec<Source>, mut entries: Vec<Entry>) -> Self {
+        entries.sort_by_key(|e| (e.code, e.source));
+        Catalogue {
+            sources: Cow::Owned(sources),
+            entries: Cow::Owned(entries),
+        }
+    }
+
+    pub fn sources(&self) -> &[Source] {
+        &self.sources
+    }
+
+    pub fn entries(&self) -> &[Entry] {
+        &self.entries
+    }
+
+    pub fn source_of(&self, entry: &Entry) -> &Source {
+        &self.sources[entry.source]
+    }
+
+    pub fn entry_ref<'a>(&'a self, entry: &'a Entry) -> EntryRef<'a> {
+        EntryRef {
+            entry,
+            source: self.source_of(entry),
+        }
+    }
+
+    /// Vendor keys in source order, each once.
+    pub fn vendors(&self) -> Vec<&str> {
+        let mut vendors: Vec<&str> = Vec::new();
+        for source in self.sources.iter() {
+            if !vendors.contains(&source.vendor.as_ref()) {
+                vendors.push(&source.vendor);
+            }
+        }
+        vendors
+    }
+
+    /// Resolves a vendor key, a vendor alias or a source id, case-insensitively.
+    pub fn scope(&self, word: &str) -> Option<Scope> {
+        let word = word.to_ascii_lowercase();
+        if let Some(index) = self.sources.iter().position(|s| s.id == word.as_str()) {
+            return Some(Scope::Source(index));
+        }
+        let key = vendor::canonical(&word).unwrap_or(&word);
+        self.sources
+            .iter()
+            .find(|s| s.vendor == key)
+            .map(|s| Scope::Vendor(s.vendor.clone()))
+    }
+
+    /// The closest vendor key, alias or source id to a word that resolved to nothing.
+    pub fn suggest_scope(&self, word: &str) -> Option<String> {
+        let mut names: Vec<&str> = self.vendors();
+        names.extend(self.sources.iter().map(|s| s.id.as_ref()));
+        names.extend(
+            vendor::aliases()
+                .filter(|(_, key)| self.vendors().contains(key))
+                .map(|(alias, _)| alias),
+        );
+        let word = word.to_ascii_lowercase();
+        crate::query::text::closest(&word, names.iter().copied()).map(|name| {
+            // Prefer the vendor key an alias stands for: "did you mean zego?".
+            vendor::canonical(name).unwrap_or(name).to_owned()
+        })
+    }
+
+    pub fn in_scope(&self, entry: &Entry, scope: &Scope) -> bool {
+        match scope {
+            Scope::All => true,
+            Scope::Source(index) => entry.source == *index,
+            Scope::Vendor(key) => self.sources[entry.source].vendor == *key,
+        }
+    }
+
+    /// Entries in scope, in code order.
+    pub fn entries_in<'a>(&'a self, scope: &Scope) -> impl Iterator<Item = &'a Entry> + 'a {
+        let scope = scope.clone();
+        self.entries
+            .iter()
+            .filter(move |e| self.in_scope(e, &scope))
+    }
+
+    /// Number of entries of each source, in source order.
+    pub fn counts(&self) -> Vec<usize> {
+        let mut counts = vec![0; self.sources.len()];
+        for entry in self.entries.iter() {
+            counts[entry.source] += 1;
+        }
+        counts
+    }
+}

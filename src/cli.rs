@@ -1,0 +1,229 @@
+//! The command-line interface: the clap definition and nothing else. xtask uses it too, to
+//! write completions/ and man/.
+
+use clap::builder::{PossibleValue, TypedValueParser};
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+pub const EXIT_STATUS: &str = "\
+Exit status:
+  0  found (diff: the two catalogues are the same)
+  1  nothing found (diff: they differ)
+  2  usage or input error";
+
+const EXAMPLES: &str = "\
+Examples:
+  chaterr lookup zego 6000103              the vendor's explanation of one code
+  chaterr lookup 6015                      every vendor that defines 6015
+  chaterr lookup agora USER_NOT_LOGIN      by symbolic name
+  chaterr search \"token expired\"           ranked text search
+  chaterr list tencent --range 8500..8599  a range of codes
+  chaterr diff tencent-im tencent-chat     what changed between two editions
+  chaterr lookup zego 6000103 --json | jq .";
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "chaterr",
+    version,
+    about = "Explain the error codes of in-app chat SDKs (ZEGOCLOUD ZIM, Tencent Cloud Chat/IM, Agora Chat), offline",
+    long_about = "Explain the error codes of in-app chat SDKs (ZEGOCLOUD ZIM, Tencent Cloud Chat/IM, \
+Agora Chat), offline.\n\nEvery code the vendors document is embedded in the binary, in the vendor's own words.",
+    after_help = EXIT_STATUS,
+    after_long_help = format!("{EXIT_STATUS}\n\n{EXAMPLES}"),
+    propagate_version = true
+)]
+pub struct Cli {
+    #[command(flatten)]
+    pub output: OutputArgs,
+
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Args)]
+pub struct OutputArgs {
+    /// Output format [default: table on a terminal, plain otherwise]
+    #[arg(long, global = true, value_enum, value_name = "FORMAT")]
+    pub format: Option<Format>,
+
+    /// Short for --format json
+    #[arg(long, global = true, conflicts_with = "format")]
+    pub json: bool,
+
+    /// When to use colour (NO_COLOR and CLICOLOR_FORCE are honoured under auto)
+    #[arg(long, global = true, value_enum, default_value_t = ColorChoice::Auto, value_name = "WHEN")]
+    pub color: ColorChoice,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    /// Tables and cards, wrapped to the terminal
+    Table,
+    /// Tab-separated lines, one entry per line, for grep, cut and awk
+    Plain,
+    /// JSON (see docs/json.md)
+    Json,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ColorChoice {
+    Auto,
+    Always,
+    Never,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Explain codes: the vendor's text for each, from every vendor that defines it
+    #[command(after_help = EXIT_STATUS, after_long_help = format!("{EXIT_STATUS}\n\n{LOOKUP_EXAMPLES}"))]
+    Lookup(LookupArgs),
+    /// Search codes, names and texts, best match first
+    #[command(after_help = EXIT_STATUS, after_long_help = format!("{EXIT_STATUS}\n\n{SEARCH_EXAMPLES}"))]
+    Search(SearchArgs),
+    /// List entries in code order
+    #[command(after_help = EXIT_STATUS, after_long_help = format!("{EXIT_STATUS}\n\n{LIST_EXAMPLES}"))]
+    List(ListArgs),
+    /// List the vendor documents in the catalogue
+    Sources,
+    /// Compare two catalogues: vendors, source ids or catalogue files
+    #[command(after_help = EXIT_STATUS, after_long_help = format!("{EXIT_STATUS}\n\n{DIFF_EXAMPLES}"))]
+    Diff(DiffArgs),
+    /// Print a shell completion script
+    Completions(CompletionsArgs),
+}
+
+const LOOKUP_EXAMPLES: &str = "\
+Examples:
+  chaterr lookup zego 6000103
+  chaterr lookup 6015                 every vendor's 6015
+  chaterr lookup tencent -10001       negative codes need no --
+  chaterr lookup agora user_not_login names are case-insensitive
+  echo 201 6014 | chaterr lookup -    codes from standard input";
+
+const SEARCH_EXAMPLES: &str = "\
+Examples:
+  chaterr search \"token expired\"
+  chaterr search \"too many requests\" --vendor tencent
+  chaterr search -F -i usersig         every entry containing the text
+  chaterr search -e '^Token (is|has)'  a regular expression";
+
+const LIST_EXAMPLES: &str = "\
+Examples:
+  chaterr list agora
+  chaterr list tencent --range 8500..8599
+  chaterr list zego-zim --category login
+  chaterr list --json > catalogue.json";
+
+const DIFF_EXAMPLES: &str = "\
+Examples:
+  chaterr diff tencent-im tencent-chat
+  chaterr diff zego ./newer-zego.toml
+  chaterr diff tencent-im tencent-chat --json | jq '.changed[].code'";
+
+#[derive(Debug, Args)]
+pub struct LookupArgs {
+    /// An optional vendor or source id, then codes or symbolic names; - reads codes from stdin
+    #[arg(
+        value_name = "[VENDOR] CODE",
+        required = true,
+        num_args = 1..,
+        allow_negative_numbers = true,
+        value_parser = ScopeWord,
+        hide_possible_values = true
+    )]
+    pub args: Vec<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct SearchArgs {
+    /// Words, a phrase, a code or a name (a pattern with -F or -e)
+    #[arg(allow_hyphen_values = true)]
+    pub query: String,
+
+    /// Only this vendor or source id
+    #[arg(long, value_name = "VENDOR", value_parser = ScopeWord)]
+    pub vendor: Option<String>,
+
+    /// At most this many results (0: no limit)
+    #[arg(long, short = 'n', default_value_t = 20, value_name = "N")]
+    pub limit: usize,
+
+    /// Match QUERY as a literal substring, like grep -F
+    #[arg(long, short = 'F', conflicts_with = "regex")]
+    pub fixed_strings: bool,
+
+    /// Match QUERY as a regular expression, like grep -e
+    #[arg(long, short = 'e')]
+    pub regex: bool,
+
+    /// Ignore case with -F or -e (ranked search always does)
+    #[arg(long, short = 'i')]
+    pub ignore_case: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct ListArgs {
+    /// A vendor or source id (all when omitted)
+    #[arg(value_name = "VENDOR|SOURCE", value_parser = ScopeWord, hide_possible_values = true)]
+    pub scope: Option<String>,
+
+    /// Only entries whose category contains TEXT (case-insensitive)
+    #[arg(long, value_name = "TEXT")]
+    pub category: Option<String>,
+
+    /// Only codes in LOW..HIGH (inclusive; LOW.. and ..HIGH are open)
+    #[arg(long, value_name = "LOW..HIGH", allow_hyphen_values = true)]
+    pub range: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct DiffArgs {
+    /// A vendor, a source id, or a catalogue TOML file
+    #[arg(value_name = "A", value_parser = ScopeWord, hide_possible_values = true)]
+    pub a: String,
+    /// A vendor, a source id, or a catalogue TOML file
+    #[arg(value_name = "B", value_parser = ScopeWord, hide_possible_values = true)]
+    pub b: String,
+}
+
+#[derive(Debug, Args)]
+pub struct CompletionsArgs {
+    /// The shell to write a completion script for
+    #[arg(value_enum)]
+    pub shell: clap_complete::Shell,
+}
+
+/// Accepts any word, but offers the catalogue's vendors and source ids to shell completion.
+#[derive(Debug, Clone, Copy)]
+pub struct ScopeWord;
+
+impl TypedValueParser for ScopeWord {
+    type Value = String;
+
+    fn parse_ref(
+        &self,
+        cmd: &clap::Command,
+        arg: Option<&clap::Arg>,
+        value: &std::ffi::OsStr,
+    ) -> Result<String, clap::Error> {
+        clap::builder::StringValueParser::new().parse_ref(cmd, arg, value)
+    }
+
+    fn possible_values(&self) -> Option<Box<dyn Iterator<Item = PossibleValue> + '_>> {
+        Some(Box::new(
+            crate::catalogue::embedded_scope_names().map(PossibleValue::new),
+        ))
+    }
+}
+
+/// The clap command, for xtask and tests.
+pub fn command() -> clap::Command {
+    <Cli as clap::CommandFactory>::command()
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn the_clap_definition_is_consistent() {
+        super::command().debug_assert();
+    }
+}

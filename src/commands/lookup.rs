@@ -1,0 +1,121 @@
+//! `chaterr lookup [VENDOR] CODE...`
+
+use std::io::Read;
+
+use crate::catalogue::{Catalogue, EntryRef, Scope};
+use crate::cli::LookupArgs;
+use crate::commands::{Outcome, resolve_scope, scope_label};
+use crate::error::Error;
+use crate::query::text::closest;
+use crate::query::{CodeQuery, lookup, neighbours, parse_code_query};
+use crate::render::Output;
+
+pub fn run(catalogue: &Catalogue, out: &mut Output, args: LookupArgs) -> Result<Outcome, Error> {
+    let (scope, words) = split_scope(catalogue, &args.args)?;
+    let queries = read_queries(&words)?;
+
+    let mut found: Vec<EntryRef<'_>> = Vec::new();
+    let mut all_found = true;
+    for query in &queries {
+        let matches = lookup(catalogue, &scope, query);
+        if matches.is_empty() {
+            all_found = false;
+            eprintln!("chaterr: {}", not_found(catalogue, &scope, query));
+        }
+        found.extend(matches.into_iter().map(|e| catalogue.entry_ref(e)));
+    }
+    out.lookup(&found)?;
+    Ok(Outcome::from_found(all_found && !queries.is_empty()))
+}
+
+/// The first word is a scope when it names a vendor or source; otherwise every word is a code.
+fn split_scope(catalogue: &Catalogue, args: &[String]) -> Result<(Scope, Vec<String>), Error> {
+    let (first, rest) = args
+        .split_first()
+        .ok_or_else(|| Error::MissingCode(String::new()))?;
+    if let Some(scope) = catalogue.scope(first) {
+        if rest.is_empty() {
+            return Err(Error::MissingCode(first.clone()));
+        }
+        return Ok((scope, rest.to_vec()));
+    }
+    let is_code = first == "-"
+        || rest.is_empty()
+        || match parse_code_query(first) {
+            Ok(CodeQuery::Number(_)) => true,
+            Ok(name) => !lookup(catalogue, &Scope::All, &name).is_empty(),
+            Err(_) => false,
+        };
+    if is_code {
+        Ok((Scope::All, args.to_vec()))
+    } else {
+        Err(resolve_scope(catalogue, first).unwrap_err())
+    }
+}
+
+/// Parses every CODE (expanding `-` into the codes on stdin) before looking any up, so a bad
+/// one fails the command before anything is printed.
+fn read_queries(words: &[String]) -> Result<Vec<CodeQuery>, Error> {
+    let mut queries = Vec::new();
+    for word in words {
+        if word == "-" {
+            let mut input = String::new();
+            std::io::stdin()
+                .read_to_string(&mut input)
+                .map_err(Error::Stdin)?;
+            for token in input.split_whitespace() {
+                queries.push(parse_code_query(token)?);
+            }
+        } else {
+            queries.push(parse_code_query(word)?);
+        }
+    }
+    Ok(queries)
+}
+
+fn not_found(catalogue: &Catalogue, scope: &Scope, query: &CodeQuery) -> String {
+    let (what, candidates) = match query {
+        CodeQuery::Number(code) => {
+            let (below, above) = neighbours(catalogue, scope, *code);
+            let near: Vec<String> = [below, above]
+                .into_iter()
+                .flatten()
+                .map(|c| match scope {
+                    Scope::All => format!("{c} ({})", vendors_of(catalogue, c)),
+                    _ => c.to_string(),
+                })
+                .collect();
+            let near = (!near.is_empty())
+                .then(|| format!("nearest documented codes: {}", near.join(", ")));
+            (format!("code {code}"), near)
+        }
+        CodeQuery::Name(name) => {
+            let names = catalogue
+                .entries_in(scope)
+                .filter_map(|e| e.name.as_deref());
+            let near =
+                closest(&name.to_ascii_lowercase(), names).map(|n| format!("did you mean {n}?"));
+            (format!("name {name}"), near)
+        }
+    };
+    let head = match scope {
+        Scope::All => format!("no vendor documents {what}"),
+        _ => format!("{} documents no {what}", scope_label(catalogue, scope)),
+    };
+    match candidates {
+        Some(hint) => format!("{head}; {hint}"),
+        None => head,
+    }
+}
+
+/// "zego", or "tencent-chat, tencent-im" style list of the sources documenting a code.
+fn vendors_of(catalogue: &Catalogue, code: i64) -> String {
+    let mut vendors: Vec<&str> = Vec::new();
+    for e in lookup(catalogue, &Scope::All, &CodeQuery::Number(code)) {
+        let vendor = catalogue.source_of(e).vendor.as_ref();
+        if !vendors.contains(&vendor) {
+            vendors.push(vendor);
+        }
+    }
+    vendors.join(", ")
+}

@@ -1,0 +1,69 @@
+//! One module per subcommand, each a function from its arguments to an outcome.
+
+use crate::catalogue::{Catalogue, Scope};
+use crate::cli::{Cli, Command};
+use crate::error::Error;
+use crate::render::Output;
+
+mod diff;
+mod list;
+mod lookup;
+mod search;
+
+/// How a command that did not fail ended: the exit status follows from it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Outcome {
+    /// Exit 0.
+    Found,
+    /// Exit 1: nothing found, or (diff) the two sides differ.
+    NothingFound,
+}
+
+impl Outcome {
+    pub fn from_found(found: bool) -> Self {
+        if found {
+            Outcome::Found
+        } else {
+            Outcome::NothingFound
+        }
+    }
+}
+
+pub fn run(cli: Cli, catalogue: &Catalogue, out: &mut Output) -> Result<Outcome, Error> {
+    let outcome = match cli.command {
+        Command::Lookup(args) => lookup::run(catalogue, out, args)?,
+        Command::Search(args) => search::run(catalogue, out, args)?,
+        Command::List(args) => list::run(catalogue, out, args)?,
+        Command::Sources => {
+            out.sources(catalogue)?;
+            Outcome::Found
+        }
+        Command::Diff(args) => diff::run(catalogue, out, args)?,
+        Command::Completions(args) => {
+            let mut command = crate::cli::command();
+            let mut stdout = std::io::stdout().lock();
+            clap_complete::generate(args.shell, &mut command, "chaterr", &mut stdout);
+            Outcome::Found
+        }
+    };
+    out.flush()?;
+    Ok(outcome)
+}
+
+/// Resolves a vendor or source word, or says which vendor was probably meant.
+pub(crate) fn resolve_scope(catalogue: &Catalogue, word: &str) -> Result<Scope, Error> {
+    catalogue.scope(word).ok_or_else(|| Error::UnknownVendor {
+        word: word.to_owned(),
+        suggestion: catalogue.suggest_scope(word),
+        known: catalogue.vendors().iter().map(|v| v.to_string()).collect(),
+    })
+}
+
+/// A readable name for a scope, for messages: "zego", "tencent-im", "any vendor".
+pub(crate) fn scope_label(catalogue: &Catalogue, scope: &Scope) -> String {
+    match scope {
+        Scope::All => "any vendor".to_owned(),
+        Scope::Vendor(key) => key.to_string(),
+        Scope::Source(index) => catalogue.sources()[*index].id.to_string(),
+    }
+}

@@ -1,0 +1,15 @@
+//! chaterr: the error codes of in-app chat SDKs (ZEGOCLOUD ZIM, Tencent Cloud Chat/IM,
+//! Agora Chat), explained offline from an embedded catalogue.
+//!
+//! Data flows one way: [`catalogue`] → [`query`] → [`render`]; [`commands`] wires them to the
+//! command line defined in [`cli`].
+
+pub mod catalogue;
+pub mod cli;
+pub mod commands;
+pub mod error;
+pub mod query;
+pub mod render;
+
+pub use catalogue::Catalogue;
+pub use error::Error;

@@ -1,0 +1,48 @@
+//! The chaterr binary: parse arguments, run the command, map the outcome to an exit status.
+
+use std::io::IsTerminal;
+use std::process::ExitCode;
+
+use clap::Parser;
+
+use chaterr::Catalogue;
+use chaterr::cli::{Cli, ColorChoice, Format};
+use chaterr::commands::{self, Outcome};
+use chaterr::render::Output;
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let tty = std::io::stdout().is_terminal();
+    let format = match (cli.output.json, cli.output.format) {
+        (true, _) => Format::Json,
+        (false, Some(format)) => format,
+        (false, None) if tty => Format::Table,
+        (false, None) => Format::Plain,
+    };
+    let colour = format == Format::Table && wants_colour(cli.output.color, tty);
+    let width = std::env::var("COLUMNS")
+        .ok()
+        .and_then(|c| c.parse().ok())
+        .or((!tty).then_some(100));
+    let mut out = Output::stdout(format, colour, width);
+    match commands::run(cli, &Catalogue::embedded(), &mut out) {
+        Ok(Outcome::Found) => ExitCode::SUCCESS,
+        Ok(Outcome::NothingFound) => ExitCode::from(1),
+        Err(err) if err.is_broken_pipe() => ExitCode::SUCCESS,
+        Err(err) => {
+            eprintln!("chaterr: error: {err}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+/// `--color` wins; under auto, NO_COLOR (non-empty) turns colour off and CLICOLOR_FORCE on.
+fn wants_colour(choice: ColorChoice, tty: bool) -> bool {
+    let set = |name: &str| std::env::var_os(name).is_some_and(|v| !v.is_empty() && v != "0");
+    match choice {
+        ColorChoice::Always => true,
+        ColorChoice::Never => false,
+        ColorChoice::Auto if set("NO_COLOR") => false,
+        ColorChoice::Auto => set("CLICOLOR_FORCE") || tty,
+    }
+}

@@ -1,0 +1,115 @@
+//! Finding entries by number or symbolic name.
+
+use crate::catalogue::{Catalogue, Entry, Scope};
+
+/// What one CODE argument asks for.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum CodeQuery {
+    Number(i64),
+    Name(String),
+}
+
+/// Why a CODE argument is neither a number nor a name.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum CodeError {
+    #[error("{0:?} is beyond the range of error codes (a 64-bit integer)")]
+    OutOfRange(String),
+    #[error(
+        "{0:?} is not a code: expected a number such as 6000103 or a name such as USER_NOT_LOGIN"
+    )]
+    NotACode(String),
+}
+
+/// Reads a CODE argument: a decimal integer (optionally signed) or an identifier.
+pub fn parse_code_query(word: &str) -> Result<CodeQuery, CodeError> {
+    let digits = word.strip_prefix(['-', '+']).unwrap_or(word);
+    if !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit()) {
+        return word
+            .parse::<i64>()
+            .map(CodeQuery::Number)
+            .map_err(|_| CodeError::OutOfRange(word.to_owned()));
+    }
+    let mut chars = word.chars();
+    let starts_well = chars
+        .next()
+        .is_some_and(|c| c.is_ascii_alphabetic() || c == '_');
+    if starts_well && chars.all(|c| c.is_ascii_alphanumeric() || c == '_') {
+        Ok(CodeQuery::Name(word.to_owned()))
+    } else {
+        Err(CodeError::NotACode(word.to_owned()))
+    }
+}
+
+/// Entries in scope that document the code (a range entry documents every code in it) or carry
+/// the name (case-insensitive), in code order then source order.
+pub fn lookup<'a>(catalogue: &'a Catalogue, scope: &Scope, query: &CodeQuery) -> Vec<&'a Entry> {
+    let matches = |e: &Entry| match query {
+        CodeQuery::Number(n) => e.covers(*n),
+        CodeQuery::Name(name) => e
+            .name
+            .as_deref()
+            .is_some_and(|n| n.eq_ignore_ascii_case(name)),
+    };
+    catalogue
+        .entries()
+        .iter()
+        .filter(|e| catalogue.in_scope(e, scope) && matches(e))
+        .collect()
+}
+
+/// The documented codes in scope nearest below and above `code`.
+pub fn neighbours(catalogue: &Catalogue, scope: &Scope, code: i64) -> (Option<i64>, Option<i64>) {
+    let mut below = None;
+    let mut above = None;
+    for entry in catalogue.entries_in(scope) {
+        if entry.last_code() < code {
+            below = Some(below.map_or(entry.last_code(), |b: i64| b.max(entry.last_code())));
+        } else if entry.code > code && above.is_none_or(|a| entry.code < a) {
+            above = Some(entry.code);
+        }
+    }
+    (below, above)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn codes_parse_as_numbers_names_or_errors() {
+        assert_eq!(parse_code_query("6000103"), Ok(CodeQuery::Number(6000103)));
+        assert_eq!(parse_code_query("-10001"), Ok(CodeQuery::Number(-10001)));
+        assert_eq!(
+            parse_code_query("USER_NOT_LOGIN"),
+            Ok(CodeQuery::Name("USER_NOT_LOGIN".into()))
+        );
+        assert!(matches!(
+            parse_code_query("99999999999999999999"),
+            Err(CodeError::OutOfRange(_))
+        ));
+        assert!(matches!(
+            parse_code_query("12ab"),
+            Err(CodeError::NotACode(_))
+        ));
+        assert!(matches!(parse_code_query("-"), Err(CodeError::NotACode(_))));
+    }
+
+    #[test]
+    fn a_number_inside_a_range_finds_the_range() {
+        let catalogue = Catalogue::embedded();
+        let tencent = catalogue.scope("tencent-chat").unwrap();
+        let found = lookup(&catalogue, &tencent, &CodeQuery::Number(125000));
+        assert_eq!(found.len(), 1);
+        assert_eq!((found[0].code, found[0].code_end), (120001, Some(130000)));
+    }
+
+    #[test]
+    fn neighbours_skip_the_missing_code() {
+        let catalogue = Catalogue::embedded();
+        let zego = catalogue.scope("zego").unwrap();
+        assert_eq!(
+            neighbours(&catalogue, &zego, 6000105),
+            (Some(6000104), Some(6000106))
+        );
+    }
+}

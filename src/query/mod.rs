@@ -1,0 +1,10 @@
+//! Questions asked of a catalogue: lookups by code or name, ranked and grep-like search,
+//! and the filters list uses.
+
+pub mod diff;
+pub mod lookup;
+pub mod search;
+pub mod text;
+
+pub use lookup::{CodeQuery, lookup, neighbours, parse_code_query};
+pub use search::{Hit, Mode, SearchOptions, search};

@@ -1,0 +1,191 @@
+//! Words: splitting text into search terms, and how far apart two words are.
+
+/// Lowercased words of a text: runs of letters and digits. `USER_NOT_LOGIN` and
+/// `renewToken` both split into words, so a name is found by the words it is made of.
+pub fn words(text: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut current = String::new();
+    let mut prev: Option<char> = None;
+    for c in text.chars() {
+        if c.is_alphanumeric() {
+            // camelCase boundary: a capital after a lowercase letter starts a new word.
+            let boundary = c.is_uppercase() && prev.is_some_and(|p| p.is_lowercase());
+            if boundary && !current.is_empty() {
+                out.push(std::mem::take(&mut current));
+            }
+            current.extend(c.to_lowercase());
+        } else if !current.is_empty() {
+            out.push(std::mem::take(&mut current));
+        }
+        prev = Some(c);
+    }
+    if !current.is_empty() {
+        out.push(current);
+    }
+    out
+}
+
+/// Words that say nothing about which code is meant.
+const STOP_WORDS: &[&str] = &[
+    "a", "an", "and", "are", "as", "at", "be", "by", "for", "from", "has", "have", "if", "in",
+    "is", "it", "its", "of", "on", "or", "so", "that", "the", "this", "to", "was", "were", "when",
+    "which", "with", "you", "your",
+];
+
+pub fn is_stop_word(word: &str) -> bool {
+    STOP_WORDS.binary_search(&word).is_ok()
+}
+
+/// A light English stemmer: enough that "requests", "requested" and "request" meet, and
+/// "expired"/"expires"/"expire" meet, without the surprises of a full Porter stemmer.
+pub fn stem(word: &str) -> String {
+    if word.len() <= 3 || word.bytes().any(|b| b.is_ascii_digit()) {
+        return word.to_owned();
+    }
+    for (suffix, replacement) in [
+        ("ies", "y"),
+        ("ied", "y"),
+        ("sses", "ss"),
+        ("ing", ""),
+        ("ed", ""),
+        ("es", ""),
+        ("s", ""),
+    ] {
+        if let Some(root) = word.strip_suffix(suffix) {
+            if suffix == "s" && (root.ends_with('s') || root.ends_with('u') || root.ends_with('i'))
+            {
+                continue;
+            }
+            if root.len() >= 3 {
+                let mut root = format!("{root}{replacement}");
+                // "logged" → "logg" → "log"; "expired" → "expir", matched with "expire" below.
+                let bytes = root.as_bytes();
+                let n = bytes.len();
+                if replacement.is_empty()
+                    && n >= 2
+                    && bytes[n - 1] == bytes[n - 2]
+                    && bytes[n - 1] != b's'
+                    && bytes[n - 1] != b'l'
+                {
+                    root.pop();
+                }
+                return trim_e(root);
+            }
+        }
+    }
+    trim_e(word.to_owned())
+}
+
+/// "expire" and "expir" (from "expired") become one stem.
+fn trim_e(mut root: String) -> String {
+    if root.len() > 4 && root.ends_with('e') {
+        root.pop();
+    }
+    root
+}
+
+/// Damerau-Levenshtein distance (adjacent transpositions count 1), giving up past `limit`.
+pub fn distance(a: &str, b: &str, limit: usize) -> Option<usize> {
+    let a: Vec<char> = a.chars().collect();
+    let b: Vec<char> = b.chars().collect();
+    if a.len().abs_diff(b.len()) > limit {
+        return None;
+    }
+    let width = b.len() + 1;
+    let mut prev2 = vec![0usize; width];
+    let mut prev: Vec<usize> = (0..width).collect();
+    let mut row = vec![0usize; width];
+    for i in 1..=a.len() {
+        row[0] = i;
+        let mut best = row[0];
+        for j in 1..width {
+            let cost = usize::from(a[i - 1] != b[j - 1]);
+            let mut value = (prev[j] + 1).min(row[j - 1] + 1).min(prev[j - 1] + cost);
+            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                value = value.min(prev2[j - 2] + 1);
+            }
+            row[j] = value;
+            best = best.min(value);
+        }
+        if best > limit {
+            return None;
+        }
+        std::mem::swap(&mut prev2, &mut prev);
+        std::mem::swap(&mut prev, &mut row);
+    }
+    let d = prev[b.len()];
+    (d <= limit).then_some(d)
+}
+
+/// How many typos a word of this length may carry and still match.
+pub fn typo_budget(word: &str) -> usize {
+    match word.chars().count() {
+        0..=3 => 0,
+        4..=7 => 1,
+        _ => 2,
+    }
+}
+
+/// The candidate nearest to `word` within its typo budget (at least 1, plus prefixes), if any.
+pub fn closest<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+    let limit = typo_budget(word).max(1) + usize::from(word.len() >= 5);
+    candidates
+        .into_iter()
+        .filter_map(|c| {
+            let lower = c.to_lowercase();
+            let d = distance(word, &lower, limit)
+                .or_else(|| (lower.starts_with(word) && word.len() >= 2).then_some(limit));
+            d.map(|d| (d, c))
+        })
+        .min_by_key(|&(d, c)| (d, c.len()))
+        .map(|(_, c)| c)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn words_split_snake_camel_and_punctuation() {
+        assert_eq!(words("USER_NOT_LOGIN"), ["user", "not", "login"]);
+        assert_eq!(
+            words("call renewToken, then"),
+            ["call", "renew", "token", "then"]
+        );
+        assert_eq!(words("0x20-0x7e"), ["0x20", "0x7e"]);
+    }
+
+    #[test]
+    fn stop_words_are_sorted_for_binary_search() {
+        assert!(STOP_WORDS.windows(2).all(|w| w[0] < w[1]));
+        assert!(is_stop_word("the") && !is_stop_word("token"));
+    }
+
+    #[test]
+    fn stems_meet() {
+        assert_eq!(stem("requests"), stem("request"));
+        assert_eq!(stem("expired"), stem("expire"));
+        assert_eq!(stem("expires"), stem("expire"));
+        assert_eq!(stem("logged"), stem("log"));
+        assert_eq!(stem("kicked"), stem("kick"));
+        assert_eq!(stem("limits"), stem("limit"));
+        assert_eq!(stem("status"), "status");
+    }
+
+    #[test]
+    fn distance_counts_transpositions_once() {
+        assert_eq!(distance("token", "tokne", 2), Some(1));
+        assert_eq!(distance("expierd", "expired", 2), Some(1));
+        assert_eq!(distance("abc", "xyz", 1), None);
+    }
+
+    #[test]
+    fn closest_suggests_within_budget() {
+        assert_eq!(closest("zeg", ["zego", "tencent", "agora"]), Some("zego"));
+        assert_eq!(
+            closest("tencnet", ["zego", "tencent", "agora"]),
+            Some("tencent")
+        );
+        assert_eq!(closest("xyz", ["zego", "tencent", "agora"]), None);
+    }
+}

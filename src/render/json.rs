@@ -1,0 +1,135 @@
+//! JSON output: the shapes documented in docs/json.md.
+
+use std::io::{self, Write};
+
+use serde::Serialize;
+
+use crate::catalogue::{EntryRef, Source};
+use crate::query::diff::Diff;
+
+#[derive(Serialize)]
+struct EntryJson<'a> {
+    vendor: &'a str,
+    source: &'a str,
+    code: i64,
+    code_end: Option<i64>,
+    name: Option<&'a str>,
+    part: Option<&'a str>,
+    category: Option<&'a str>,
+    description: &'a str,
+    reason: Option<&'a str>,
+    action: Option<&'a str>,
+    note: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    score: Option<f64>,
+}
+
+impl<'a> EntryJson<'a> {
+    fn new(e: &EntryRef<'a>, score: Option<f64>) -> Self {
+        let entry = e.entry;
+        EntryJson {
+            vendor: &e.source.vendor,
+            source: &e.source.id,
+            code: entry.code,
+            code_end: entry.code_end,
+            name: entry.name.as_deref(),
+            part: entry.part.as_deref(),
+            category: entry.category.as_deref(),
+            description: &entry.description,
+            reason: entry.reason.as_deref(),
+            action: entry.action.as_deref(),
+            note: entry.note.as_deref(),
+            // Rounded so output is stable and readable; order is what matters.
+            score: score.map(|s| (s * 1000.0).round() / 1000.0),
+        }
+    }
+}
+
+fn write_json(out: &mut impl Write, value: &impl Serialize) -> io::Result<()> {
+    serde_json::to_writer_pretty(&mut *out, value).map_err(io::Error::from)?;
+    writeln!(out)
+}
+
+pub fn entries(
+    out: &mut impl Write,
+    entries: &[EntryRef<'_>],
+    scores: Option<&[f64]>,
+) -> io::Result<()> {
+    let items: Vec<EntryJson<'_>> = entries
+        .iter()
+        .enumerate()
+        .map(|(i, e)| EntryJson::new(e, scores.map(|s| s[i])))
+        .collect();
+    write_json(out, &items)
+}
+
+#[derive(Serialize)]
+struct SourceJson<'a> {
+    id: &'a str,
+    vendor: &'a str,
+    title: Option<&'a str>,
+    edition: Option<&'a str>,
+    url: Option<&'a str>,
+    codes: usize,
+}
+
+pub fn sources(out: &mut impl Write, sources: &[Source], counts: &[usize]) -> io::Result<()> {
+    let items: Vec<SourceJson<'_>> = sources
+        .iter()
+        .zip(counts)
+        .map(|(s, &codes)| SourceJson {
+            id: &s.id,
+            vendor: &s.vendor,
+            title: s.title.as_deref(),
+            edition: s.edition.as_deref(),
+            url: s.url.as_deref(),
+            codes,
+        })
+        .collect();
+    write_json(out, &items)
+}
+
+#[derive(Serialize)]
+struct ChangeJson<'a> {
+    code: i64,
+    a: EntryJson<'a>,
+    b: EntryJson<'a>,
+    fields: &'a [&'static str],
+}
+
+#[derive(Serialize)]
+struct DiffJson<'a> {
+    a: &'a str,
+    b: &'a str,
+    only_a: Vec<EntryJson<'a>>,
+    only_b: Vec<EntryJson<'a>>,
+    changed: Vec<ChangeJson<'a>>,
+}
+
+pub fn diff(out: &mut impl Write, a: &str, b: &str, diff: &Diff<'_>) -> io::Result<()> {
+    let value = DiffJson {
+        a,
+        b,
+        only_a: diff
+            .only_a
+            .iter()
+            .map(|e| EntryJson::new(e, None))
+            .collect(),
+        only_b: diff
+            .only_b
+            .iter()
+            .map(|e| EntryJson::new(e, None))
+            .collect(),
+        changed: diff
+            .changed
+            .iter()
+            .map(|c| ChangeJson {
+                code: c.code,
+                a: EntryJson::new(&c.a, None),
+                b: EntryJson::new(&c.b, None),
+                fields: &c.fields,
+            })
+            .collect(),
+    };
+    write_json(out, &value)
+}

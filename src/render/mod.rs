@@ -1,0 +1,203 @@
+//! Everything chaterr prints on stdout goes through here: one locked, buffered stdout, in the
+//! format and colour chosen once at start.
+
+use std::io::{self, BufWriter, StdoutLock, Write};
+
+use owo_colors::{OwoColorize, Style};
+
+use crate::catalogue::{Catalogue, EntryRef};
+use crate::cli::Format;
+use crate::query::diff::{Diff, Piece, word_diff};
+use crate::query::search::{Highlight, Hit, highlight_ranges};
+
+mod json;
+mod plain;
+mod table;
+
+/// Where and how output is written.
+pub struct Output<W: Write = BufWriter<StdoutLock<'static>>> {
+    out: W,
+    format: Format,
+    colour: bool,
+    /// Columns to wrap tables to; `None` lets comfy-table ask the terminal.
+    width: Option<u16>,
+}
+
+impl Output {
+    /// Stdout, locked and buffered.
+    pub fn stdout(format: Format, colour: bool, width: Option<u16>) -> Self {
+        Output::new(BufWriter::new(io::stdout().lock()), format, colour, width)
+    }
+}
+
+impl<W: Write> Output<W> {
+    pub fn new(out: W, format: Format, colour: bool, width: Option<u16>) -> Self {
+        Output {
+            out,
+            format,
+            colour,
+            width,
+        }
+    }
+
+    pub fn into_inner(self) -> W {
+        self.out
+    }
+
+    pub fn flush(&mut self) -> io::Result<()> {
+        self.out.flush()
+    }
+
+    fn paint(&self) -> Paint {
+        Paint {
+            colour: self.colour,
+        }
+    }
+
+    /// Entries found by lookup: a card each on a terminal.
+    pub fn lookup(&mut self, entries: &[EntryRef<'_>]) -> io::Result<()> {
+        match self.format {
+            Format::Json => json::entries(&mut self.out, entries, None),
+            Format::Plain => plain::entries(&mut self.out, entries, None),
+            Format::Table => {
+                let paint = self.paint();
+                for (i, e) in entries.iter().enumerate() {
+                    if i > 0 {
+                        writeln!(self.out)?;
+                    }
+                    writeln!(self.out, "{}", table::card(e, &paint, self.width))?;
+                }
+                Ok(())
+            }
+        }
+    }
+
+    /// Entries listed by list: one table.
+    pub fn list(&mut self, entries: &[EntryRef<'_>]) -> io::Result<()> {
+        match self.format {
+            Format::Json => json::entries(&mut self.out, entries, None),
+            Format::Plain => plain::entries(&mut self.out, entries, None),
+            Format::Table => {
+                let rows = entries.iter().map(|e| (*e, None));
+                let t = table::entries(rows, &self.paint(), self.width);
+                writeln!(self.out, "{t}")
+            }
+        }
+    }
+
+    /// Search results, best first, with matches highlighted on a colour terminal.
+    pub fn search(&mut self, catalogue: &Catalogue, hits: &[Hit<'_>]) -> io::Result<()> {
+        let entries: Vec<EntryRef<'_>> =
+            hits.iter().map(|h| catalogue.entry_ref(h.entry)).collect();
+        let scores: Vec<f64> = hits.iter().map(|h| h.score).collect();
+        match self.format {
+            Format::Json => json::entries(&mut self.out, &entries, Some(&scores)),
+            Format::Plain => plain::entries(&mut self.out, &entries, Some(&scores)),
+            Format::Table => {
+                let rows = entries
+                    .iter()
+                    .zip(hits)
+                    .map(|(e, h)| (*e, Some(&h.highlight)));
+                let t = table::entries(rows, &self.paint(), self.width);
+                writeln!(self.out, "{t}")
+            }
+        }
+    }
+
+    pub fn sources(&mut self, catalogue: &Catalogue) -> io::Result<()> {
+        let counts = catalogue.counts();
+        match self.format {
+            Format::Json => json::sources(&mut self.out, catalogue.sources(), &counts),
+            Format::Plain => plain::sources(&mut self.out, catalogue.sources(), &counts),
+            Format::Table => {
+                let t = table::sources(catalogue.sources(), &counts, &self.paint(), self.width);
+                writeln!(self.out, "{t}")
+            }
+        }
+    }
+
+    pub fn diff(&mut self, a: &str, b: &str, diff: &Diff<'_>) -> io::Result<()> {
+        match self.format {
+            Format::Json => json::diff(&mut self.out, a, b, diff),
+            Format::Plain => plain::diff(&mut self.out, diff),
+            Format::Table => {
+                let paint = self.paint();
+                table::diff(&mut self.out, a, b, diff, &paint, self.width)
+            }
+        }
+    }
+}
+
+/// Colour, or none: every styled span goes through here, so `--color never` is never missed.
+pub(crate) struct Paint {
+    colour: bool,
+}
+
+impl Paint {
+    pub fn style(&self, text: &str, style: Style) -> String {
+        if self.colour {
+            text.style(style).to_string()
+        } else {
+            text.to_owned()
+        }
+    }
+
+    pub fn label(&self, text: &str) -> String {
+        self.style(text, Style::new().bold())
+    }
+
+    pub fn code(&self, text: &str) -> String {
+        self.style(text, Style::new().bold().cyan())
+    }
+
+    pub fn dim(&self, text: &str) -> String {
+        self.style(text, Style::new().dimmed())
+    }
+
+    pub fn removed(&self, text: &str) -> String {
+        if self.colour {
+            self.style(text, Style::new().red().strikethrough())
+        } else {
+            format!("[-{text}-]")
+        }
+    }
+
+    pub fn added(&self, text: &str) -> String {
+        if self.colour {
+            self.style(text, Style::new().green().underline())
+        } else {
+            format!("{{+{text}+}}")
+        }
+    }
+
+    /// A word diff: wdiff's `[-old-]{+new+}` without colour, red and green with it.
+    pub fn word_diff(&self, old: &str, new: &str) -> String {
+        word_diff(old, new)
+            .into_iter()
+            .map(|piece| match piece {
+                Piece::Same(text) => text,
+                Piece::Removed(text) => self.removed(&text),
+                Piece::Added(text) => self.added(&text),
+            })
+            .collect()
+    }
+
+    /// The text with search matches highlighted.
+    pub fn highlighted(&self, text: &str, highlight: Option<&Highlight>) -> String {
+        let Some(highlight) = highlight.filter(|_| self.colour) else {
+            return text.to_owned();
+        };
+        let mut out = String::with_capacity(text.len() + 16);
+        let mut at = 0;
+        for (start, end) in highlight_ranges(text, highlight) {
+            if start < at {
+                continue;
+            }
+            out.push_str(&text[at..start]);
+            out.push_str(&self.style(&text[start..end], Style::new().bold().yellow()));
+            at = end;
+        }
+        out.push_str(&text[at..]);
+        out
+    }
+}

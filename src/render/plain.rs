@@ -1,0 +1,97 @@
+//! Plain output: tab-separated lines, one record per line, no colour, for grep, cut and awk.
+
+use std::io::{self, Write};
+
+use super::Paint;
+use crate::catalogue::{EntryRef, Source};
+use crate::query::diff::Diff;
+
+/// Tabs and line breaks inside a field would break the columns: they become spaces.
+fn cell(text: &str) -> String {
+    text.split(['\t', '\n', '\r'])
+        .filter(|part| !part.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+fn opt(text: Option<&str>) -> String {
+    text.map(cell).unwrap_or_default()
+}
+
+/// Columns: vendor, source, code, name, description, reason, action, category, part, note
+/// (and score, for search).
+fn entry_line(e: &EntryRef<'_>) -> String {
+    let entry = e.entry;
+    [
+        cell(&e.source.vendor),
+        cell(&e.source.id),
+        entry.code_label(),
+        opt(entry.name.as_deref()),
+        cell(&entry.description),
+        opt(entry.reason.as_deref()),
+        opt(entry.action.as_deref()),
+        opt(entry.category.as_deref()),
+        opt(entry.part.as_deref()),
+        opt(entry.note.as_deref()),
+    ]
+    .join("\t")
+}
+
+pub fn entries(
+    out: &mut impl Write,
+    entries: &[EntryRef<'_>],
+    scores: Option<&[f64]>,
+) -> io::Result<()> {
+    for (i, e) in entries.iter().enumerate() {
+        match scores {
+            Some(scores) => writeln!(out, "{}\t{:.3}", entry_line(e), scores[i])?,
+            None => writeln!(out, "{}", entry_line(e))?,
+        }
+    }
+    Ok(())
+}
+
+/// Columns: id, vendor, codes, title, edition.
+pub fn sources(out: &mut impl Write, sources: &[Source], counts: &[usize]) -> io::Result<()> {
+    for (s, count) in sources.iter().zip(counts) {
+        writeln!(
+            out,
+            "{}\t{}\t{count}\t{}\t{}",
+            s.id,
+            s.vendor,
+            opt(s.title.as_deref()),
+            opt(s.edition.as_deref())
+        )?;
+    }
+    Ok(())
+}
+
+/// `only_a`/`only_b` lines carry the entry's columns; `changed` lines carry the code, the
+/// field and its word diff (`[-old-]{+new+}`, as wdiff writes it).
+pub fn diff(out: &mut impl Write, diff: &Diff<'_>) -> io::Result<()> {
+    for (label, side) in [("only_a", &diff.only_a), ("only_b", &diff.only_b)] {
+        for e in side {
+            writeln!(out, "{label}\t{}", entry_line(e))?;
+        }
+    }
+    for change in &diff.changed {
+        for field in &change.fields {
+            let old = field_text(&change.a, field);
+            let new = field_text(&change.b, field);
+            writeln!(
+                out,
+                "changed\t{}\t{field}\t{}",
+                change.code,
+                cell(&Paint { colour: false }.word_diff(&old, &new))
+            )?;
+        }
+    }
+    Ok(())
+}
+
+pub(crate) fn field_text(e: &EntryRef<'_>, field: &str) -> String {
+    match field {
+        "code_end" => e.entry.code_end.map(|c| c.to_string()).unwrap_or_default(),
+        other => e.entry.field(other).unwrap_or_default().to_owned(),
+    }
+}

@@ -1,0 +1,175 @@
+//! Human output: cards for single entries, tables for lists, wrapped to the terminal.
+
+use std::io::{self, Write};
+
+use comfy_table::presets::UTF8_FULL_CONDENSED;
+use comfy_table::{Cell, ContentArrangement, Table};
+
+use super::Paint;
+use super::plain::field_text;
+use crate::catalogue::vendor::display_name;
+use crate::catalogue::{EntryRef, Source};
+use crate::query::diff::Diff;
+use crate::query::search::Highlight;
+
+fn table(width: Option<u16>) -> Table {
+    let mut t = Table::new();
+    t.load_style(UTF8_FULL_CONDENSED.with_rounded_corners())
+        .set_content_arrangement(ContentArrangement::Dynamic);
+    if let Some(width) = width {
+        t.set_width(width);
+    }
+    t
+}
+
+fn header(t: &mut Table, paint: &Paint, names: &[&str]) {
+    t.set_header(names.iter().map(|n| Cell::new(paint.label(n))));
+}
+
+/// "Title, edition (source-id)".
+fn document(source: &Source) -> String {
+    let title = source.title.as_deref().unwrap_or(&source.id);
+    match source.edition.as_deref() {
+        Some(edition) => format!("{title}, {edition} ({})", source.id),
+        None => format!("{title} ({})", source.id),
+    }
+}
+
+fn description(e: &EntryRef<'_>, paint: &Paint, highlight: Option<&Highlight>) -> String {
+    if e.entry.description.is_empty() {
+        paint.dim("(the document gives no description)")
+    } else {
+        paint.highlighted(&e.entry.description, highlight)
+    }
+}
+
+pub fn card(e: &EntryRef<'_>, paint: &Paint, width: Option<u16>) -> Table {
+    let entry = e.entry;
+    let mut t = table(width);
+    let mut row = |label: &str, value: String| {
+        t.add_row(vec![Cell::new(paint.label(label)), Cell::new(value)]);
+    };
+    row("Code", paint.code(&entry.code_label()));
+    if let Some(name) = &entry.name {
+        row("Name", paint.code(name));
+    }
+    row(
+        "Vendor",
+        format!("{} ({})", display_name(&e.source.vendor), e.source.vendor),
+    );
+    row("Document", document(e.source));
+    for (label, value) in [("Part", &entry.part), ("Category", &entry.category)] {
+        if let Some(value) = value {
+            row(label, value.to_string());
+        }
+    }
+    row("Description", description(e, paint, None));
+    for (label, value) in [
+        ("Reason", &entry.reason),
+        ("Action", &entry.action),
+        ("Note", &entry.note),
+        ("From", &entry.origin),
+    ] {
+        if let Some(value) = value {
+            row(label, value.to_string());
+        }
+    }
+    t
+}
+
+/// One row per entry: source, code, name (when any entry has one), description.
+pub fn entries<'a>(
+    rows: impl Iterator<Item = (EntryRef<'a>, Option<&'a Highlight>)>,
+    paint: &Paint,
+    width: Option<u16>,
+) -> Table {
+    let rows: Vec<_> = rows.collect();
+    let names = rows.iter().any(|(e, _)| e.entry.name.is_some());
+    let mut t = table(width);
+    if names {
+        header(&mut t, paint, &["Source", "Code", "Name", "Description"]);
+    } else {
+        header(&mut t, paint, &["Source", "Code", "Description"]);
+    }
+    for (e, highlight) in rows {
+        let mut cells = vec![
+            Cell::new(&e.source.id),
+            Cell::new(paint.code(&e.entry.code_label())),
+        ];
+        if names {
+            let name = e.entry.name.as_deref().unwrap_or_default();
+            cells.push(Cell::new(paint.highlighted(name, highlight)));
+        }
+        cells.push(Cell::new(description(&e, paint, highlight)));
+        t.add_row(cells);
+    }
+    t
+}
+
+pub fn sources(sources: &[Source], counts: &[usize], paint: &Paint, width: Option<u16>) -> Table {
+    let mut t = table(width);
+    header(
+        &mut t,
+        paint,
+        &["Source", "Vendor", "Title", "Edition", "Codes"],
+    );
+    for (s, count) in sources.iter().zip(counts) {
+        t.add_row(vec![
+            Cell::new(paint.code(&s.id)),
+            Cell::new(&s.vendor),
+            Cell::new(s.title.as_deref().unwrap_or_default()),
+            Cell::new(s.edition.as_deref().unwrap_or_default()),
+            Cell::new(count),
+        ]);
+    }
+    t
+}
+
+pub fn diff(
+    out: &mut impl Write,
+    a: &str,
+    b: &str,
+    diff: &Diff<'_>,
+    paint: &Paint,
+    width: Option<u16>,
+) -> io::Result<()> {
+    writeln!(
+        out,
+        "{} {a} → {b}: {} only in {a}, {} only in {b}, {} changed",
+        paint.label("diff"),
+        diff.only_a.len(),
+        diff.only_b.len(),
+        diff.changed.len()
+    )?;
+    for (label, side) in [(a, &diff.only_a), (b, &diff.only_b)] {
+        if side.is_empty() {
+            continue;
+        }
+        writeln!(
+            out,
+            "\n{} ({})",
+            paint.label(&format!("Only in {label}")),
+            side.len()
+        )?;
+        let rows = side.iter().map(|e| (*e, None));
+        writeln!(out, "{}", entries(rows, paint, width))?;
+    }
+    if !diff.changed.is_empty() {
+        writeln!(out, "\n{} ({})", paint.label("Changed"), diff.changed.len())?;
+        let mut t = table(width);
+        header(&mut t, paint, &["Code", "Field", &format!("{a} → {b}")]);
+        for change in &diff.changed {
+            for field in &change.fields {
+                let old = field_text(&change.a, field);
+                let new = field_text(&change.b, field);
+                t.add_row(vec![
+                    Cell::new(paint.code(&change.code.to_string())),
+                    Cell::new(field),
+                    Cell::new(paint.word_diff(&old, &new)),
+                ]);
+            }
+        }
+        writeln!(out, "{t}")?;
+    }
+    Ok(())
+}

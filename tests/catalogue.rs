@@ -1,0 +1,181 @@
+//! The embedded catalogue against the issue's contract: every file valid, the documented counts,
+//! the special rows, and every text found word for word in its vendor document.
+
+use std::collections::BTreeSet;
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use chaterr::Catalogue;
+use chaterr::catalogue::file;
+
+const EXPECTED: [(&str, &str, usize); 5] = [
+    ("zego-zim", "zego", 149),
+    ("zego-server", "zego", 129),
+    ("tencent-chat", "tencent", 428),
+    ("tencent-im", "tencent", 331),
+    ("agora-chat", "agora", 77),
+];
+
+fn codes_dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("codes")
+}
+
+#[test]
+fn every_catalogue_file_passes_the_schema() {
+    let mut seen = 0;
+    for entry in fs::read_dir(codes_dir()).unwrap() {
+        let path = entry.unwrap().path();
+        let text = fs::read_to_string(&path).unwrap();
+        if let Err(problems) = file::parse(&text) {
+            panic!("{}: {problems:?}", path.display());
+        }
+        seen += 1;
+    }
+    assert_eq!(seen, EXPECTED.len(), "one file per vendor document");
+}
+
+#[test]
+fn each_document_has_its_documented_number_of_codes() {
+    let catalogue = Catalogue::embedded();
+    let counts = catalogue.counts();
+    for (id, vendor, expected) in EXPECTED {
+        let index = catalogue.sources().iter().position(|s| s.id == id).unwrap();
+        assert_eq!(catalogue.sources()[index].vendor, vendor);
+        assert_eq!(counts[index], expected, "{id}");
+        let distinct: BTreeSet<i64> = catalogue
+            .entries()
+            .iter()
+            .filter(|e| e.source == index)
+            .map(|e| e.code)
+            .collect();
+        assert_eq!(distinct.len(), expected, "{id}: codes are distinct");
+    }
+    assert_eq!(catalogue.entries().len(), 1114);
+}
+
+fn entry<'a>(catalogue: &'a Catalogue, source: &str, code: i64) -> &'a chaterr::catalogue::Entry {
+    let scope = catalogue.scope(source).unwrap();
+    let mut found = catalogue.entries_in(&scope).filter(|e| e.code == code);
+    let first = found
+        .next()
+        .unwrap_or_else(|| panic!("{source} {code} missing"));
+    assert!(found.next().is_none(), "{source} {code} is one entry");
+    first
+}
+
+#[test]
+fn the_special_rows_are_kept_as_the_documents_have_them() {
+    let c = Catalogue::embedded();
+    // Written twice with the same text: one entry.
+    entry(&c, "tencent-chat", 10062);
+    // Blank in the current edition: an empty description, not an invented one.
+    let blanks: Vec<i64> = c
+        .entries_in(&c.scope("tencent-chat").unwrap())
+        .filter(|e| e.description.is_empty())
+        .map(|e| e.code)
+        .collect();
+    assert_eq!(blanks.len(), 6, "{blanks:?}");
+    for code in &blanks {
+        assert!(!entry(&c, "tencent-im", *code).description.is_empty());
+    }
+    // Negative codes and the documented range.
+    for code in [-302, -10001, -195] {
+        entry(&c, "tencent-chat", code);
+    }
+    let range = entry(&c, "tencent-chat", 120001);
+    assert_eq!(range.code_end, Some(130000));
+    // Agora's 403: the document's name, with our note.
+    let download = entry(&c, "agora-chat", 403);
+    assert_eq!(download.name.as_deref(), Some("FILE_UPLOAD_FAILED"));
+    assert!(download.note.as_deref().unwrap().contains("download"));
+    // The two Tencent editions disagree on 7005.
+    assert!(
+        entry(&c, "tencent-chat", 7005)
+            .description
+            .contains("100 MB")
+    );
+    assert!(entry(&c, "tencent-im", 7005).description.contains("28 MB"));
+    // A bullet continuation stays with its row.
+    assert!(
+        entry(&c, "zego-zim", 6000012)
+            .description
+            .contains("\n• Within 10 seconds")
+    );
+    // zego-server's glued columns: split where clear.
+    let split = entry(&c, "zego-server", 1);
+    assert_eq!(
+        (
+            split.description.as_ref(),
+            split.reason.as_deref(),
+            split.action.as_deref()
+        ),
+        (
+            "Request failed.",
+            Some("Server busy."),
+            Some("Please try again later.")
+        )
+    );
+}
+
+/// The seeds beside the repo, as CI has them; a clone without them skips this check.
+fn seeds() -> Option<PathBuf> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/seeds");
+    if dir.is_dir() {
+        Some(dir)
+    } else if std::env::var_os("CI").is_some() {
+        panic!("CI must have ../shared/seeds beside the repo");
+    } else {
+        eprintln!("skipped: {} not found", dir.display());
+        None
+    }
+}
+
+/// Whitespace folded to single spaces: the only liberty the catalogue takes with the words.
+fn squeeze(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// The document as the converters read it: Markdown links become their text, and Markdown's
+/// escapes, bold markers and <br> go.
+fn document_text(text: &str) -> String {
+    let unlinked = regex::Regex::new(r"\[([^\]]*)\]\([^)]*\)")
+        .unwrap()
+        .replace_all(text, "$1");
+    let plain = unlinked
+        .replace("\\_", "_")
+        .replace("**", "")
+        .replace("<br>", " ");
+    squeeze(&plain)
+}
+
+#[test]
+fn every_text_is_the_vendors_own_words() {
+    let Some(seeds) = seeds() else { return };
+    let files = [
+        ("zego-zim", "000_e1b717a1bc6fbc85.txt"),
+        ("zego-server", "001_c45225846dd5585f.txt"),
+        ("tencent-chat", "002_92e847829f256d34.txt"),
+        ("tencent-im", "003_e5b64014ee79040d.txt"),
+        ("agora-chat", "004_5a55a220397e3132.txt"),
+    ];
+    let c = Catalogue::embedded();
+    for (source, seed) in files {
+        let document = document_text(&fs::read_to_string(seeds.join(seed)).unwrap());
+        for e in c.entries_in(&c.scope(source).unwrap()) {
+            let texts = [
+                Some(&*e.description),
+                e.reason.as_deref(),
+                e.action.as_deref(),
+                e.name.as_deref(),
+                e.category.as_deref(),
+            ];
+            for text in texts.into_iter().flatten() {
+                assert!(
+                    document.contains(&squeeze(text)),
+                    "{source} {}: {text:?} is not in {seed}",
+                    e.code
+                );
+            }
+        }
+    }
+}
