@@ -13,7 +13,7 @@ use fuzzy_matcher::FuzzyMatcher;
 use fuzzy_matcher::skim::SkimMatcherV2;
 use regex::{Regex, RegexBuilder};
 
-use super::text::{distance, is_stop_word, stem, typo_budget, words};
+use super::text::{compounds, distance, is_stop_word, stem, typo_budget, words};
 use crate::catalogue::{Catalogue, Entry, Scope};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -203,6 +203,9 @@ fn doc(entry: &Entry) -> Doc<'_> {
                 *stems.entry(stem(word)).or_default() += weight;
                 length += weight;
             }
+        }
+        for compound in compounds(text) {
+            *stems.entry(stem(&compound)).or_default() += weight;
         }
         word_lists.push(field_words);
     }

@@ -25,6 +25,19 @@ pub fn words(text: &str) -> Vec<String> {
     out
 }
 
+/// CamelCase words whole ("UserSig" → "usersig"), which [`words`] splits: people type both.
+pub fn compounds(text: &str) -> Vec<String> {
+    text.split(|c: char| !c.is_alphanumeric())
+        .filter(|run| {
+            let chars: Vec<char> = run.chars().collect();
+            chars
+                .windows(2)
+                .any(|w| w[0].is_lowercase() && w[1].is_uppercase())
+        })
+        .map(str::to_lowercase)
+        .collect()
+}
+
 /// Words that say nothing about which code is meant.
 const STOP_WORDS: &[&str] = &[
     "a", "an", "and", "are", "as", "at", "be", "by", "for", "from", "has", "have", "if", "in",
@@ -153,6 +166,15 @@ mod tests {
             ["call", "renew", "token", "then"]
         );
         assert_eq!(words("0x20-0x7e"), ["0x20", "0x7e"]);
+    }
+
+    #[test]
+    fn compounds_keep_camel_case_words_whole() {
+        assert_eq!(
+            compounds("UserSig has expired; renewToken"),
+            ["usersig", "renewtoken"]
+        );
+        assert!(compounds("USER_NOT_LOGIN token").is_empty());
     }
 
     #[test]

@@ -1,0 +1,540 @@
+//! The chaterr binary as users run it: every command, format, exit status and bad input.
+
+use assert_cmd::Command;
+use predicates::prelude::*;
+use serde_json::Value;
+
+fn chaterr() -> Command {
+    let mut cmd = Command::cargo_bin("chaterr").unwrap();
+    // Output must not depend on the terminal or the environment the tests run in.
+    cmd.env_remove("NO_COLOR")
+        .env_remove("CLICOLOR_FORCE")
+        .env("COLUMNS", "100");
+    cmd
+}
+
+fn stdout_of(args: &[&str]) -> String {
+    let out = chaterr().args(args).output().unwrap();
+    String::from_utf8(out.stdout).unwrap()
+}
+
+fn json_of(args: &[&str]) -> Value {
+    let mut args = args.to_vec();
+    args.push("--json");
+    serde_json::from_str(&stdout_of(&args)).unwrap()
+}
+
+/// (source, code) of each JSON entry.
+fn ids(value: &Value) -> Vec<(String, i64)> {
+    value
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| {
+            (
+                e["source"].as_str().unwrap().to_owned(),
+                e["code"].as_i64().unwrap(),
+            )
+        })
+        .collect()
+}
+
+fn id(source: &str, code: i64) -> (String, i64) {
+    (source.to_owned(), code)
+}
+
+/// The one line a failing command prints on stderr.
+fn error_line(args: &[&str], status: i32) -> String {
+    let out = chaterr().args(args).output().unwrap();
+    assert_eq!(out.status.code(), Some(status), "{args:?}");
+    assert!(
+        out.stdout.is_empty() || status == 1,
+        "{args:?} printed on stdout"
+    );
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert_eq!(stderr.lines().count(), 1, "{args:?}: {stderr}");
+    stderr
+}
+
+// ---- lookup ---------------------------------------------------------------------------------
+
+#[test]
+fn lookup_prints_the_vendor_text_as_plain_line_when_piped() {
+    chaterr()
+        .args(["lookup", "zego", "6000103"])
+        .assert()
+        .success()
+        .stdout(
+            "zego\tzego-zim\t6000103\t\tToken is invalid. Please call the renewToken method to \
+             renew the Token and try again.\t\t\tLogin errors\t\t\n",
+        );
+}
+
+#[test]
+fn lookup_card_snapshot() {
+    insta::assert_snapshot!(stdout_of(&[
+        "lookup", "zego", "6000103", "--format", "table"
+    ]));
+}
+
+#[test]
+fn lookup_card_shows_reason_and_action() {
+    insta::assert_snapshot!(stdout_of(&[
+        "lookup",
+        "zego-server",
+        "1",
+        "--format",
+        "table"
+    ]));
+}
+
+#[test]
+fn lookup_without_vendor_labels_every_vendor_and_edition() {
+    let found = ids(&json_of(&["lookup", "7005"]));
+    assert_eq!(found, [id("tencent-chat", 7005), id("tencent-im", 7005)]);
+    let card = stdout_of(&["lookup", "tencent", "7005", "--format", "table"]);
+    let words: Vec<&str> = card
+        .split(|c: char| c.is_whitespace() || c == '│' || c == '┆')
+        .filter(|w| !w.is_empty())
+        .collect();
+    let text = words.join(" ");
+    assert!(
+        text.contains("is 100 MB") && text.contains("is 28 MB"),
+        "{card}"
+    );
+    assert!(card.contains("(tencent-chat)") && card.contains("(tencent-im)"));
+}
+
+#[test]
+fn lookup_json_has_every_key_in_order() {
+    let out = stdout_of(&["lookup", "agora", "403", "--json"]);
+    let keys: Vec<&str> = out
+        .lines()
+        .filter_map(|l| l.trim().strip_prefix('"'))
+        .filter_map(|l| l.split('"').next())
+        .collect();
+    assert_eq!(
+        keys,
+        [
+            "vendor",
+            "source",
+            "code",
+            "code_end",
+            "name",
+            "part",
+            "category",
+            "description",
+            "reason",
+            "action",
+            "note"
+        ]
+    );
+    let entry = &json_of(&["lookup", "agora", "403"])[0];
+    assert_eq!(entry["name"], "FILE_UPLOAD_FAILED");
+    assert!(entry["note"].as_str().unwrap().contains("download"));
+    assert_eq!(entry["part"], Value::Null);
+}
+
+#[test]
+fn lookup_takes_negative_codes_names_ranges_and_stdin() {
+    assert_eq!(
+        ids(&json_of(&["lookup", "tencent-chat", "-10001"])),
+        [id("tencent-chat", -10001)]
+    );
+    for name in ["USER_NOT_LOGIN", "user_not_login"] {
+        assert_eq!(
+            ids(&json_of(&["lookup", "agora", name])),
+            [id("agora-chat", 201)]
+        );
+    }
+    assert_eq!(
+        ids(&json_of(&["lookup", "USER_NOT_LOGIN"])),
+        [id("agora-chat", 201)]
+    );
+    let range = json_of(&["lookup", "tencent-chat", "125000"]);
+    assert_eq!(
+        (range[0]["code"].as_i64(), range[0]["code_end"].as_i64()),
+        (Some(120001), Some(130000))
+    );
+    let out = chaterr()
+        .args(["lookup", "agora", "-", "--json"])
+        .write_stdin("201\n 202\t203 ")
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let piped: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(
+        ids(&piped),
+        [
+            id("agora-chat", 201),
+            id("agora-chat", 202),
+            id("agora-chat", 203)
+        ]
+    );
+}
+
+#[test]
+fn lookup_vendor_aliases_and_source_ids_are_case_insensitive() {
+    for vendor in ["zego", "ZEGO", "zegocloud", "ZIM", "zego-zim", "Zego-Zim"] {
+        assert_eq!(
+            ids(&json_of(&["lookup", vendor, "6000103"])),
+            [id("zego-zim", 6000103)],
+            "{vendor}"
+        );
+    }
+    assert_eq!(ids(&json_of(&["lookup", "tim", "6014"])).len(), 2);
+    assert_eq!(
+        ids(&json_of(&["lookup", "tencent-im", "6014"])),
+        [id("tencent-im", 6014)]
+    );
+}
+
+#[test]
+fn lookup_not_found_names_the_nearest_codes() {
+    let line = error_line(&["lookup", "zego", "6000105"], 1);
+    assert_eq!(
+        line,
+        "chaterr: zego documents no code 6000105; nearest documented codes: 6000104, 6000106\n"
+    );
+    assert_eq!(stdout_of(&["lookup", "zego", "6000105", "--json"]), "[]\n");
+}
+
+#[test]
+fn lookup_bad_input_is_one_line_and_exit_2() {
+    let line = error_line(&["lookup", "zeg", "6000103"], 2);
+    assert!(
+        line.contains("unknown vendor \"zeg\"") && line.contains("did you mean \"zego\"?"),
+        "{line}"
+    );
+    let line = error_line(&["lookup", "zego", "12ab"], 2);
+    assert!(line.contains("\"12ab\" is not a code"), "{line}");
+    let line = error_line(&["lookup", "zego", "99999999999999999999"], 2);
+    assert!(line.contains("beyond the range"), "{line}");
+    let line = error_line(&["lookup", "zego"], 2);
+    assert!(line.contains("no code given after \"zego\""), "{line}");
+    let line = error_line(&["lookup", "nosuchvendor", "1"], 2);
+    assert!(
+        line.contains("known vendors: agora, tencent, zego"),
+        "{line}"
+    );
+}
+
+// ---- search ---------------------------------------------------------------------------------
+
+fn top(query: &str, n: usize) -> Vec<(String, i64)> {
+    let mut found = ids(&json_of(&["search", query]));
+    found.truncate(n);
+    found
+}
+
+#[test]
+fn search_ranks_the_exact_meaning_first() {
+    assert_eq!(top("token expired", 1), [id("zego-zim", 6000106)]);
+    assert_eq!(top("6000103", 1), [id("zego-zim", 6000103)]);
+    assert_eq!(
+        top("Too many requests. Try again later.", 2),
+        [id("tencent-chat", 60018), id("tencent-chat", 60019)]
+    );
+}
+
+#[test]
+fn search_finds_paraphrases_and_typos_near_the_top() {
+    let kicked = top("user kicked out", 4);
+    for code in [216, 217] {
+        assert!(kicked.contains(&id("agora-chat", code)), "{kicked:?}");
+    }
+    assert!(top("too many requests", 3).contains(&id("tencent-chat", 60018)));
+    assert_eq!(top("tokne expird", 1), [id("zego-zim", 6000106)]);
+    assert!(top("usersig expired", 5).contains(&id("tencent-chat", 6206)));
+    assert_eq!(
+        top("expired token", 1),
+        [id("zego-zim", 6000106)],
+        "words in any order"
+    );
+}
+
+#[test]
+fn search_json_adds_a_score_and_respects_vendor_and_limit() {
+    let hits = json_of(&["search", "token", "--vendor", "agora", "--limit", "2"]);
+    let hits = hits.as_array().unwrap();
+    assert_eq!(hits.len(), 2);
+    assert!(
+        hits.iter()
+            .all(|h| h["vendor"] == "agora" && h["score"].as_f64().unwrap() > 0.0)
+    );
+    assert!(hits[0]["score"].as_f64() >= hits[1]["score"].as_f64());
+}
+
+#[test]
+fn search_grep_modes() {
+    let fixed = ids(&json_of(&["search", "-F", "UserSig", "--limit", "0"]));
+    assert!(fixed.len() > 10 && fixed.iter().all(|(s, _)| s.starts_with("tencent")));
+    let case_sensitive = ids(&json_of(&["search", "-F", "usersig", "--limit", "0"]));
+    let ignore_case = ids(&json_of(&["search", "-F", "-i", "usersig", "--limit", "0"]));
+    assert!(case_sensitive.len() < ignore_case.len());
+    assert_eq!(ignore_case.len(), fixed.len() + case_sensitive.len());
+    let regex = ids(&json_of(&[
+        "search",
+        "-e",
+        "^Token (is|has)",
+        "--limit",
+        "0",
+    ]));
+    assert_eq!(regex, [id("zego-zim", 6000103), id("zego-zim", 6000106)]);
+}
+
+#[test]
+fn search_bad_input() {
+    let line = error_line(&["search", " "], 2);
+    assert!(line.contains("query is empty"), "{line}");
+    let line = error_line(&["search", "-e", "(unclosed"], 2);
+    assert!(line.contains("invalid regular expression"), "{line}");
+    let line = error_line(&["search", "zzzzqqqq"], 1);
+    assert!(line.contains("nothing matches"), "{line}");
+    error_line(&["search", "token", "--vendor", "zeg"], 2);
+}
+
+#[test]
+fn search_highlights_on_a_colour_terminal_only() {
+    let coloured = stdout_of(&[
+        "search",
+        "renewToken",
+        "--format",
+        "table",
+        "--color",
+        "always",
+    ]);
+    assert!(coloured.contains("\u{1b}["));
+    let plain = stdout_of(&[
+        "search",
+        "renewToken",
+        "--format",
+        "table",
+        "--color",
+        "never",
+    ]);
+    assert!(!plain.contains("\u{1b}["));
+}
+
+// ---- list, sources --------------------------------------------------------------------------
+
+#[test]
+fn list_json_holds_the_whole_catalogue_in_code_order() {
+    let all = json_of(&["list"]);
+    let all = all.as_array().unwrap();
+    assert_eq!(all.len(), 1114);
+    assert!(
+        all.windows(2)
+            .all(|w| w[0]["code"].as_i64() <= w[1]["code"].as_i64())
+    );
+}
+
+#[test]
+fn list_filters_by_scope_range_and_category() {
+    let tencent = ids(&json_of(&["list", "tencent", "--range", "8500..8599"]));
+    assert!(!tencent.is_empty());
+    assert!(
+        tencent
+            .iter()
+            .all(|(s, c)| s.starts_with("tencent") && (8500..=8599).contains(c))
+    );
+    let login = json_of(&["list", "zego-zim", "--category", "LOGIN"]);
+    assert!(
+        login
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|e| e["category"] == "Login errors")
+    );
+    assert_eq!(ids(&login).first(), Some(&id("zego-zim", 6000101)));
+    let range = ids(&json_of(&["list", "--range", "125000..125000"]));
+    assert_eq!(
+        range,
+        [id("tencent-chat", 120001), id("tencent-im", 120001)]
+    );
+}
+
+#[test]
+fn list_bad_range_and_empty_result() {
+    let line = error_line(&["list", "--range", "9..1"], 2);
+    assert!(line.contains("9 is above 1"), "{line}");
+    error_line(&["list", "--range", "a..b"], 2);
+    error_line(&["list", "agora", "--range", "999999..1000000"], 1);
+}
+
+#[test]
+fn list_into_a_closed_pipe_is_quiet() {
+    let out = std::process::Command::new("bash")
+        .args([
+            "-c",
+            "set -o pipefail; \"$0\" list | head -1",
+            env!("CARGO_BIN_EXE_chaterr"),
+        ])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{out:?}");
+    assert!(
+        out.stderr.is_empty(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert_eq!(String::from_utf8(out.stdout).unwrap().lines().count(), 1);
+}
+
+#[test]
+fn plain_output_is_tab_separated_without_colour() {
+    let out = stdout_of(&["list", "agora", "--color", "always"]);
+    assert_eq!(out.lines().count(), 77);
+    assert!(
+        out.lines()
+            .all(|l| l.split('\t').count() == 10 && l.starts_with("agora\tagora-chat\t"))
+    );
+    assert!(!out.contains('\u{1b}'));
+}
+
+#[test]
+fn sources_table_snapshot() {
+    insta::assert_snapshot!(stdout_of(&["sources", "--format", "table"]));
+}
+
+#[test]
+fn sources_json_counts() {
+    let sources = json_of(&["sources"]);
+    let counts: Vec<(String, i64)> = sources
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| {
+            (
+                s["id"].as_str().unwrap().to_owned(),
+                s["codes"].as_i64().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        counts,
+        [
+            id("agora-chat", 77),
+            id("tencent-chat", 428),
+            id("tencent-im", 331),
+            id("zego-server", 129),
+            id("zego-zim", 149)
+        ]
+    );
+}
+
+// ---- diff -----------------------------------------------------------------------------------
+
+#[test]
+fn diff_of_the_tencent_editions() {
+    let out = chaterr()
+        .args(["diff", "tencent-im", "tencent-chat", "--json"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1), "they differ");
+    let d: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(
+        (d["a"].as_str(), d["b"].as_str()),
+        (Some("tencent-im"), Some("tencent-chat"))
+    );
+    assert_eq!(d["only_a"].as_array().unwrap().len(), 13);
+    assert_eq!(d["only_b"].as_array().unwrap().len(), 110);
+    let changed = d["changed"].as_array().unwrap();
+    for code in [7005, 8001] {
+        let c = changed.iter().find(|c| c["code"] == code).unwrap();
+        assert_eq!(c["fields"], serde_json::json!(["description"]));
+        assert_eq!(c["a"]["source"], "tencent-im");
+        assert_eq!(c["b"]["source"], "tencent-chat");
+    }
+}
+
+#[test]
+fn diff_shows_a_word_diff() {
+    let plain = stdout_of(&["diff", "tencent-im", "tencent-chat"]);
+    let line = plain
+        .lines()
+        .find(|l| l.starts_with("changed\t7005\t"))
+        .unwrap();
+    assert!(line.contains("[-28-]{+100+}"), "{line}");
+    let table = stdout_of(&["diff", "tencent-im", "tencent-chat", "--format", "table"]);
+    assert!(table.starts_with(
+        "diff tencent-im → tencent-chat: 13 only in tencent-im, 110 only in tencent-chat,"
+    ));
+}
+
+#[test]
+fn diff_against_a_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("newer-agora.toml");
+    std::fs::write(
+        &path,
+        "[source]\nid = \"agora-chat\"\nvendor = \"agora\"\n\n[[codes]]\ncode = 201\nname = \"USER_NOT_LOGIN\"\n\
+         description = \"The user has not logged in.\"\n\n[[codes]]\ncode = 9999\ndescription = \"New.\"\n",
+    )
+    .unwrap();
+    let d = json_of(&["diff", "agora", path.to_str().unwrap()]);
+    assert_eq!(d["only_a"].as_array().unwrap().len(), 76);
+    assert_eq!(ids(&d["only_b"]), [id("agora-chat", 9999)]);
+    assert_eq!(d["changed"][0]["code"], 201);
+    chaterr().args(["diff", "zego", "zego"]).assert().code(0);
+}
+
+#[test]
+fn diff_bad_files_name_path_line_and_column() {
+    let dir = tempfile::tempdir().unwrap();
+    let bad = dir.path().join("bad.toml");
+    std::fs::write(
+        &bad,
+        "[source]\nid = \"x\"\nvendor = \"x\"\n\n[[codes]]\ncode = 1\ndescripton = \"typo\"\n",
+    )
+    .unwrap();
+    let line = error_line(&["diff", "zego", bad.to_str().unwrap()], 2);
+    assert!(
+        line.contains("bad.toml:7:1:") && line.contains("descripton"),
+        "{line}"
+    );
+    let missing = dir.path().join("missing.toml");
+    let line = error_line(&["diff", "zego", missing.to_str().unwrap()], 2);
+    assert!(
+        line.contains("missing.toml") && line.contains("cannot read"),
+        "{line}"
+    );
+}
+
+// ---- colour ---------------------------------------------------------------------------------
+
+#[test]
+fn colour_follows_flag_then_no_color_then_clicolor_force() {
+    let run = |envs: &[(&str, &str)], args: &[&str]| -> bool {
+        let mut cmd = chaterr();
+        cmd.args(["lookup", "zego", "6000103", "--format", "table"])
+            .args(args);
+        for (k, v) in envs {
+            cmd.env(k, v);
+        }
+        String::from_utf8(cmd.output().unwrap().stdout)
+            .unwrap()
+            .contains('\u{1b}')
+    };
+    assert!(!run(&[], &[]), "not a terminal");
+    assert!(run(&[("CLICOLOR_FORCE", "1")], &[]));
+    assert!(!run(&[("CLICOLOR_FORCE", "1"), ("NO_COLOR", "1")], &[]));
+    assert!(run(&[("NO_COLOR", "1")], &["--color", "always"]));
+    assert!(!run(&[("CLICOLOR_FORCE", "1")], &["--color", "never"]));
+}
+
+#[test]
+fn usage_errors_exit_2() {
+    chaterr().args(["lookup"]).assert().code(2);
+    chaterr().args(["frobnicate"]).assert().code(2);
+    chaterr()
+        .args(["list", "--format", "yaml"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("invalid value 'yaml'"));
+    chaterr()
+        .arg("--help")
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("Exit status:"));
+}
