@@ -41,10 +41,7 @@ fn main() {
             }
         }
     }
-    let mut ids: Vec<&str> = files
-        .iter()
-        .map(|f| f.source.id.get_ref().as_str())
-        .collect();
+    let mut ids: Vec<&str> = files.iter().map(|f| f.source.id.as_str()).collect();
     ids.sort_unstable();
     if let Some(pair) = ids.windows(2).find(|pair| pair[0] == pair[1]) {
         let _ = writeln!(failures, "codes/: source id {:?} is used twice", pair[0]);
@@ -76,8 +73,8 @@ fn generate(files: &[file::CatalogueFile]) -> String {
         let _ = writeln!(
             code,
             "    Source {{ id: {}, vendor: {}, title: {}, edition: {}, url: {}, origin: None }},",
-            text(s.id.get_ref()),
-            text(s.vendor.get_ref()),
+            text(&s.id),
+            text(&s.vendor),
             opt_text(&s.title),
             opt_text(&s.edition),
             opt_text(&s.url),
@@ -91,19 +88,19 @@ fn generate(files: &[file::CatalogueFile]) -> String {
         .enumerate()
         .flat_map(|(index, file)| file.codes.iter().map(move |entry| (index, entry)))
         .collect();
-    entries.sort_by_key(|(source, entry)| (*entry.code.get_ref(), *source));
+    entries.sort_by_key(|(source, entry)| (entry.code, *source));
 
     let _ = writeln!(code, "pub static ENTRIES: [Entry; {}] = [", entries.len());
     for (source, e) in entries {
-        let code_end = e.code_end.as_ref().map_or_else(
-            || "None".to_owned(),
-            |end| format!("Some({})", end.get_ref()),
-        );
+        let code_end = e
+            .code_end
+            .as_ref()
+            .map_or_else(|| "None".to_owned(), |end| format!("Some({end})"));
         let _ = writeln!(
             code,
             "    Entry {{ source: {source}, code: {}, code_end: {code_end}, name: {}, part: {}, \
              category: {}, description: {}, reason: {}, action: {}, note: {}, origin: None }},",
-            e.code.get_ref(),
+            e.code,
             opt_text(&e.name),
             opt_text(&e.part),
             opt_text(&e.category),

@@ -15,16 +15,21 @@ pub fn load_file(path: &Path) -> Result<Catalogue, Error> {
         error,
     })?;
     let parsed = file::parse(&text).map_err(|problems| {
+        let more = problems.len().saturating_sub(1);
         let first = problems.into_iter().next().unwrap_or(file::Problem {
             line: 1,
             column: 1,
             message: "invalid catalogue".to_owned(),
         });
+        let message = match more {
+            0 => first.message,
+            n => format!("{} (and {n} more: chaterr check {label})", first.message),
+        };
         Error::Catalogue {
             path: label.clone(),
             line: first.line,
             column: first.column,
-            message: first.message,
+            message,
         }
     })?;
     Ok(from_file(parsed, &label))
@@ -38,8 +43,8 @@ fn owned(text: Option<String>) -> Option<Text> {
 pub fn from_file(file: CatalogueFile, origin: &str) -> Catalogue {
     let origin: Text = Text::Owned(origin.to_owned());
     let source = Source {
-        id: file.source.id.into_inner().into(),
-        vendor: file.source.vendor.into_inner().into(),
+        id: file.source.id.into(),
+        vendor: file.source.vendor.into(),
         title: owned(file.source.title),
         edition: owned(file.source.edition),
         url: owned(file.source.url),
@@ -50,8 +55,8 @@ pub fn from_file(file: CatalogueFile, origin: &str) -> Catalogue {
         .into_iter()
         .map(|c| Entry {
             source: 0,
-            code: c.code.into_inner(),
-            code_end: c.code_end.map(|end| end.into_inner()),
+            code: c.code,
+            code_end: c.code_end,
             name: owned(c.name),
             part: owned(c.part),
             category: owned(c.category),
