@@ -4,21 +4,79 @@
 use clap::builder::{PossibleValue, TypedValueParser};
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
-pub const EXIT_STATUS: &str = "\
-Exit status:
-  0  found (diff: the two catalogues are the same)
-  1  nothing found (diff: they differ)
-  2  usage or input error";
+/// What each exit status means: shown after `--help`, and in the man pages' EXIT STATUS.
+pub const EXIT_STATUS: &[(&str, &str)] = &[
+    ("0", "found (diff: the two catalogues are the same)"),
+    ("1", "nothing found (diff: they differ)"),
+    ("2", "usage or input error"),
+];
 
-const EXAMPLES: &str = "\
-Examples:
-  chaterr lookup zego 6000103              the vendor's explanation of one code
-  chaterr lookup 6015                      every vendor that defines 6015
-  chaterr lookup agora USER_NOT_LOGIN      by symbolic name
-  chaterr search \"token expired\"           ranked text search
-  chaterr list tencent --range 8500..8599  a range of codes
-  chaterr diff tencent-im tencent-chat     what changed between two editions
-  chaterr lookup zego 6000103 --json | jq .";
+/// Command lines for `chaterr` or one of its subcommands, each with what it shows ("" where the
+/// line speaks for itself): shown after `--help`, and in the man pages' EXAMPLES.
+#[rustfmt::skip]
+pub fn examples(command: &str) -> &'static [(&'static str, &'static str)] {
+    match command {
+        "chaterr" => &[
+            ("chaterr lookup zego 6000103",               "the vendor's explanation of one code"),
+            ("chaterr lookup 6015",                       "every vendor that defines 6015"),
+            ("chaterr lookup agora USER_NOT_LOGIN",       "by symbolic name"),
+            ("chaterr search \"token expired\"",          "ranked text search"),
+            ("chaterr list tencent --range 8500..8599",   "a range of codes"),
+            ("chaterr diff tencent-im tencent-chat",      "what changed between two editions"),
+            ("chaterr lookup zego 6000103 --json | jq .", ""),
+        ],
+        "lookup" => &[
+            ("chaterr lookup zego 6000103",         ""),
+            ("chaterr lookup 6015",                 "every vendor's 6015"),
+            ("chaterr lookup tencent -10001",       "negative codes need no --"),
+            ("chaterr lookup agora user_not_login", "names are case-insensitive"),
+            ("echo 201 6014 | chaterr lookup -",    "codes from standard input"),
+        ],
+        "search" => &[
+            ("chaterr search \"token expired\"",                      ""),
+            ("chaterr search \"too many requests\" --vendor tencent", ""),
+            ("chaterr search -F -i usersig",                          "every entry containing the text"),
+            ("chaterr search -e '^Token (is|has)'",                   "a regular expression"),
+        ],
+        "list" => &[
+            ("chaterr list agora",                      ""),
+            ("chaterr list tencent --range 8500..8599", ""),
+            ("chaterr list zego-zim --category login",  ""),
+            ("chaterr list --json > catalogue.json",    ""),
+        ],
+        "diff" => &[
+            ("chaterr diff tencent-im tencent-chat",                               ""),
+            ("chaterr diff zego ./newer-zego.toml",                                ""),
+            ("chaterr diff tencent-im tencent-chat --json | jq '.changed[].code'", ""),
+        ],
+        _ => &[],
+    }
+}
+
+/// The text after `--help`: the exit statuses, then the examples in two aligned columns.
+fn help_footer(examples: &[(&str, &str)]) -> String {
+    let mut text = columns("Exit status:", EXIT_STATUS);
+    if !examples.is_empty() {
+        text.push_str("\n\n");
+        text.push_str(&columns("Examples:", examples));
+    }
+    text
+}
+
+/// A heading, then indented rows whose second column lines up (rows without one don't count).
+fn columns(heading: &str, rows: &[(&str, &str)]) -> String {
+    let width = rows
+        .iter()
+        .filter(|(_, right)| !right.is_empty())
+        .map(|(left, _)| left.len())
+        .max()
+        .unwrap_or(0);
+    let mut text = heading.to_owned();
+    for (left, right) in rows {
+        text.push_str(format!("\n  {left:width$}  {right}").trim_end());
+    }
+    text
+}
 
 #[derive(Debug, Parser)]
 #[command(
@@ -27,8 +85,8 @@ Examples:
     about = "Explain the error codes of in-app chat SDKs (ZEGOCLOUD ZIM, Tencent Cloud Chat/IM, Agora Chat), offline",
     long_about = "Explain the error codes of in-app chat SDKs (ZEGOCLOUD ZIM, Tencent Cloud Chat/IM, \
 Agora Chat), offline.\n\nEvery code the vendors document is embedded in the binary, in the vendor's own words.",
-    after_help = EXIT_STATUS,
-    after_long_help = format!("{EXIT_STATUS}\n\n{EXAMPLES}"),
+    after_help = help_footer(&[]),
+    after_long_help = help_footer(examples("chaterr")),
     propagate_version = true
 )]
 pub struct Cli {
@@ -74,50 +132,22 @@ pub enum ColorChoice {
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Explain codes: the vendor's text for each, from every vendor that defines it
-    #[command(after_help = EXIT_STATUS, after_long_help = format!("{EXIT_STATUS}\n\n{LOOKUP_EXAMPLES}"))]
+    #[command(after_help = help_footer(&[]), after_long_help = help_footer(examples("lookup")))]
     Lookup(LookupArgs),
     /// Search codes, names and texts, best match first
-    #[command(after_help = EXIT_STATUS, after_long_help = format!("{EXIT_STATUS}\n\n{SEARCH_EXAMPLES}"))]
+    #[command(after_help = help_footer(&[]), after_long_help = help_footer(examples("search")))]
     Search(SearchArgs),
     /// List entries in code order
-    #[command(after_help = EXIT_STATUS, after_long_help = format!("{EXIT_STATUS}\n\n{LIST_EXAMPLES}"))]
+    #[command(after_help = help_footer(&[]), after_long_help = help_footer(examples("list")))]
     List(ListArgs),
     /// List the vendor documents in the catalogue
     Sources,
     /// Compare two catalogues: vendors, source ids or catalogue files
-    #[command(after_help = EXIT_STATUS, after_long_help = format!("{EXIT_STATUS}\n\n{DIFF_EXAMPLES}"))]
+    #[command(after_help = help_footer(&[]), after_long_help = help_footer(examples("diff")))]
     Diff(DiffArgs),
     /// Print a shell completion script
     Completions(CompletionsArgs),
 }
-
-const LOOKUP_EXAMPLES: &str = "\
-Examples:
-  chaterr lookup zego 6000103
-  chaterr lookup 6015                 every vendor's 6015
-  chaterr lookup tencent -10001       negative codes need no --
-  chaterr lookup agora user_not_login names are case-insensitive
-  echo 201 6014 | chaterr lookup -    codes from standard input";
-
-const SEARCH_EXAMPLES: &str = "\
-Examples:
-  chaterr search \"token expired\"
-  chaterr search \"too many requests\" --vendor tencent
-  chaterr search -F -i usersig         every entry containing the text
-  chaterr search -e '^Token (is|has)'  a regular expression";
-
-const LIST_EXAMPLES: &str = "\
-Examples:
-  chaterr list agora
-  chaterr list tencent --range 8500..8599
-  chaterr list zego-zim --category login
-  chaterr list --json > catalogue.json";
-
-const DIFF_EXAMPLES: &str = "\
-Examples:
-  chaterr diff tencent-im tencent-chat
-  chaterr diff zego ./newer-zego.toml
-  chaterr diff tencent-im tencent-chat --json | jq '.changed[].code'";
 
 #[derive(Debug, Args)]
 pub struct LookupArgs {

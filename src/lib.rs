@@ -8,6 +8,7 @@ pub mod catalogue;
 pub mod cli;
 pub mod commands;
 pub mod error;
+pub mod generate;
 pub mod query;
 pub mod render;
 

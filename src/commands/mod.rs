@@ -1,5 +1,7 @@
 //! One module per subcommand, each a function from its arguments to an outcome.
 
+use std::io::Write;
+
 use crate::catalogue::{Catalogue, Scope};
 use crate::cli::{Cli, Command};
 use crate::error::Error;
@@ -40,9 +42,8 @@ pub fn run(cli: Cli, catalogue: &Catalogue, out: &mut Output) -> Result<Outcome,
         }
         Command::Diff(args) => diff::run(catalogue, out, args)?,
         Command::Completions(args) => {
-            let mut command = crate::cli::command();
-            let mut stdout = std::io::stdout().lock();
-            clap_complete::generate(args.shell, &mut command, "chaterr", &mut stdout);
+            let script = crate::generate::completion(args.shell);
+            std::io::stdout().lock().write_all(script.as_bytes())?;
             Outcome::Found
         }
     };

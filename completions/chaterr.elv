@@ -1,0 +1,126 @@
+
+use builtin;
+use str;
+
+set edit:completion:arg-completer[chaterr] = {|@words|
+    fn spaces {|n|
+        builtin:repeat $n ' ' | str:join ''
+    }
+    fn cand {|text desc|
+        edit:complex-candidate $text &display=$text' '(spaces (- 14 (wcswidth $text)))$desc
+    }
+    var command = 'chaterr'
+    for word $words[1..-1] {
+        if (str:has-prefix $word '-') {
+            break
+        }
+        set command = $command';'$word
+    }
+    var completions = [
+        &'chaterr'= {
+            cand --format 'Output format [default: table on a terminal, plain otherwise]'
+            cand --color 'When to use colour (NO_COLOR and CLICOLOR_FORCE are honoured under auto)'
+            cand --json 'Short for --format json'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand lookup 'Explain codes: the vendor''s text for each, from every vendor that defines it'
+            cand search 'Search codes, names and texts, best match first'
+            cand list 'List entries in code order'
+            cand sources 'List the vendor documents in the catalogue'
+            cand diff 'Compare two catalogues: vendors, source ids or catalogue files'
+            cand completions 'Print a shell completion script'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'chaterr;lookup'= {
+            cand --format 'Output format [default: table on a terminal, plain otherwise]'
+            cand --color 'When to use colour (NO_COLOR and CLICOLOR_FORCE are honoured under auto)'
+            cand --json 'Short for --format json'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'chaterr;search'= {
+            cand --vendor 'Only this vendor or source id'
+            cand -n 'At most this many results (0: no limit)'
+            cand --limit 'At most this many results (0: no limit)'
+            cand --format 'Output format [default: table on a terminal, plain otherwise]'
+            cand --color 'When to use colour (NO_COLOR and CLICOLOR_FORCE are honoured under auto)'
+            cand -F 'Match QUERY as a literal substring, like grep -F'
+            cand --fixed-strings 'Match QUERY as a literal substring, like grep -F'
+            cand -e 'Match QUERY as a regular expression, like grep -e'
+            cand --regex 'Match QUERY as a regular expression, like grep -e'
+            cand -i 'Ignore case with -F or -e (ranked search always does)'
+            cand --ignore-case 'Ignore case with -F or -e (ranked search always does)'
+            cand --json 'Short for --format json'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'chaterr;list'= {
+            cand --category 'Only entries whose category contains TEXT (case-insensitive)'
+            cand --range 'Only codes in LOW..HIGH (inclusive; LOW.. and ..HIGH are open)'
+            cand --format 'Output format [default: table on a terminal, plain otherwise]'
+            cand --color 'When to use colour (NO_COLOR and CLICOLOR_FORCE are honoured under auto)'
+            cand --json 'Short for --format json'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'chaterr;sources'= {
+            cand --format 'Output format [default: table on a terminal, plain otherwise]'
+            cand --color 'When to use colour (NO_COLOR and CLICOLOR_FORCE are honoured under auto)'
+            cand --json 'Short for --format json'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'chaterr;diff'= {
+            cand --format 'Output format [default: table on a terminal, plain otherwise]'
+            cand --color 'When to use colour (NO_COLOR and CLICOLOR_FORCE are honoured under auto)'
+            cand --json 'Short for --format json'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'chaterr;completions'= {
+            cand --format 'Output format [default: table on a terminal, plain otherwise]'
+            cand --color 'When to use colour (NO_COLOR and CLICOLOR_FORCE are honoured under auto)'
+            cand --json 'Short for --format json'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'chaterr;help'= {
+            cand lookup 'Explain codes: the vendor''s text for each, from every vendor that defines it'
+            cand search 'Search codes, names and texts, best match first'
+            cand list 'List entries in code order'
+            cand sources 'List the vendor documents in the catalogue'
+            cand diff 'Compare two catalogues: vendors, source ids or catalogue files'
+            cand completions 'Print a shell completion script'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'chaterr;help;lookup'= {
+        }
+        &'chaterr;help;search'= {
+        }
+        &'chaterr;help;list'= {
+        }
+        &'chaterr;help;sources'= {
+        }
+        &'chaterr;help;diff'= {
+        }
+        &'chaterr;help;completions'= {
+        }
+        &'chaterr;help;help'= {
+        }
+    ]
+    $completions[$command]
+}

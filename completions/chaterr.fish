@@ -1,0 +1,121 @@
+# Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
+function __fish_chaterr_global_optspecs
+    string join \n format= json color= h/help V/version
+end
+
+function __fish_chaterr_needs_command
+    # Figure out if the current invocation already has a command.
+    set -l cmd (commandline -opc)
+    set -e cmd[1]
+    argparse -s (__fish_chaterr_global_optspecs) -- $cmd 2>/dev/null
+    or return
+    if set -q argv[1]
+        # Also print the command, so this can be used to figure out what it is.
+        echo $argv[1]
+        return 1
+    end
+    return 0
+end
+
+function __fish_chaterr_using_subcommand
+    set -l cmd (__fish_chaterr_needs_command)
+    test -z "$cmd"
+    and return 1
+    contains -- $cmd[1] $argv
+end
+
+complete -c chaterr -n "__fish_chaterr_needs_command" -l format -d 'Output format [default: table on a terminal, plain otherwise]' -r -f -a "table\t'Tables and cards, wrapped to the terminal'
+plain\t'Tab-separated lines, one entry per line, for grep, cut and awk'
+json\t'JSON (see docs/json.md)'"
+complete -c chaterr -n "__fish_chaterr_needs_command" -l color -d 'When to use colour (NO_COLOR and CLICOLOR_FORCE are honoured under auto)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c chaterr -n "__fish_chaterr_needs_command" -l json -d 'Short for --format json'
+complete -c chaterr -n "__fish_chaterr_needs_command" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c chaterr -n "__fish_chaterr_needs_command" -s V -l version -d 'Print version'
+complete -c chaterr -n "__fish_chaterr_needs_command" -f -a "lookup" -d 'Explain codes: the vendor\'s text for each, from every vendor that defines it'
+complete -c chaterr -n "__fish_chaterr_needs_command" -f -a "search" -d 'Search codes, names and texts, best match first'
+complete -c chaterr -n "__fish_chaterr_needs_command" -f -a "list" -d 'List entries in code order'
+complete -c chaterr -n "__fish_chaterr_needs_command" -f -a "sources" -d 'List the vendor documents in the catalogue'
+complete -c chaterr -n "__fish_chaterr_needs_command" -f -a "diff" -d 'Compare two catalogues: vendors, source ids or catalogue files'
+complete -c chaterr -n "__fish_chaterr_needs_command" -f -a "completions" -d 'Print a shell completion script'
+complete -c chaterr -n "__fish_chaterr_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c chaterr -n "__fish_chaterr_using_subcommand lookup" -l format -d 'Output format [default: table on a terminal, plain otherwise]' -r -f -a "table\t'Tables and cards, wrapped to the terminal'
+plain\t'Tab-separated lines, one entry per line, for grep, cut and awk'
+json\t'JSON (see docs/json.md)'"
+complete -c chaterr -n "__fish_chaterr_using_subcommand lookup" -l color -d 'When to use colour (NO_COLOR and CLICOLOR_FORCE are honoured under auto)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c chaterr -n "__fish_chaterr_using_subcommand lookup" -l json -d 'Short for --format json'
+complete -c chaterr -n "__fish_chaterr_using_subcommand lookup" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c chaterr -n "__fish_chaterr_using_subcommand lookup" -s V -l version -d 'Print version'
+complete -c chaterr -n "__fish_chaterr_using_subcommand search" -l vendor -d 'Only this vendor or source id' -r -f -a "agora\t''
+tencent\t''
+zego\t''
+agora-chat\t''
+tencent-chat\t''
+tencent-im\t''
+zego-server\t''
+zego-zim\t''"
+complete -c chaterr -n "__fish_chaterr_using_subcommand search" -s n -l limit -d 'At most this many results (0: no limit)' -r
+complete -c chaterr -n "__fish_chaterr_using_subcommand search" -l format -d 'Output format [default: table on a terminal, plain otherwise]' -r -f -a "table\t'Tables and cards, wrapped to the terminal'
+plain\t'Tab-separated lines, one entry per line, for grep, cut and awk'
+json\t'JSON (see docs/json.md)'"
+complete -c chaterr -n "__fish_chaterr_using_subcommand search" -l color -d 'When to use colour (NO_COLOR and CLICOLOR_FORCE are honoured under auto)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c chaterr -n "__fish_chaterr_using_subcommand search" -s F -l fixed-strings -d 'Match QUERY as a literal substring, like grep -F'
+complete -c chaterr -n "__fish_chaterr_using_subcommand search" -s e -l regex -d 'Match QUERY as a regular expression, like grep -e'
+complete -c chaterr -n "__fish_chaterr_using_subcommand search" -s i -l ignore-case -d 'Ignore case with -F or -e (ranked search always does)'
+complete -c chaterr -n "__fish_chaterr_using_subcommand search" -l json -d 'Short for --format json'
+complete -c chaterr -n "__fish_chaterr_using_subcommand search" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c chaterr -n "__fish_chaterr_using_subcommand search" -s V -l version -d 'Print version'
+complete -c chaterr -n "__fish_chaterr_using_subcommand list" -l category -d 'Only entries whose category contains TEXT (case-insensitive)' -r
+complete -c chaterr -n "__fish_chaterr_using_subcommand list" -l range -d 'Only codes in LOW..HIGH (inclusive; LOW.. and ..HIGH are open)' -r
+complete -c chaterr -n "__fish_chaterr_using_subcommand list" -l format -d 'Output format [default: table on a terminal, plain otherwise]' -r -f -a "table\t'Tables and cards, wrapped to the terminal'
+plain\t'Tab-separated lines, one entry per line, for grep, cut and awk'
+json\t'JSON (see docs/json.md)'"
+complete -c chaterr -n "__fish_chaterr_using_subcommand list" -l color -d 'When to use colour (NO_COLOR and CLICOLOR_FORCE are honoured under auto)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c chaterr -n "__fish_chaterr_using_subcommand list" -l json -d 'Short for --format json'
+complete -c chaterr -n "__fish_chaterr_using_subcommand list" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c chaterr -n "__fish_chaterr_using_subcommand list" -s V -l version -d 'Print version'
+complete -c chaterr -n "__fish_chaterr_using_subcommand sources" -l format -d 'Output format [default: table on a terminal, plain otherwise]' -r -f -a "table\t'Tables and cards, wrapped to the terminal'
+plain\t'Tab-separated lines, one entry per line, for grep, cut and awk'
+json\t'JSON (see docs/json.md)'"
+complete -c chaterr -n "__fish_chaterr_using_subcommand sources" -l color -d 'When to use colour (NO_COLOR and CLICOLOR_FORCE are honoured under auto)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c chaterr -n "__fish_chaterr_using_subcommand sources" -l json -d 'Short for --format json'
+complete -c chaterr -n "__fish_chaterr_using_subcommand sources" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c chaterr -n "__fish_chaterr_using_subcommand sources" -s V -l version -d 'Print version'
+complete -c chaterr -n "__fish_chaterr_using_subcommand diff" -l format -d 'Output format [default: table on a terminal, plain otherwise]' -r -f -a "table\t'Tables and cards, wrapped to the terminal'
+plain\t'Tab-separated lines, one entry per line, for grep, cut and awk'
+json\t'JSON (see docs/json.md)'"
+complete -c chaterr -n "__fish_chaterr_using_subcommand diff" -l color -d 'When to use colour (NO_COLOR and CLICOLOR_FORCE are honoured under auto)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c chaterr -n "__fish_chaterr_using_subcommand diff" -l json -d 'Short for --format json'
+complete -c chaterr -n "__fish_chaterr_using_subcommand diff" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c chaterr -n "__fish_chaterr_using_subcommand diff" -s V -l version -d 'Print version'
+complete -c chaterr -n "__fish_chaterr_using_subcommand completions" -l format -d 'Output format [default: table on a terminal, plain otherwise]' -r -f -a "table\t'Tables and cards, wrapped to the terminal'
+plain\t'Tab-separated lines, one entry per line, for grep, cut and awk'
+json\t'JSON (see docs/json.md)'"
+complete -c chaterr -n "__fish_chaterr_using_subcommand completions" -l color -d 'When to use colour (NO_COLOR and CLICOLOR_FORCE are honoured under auto)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c chaterr -n "__fish_chaterr_using_subcommand completions" -l json -d 'Short for --format json'
+complete -c chaterr -n "__fish_chaterr_using_subcommand completions" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c chaterr -n "__fish_chaterr_using_subcommand completions" -s V -l version -d 'Print version'
+complete -c chaterr -n "__fish_chaterr_using_subcommand help; and not __fish_seen_subcommand_from lookup search list sources diff completions help" -f -a "lookup" -d 'Explain codes: the vendor\'s text for each, from every vendor that defines it'
+complete -c chaterr -n "__fish_chaterr_using_subcommand help; and not __fish_seen_subcommand_from lookup search list sources diff completions help" -f -a "search" -d 'Search codes, names and texts, best match first'
+complete -c chaterr -n "__fish_chaterr_using_subcommand help; and not __fish_seen_subcommand_from lookup search list sources diff completions help" -f -a "list" -d 'List entries in code order'
+complete -c chaterr -n "__fish_chaterr_using_subcommand help; and not __fish_seen_subcommand_from lookup search list sources diff completions help" -f -a "sources" -d 'List the vendor documents in the catalogue'
+complete -c chaterr -n "__fish_chaterr_using_subcommand help; and not __fish_seen_subcommand_from lookup search list sources diff completions help" -f -a "diff" -d 'Compare two catalogues: vendors, source ids or catalogue files'
+complete -c chaterr -n "__fish_chaterr_using_subcommand help; and not __fish_seen_subcommand_from lookup search list sources diff completions help" -f -a "completions" -d 'Print a shell completion script'
+complete -c chaterr -n "__fish_chaterr_using_subcommand help; and not __fish_seen_subcommand_from lookup search list sources diff completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c chaterr -n "__fish_seen_subcommand_from lookup" -a "agora tencent zego agora-chat tencent-chat tencent-im zego-server zego-zim"
+complete -c chaterr -n "__fish_seen_subcommand_from list" -a "agora tencent zego agora-chat tencent-chat tencent-im zego-server zego-zim"
+complete -c chaterr -n "__fish_seen_subcommand_from diff" -a "agora tencent zego agora-chat tencent-chat tencent-im zego-server zego-zim"
+complete -c chaterr -n "__fish_seen_subcommand_from completions" -a "bash elvish fish powershell zsh"
