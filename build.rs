@@ -72,7 +72,7 @@ fn generate(files: &[file::CatalogueFile]) -> String {
         let s = &file.source;
         let _ = writeln!(
             code,
-            "    Source {{ id: {}, vendor: {}, title: {}, edition: {}, url: {}, origin: None }},",
+            "    Source {{ id: {}, vendor: {}, title: {}, edition: {}, url: {}, origin: None, extended_by: Vec::new() }},",
             text(&s.id),
             text(&s.vendor),
             opt_text(&s.title),

@@ -16,6 +16,9 @@ _chaterr() {
             ",$1")
                 cmd="chaterr"
                 ;;
+            chaterr,check)
+                cmd="chaterr__subcmd__check"
+                ;;
             chaterr,completions)
                 cmd="chaterr__subcmd__completions"
                 ;;
@@ -36,6 +39,9 @@ _chaterr() {
                 ;;
             chaterr,sources)
                 cmd="chaterr__subcmd__sources"
+                ;;
+            chaterr__subcmd__help,check)
+                cmd="chaterr__subcmd__help__subcmd__check"
                 ;;
             chaterr__subcmd__help,completions)
                 cmd="chaterr__subcmd__help__subcmd__completions"
@@ -65,7 +71,7 @@ _chaterr() {
 
     case "${cmd}" in
         chaterr)
-            opts="-h -V --format --json --color --help --version lookup search list sources diff completions help"
+            opts="-h -V --format --json --color --catalog --no-user-catalog --help --version lookup search list sources diff check completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -79,6 +85,10 @@ _chaterr() {
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
                     ;;
+                --catalog)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -86,8 +96,8 @@ _chaterr() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        chaterr__subcmd__completions)
-            opts="-h -V --format --json --color --help --version bash elvish fish powershell zsh"
+        chaterr__subcmd__check)
+            opts="-h -V --format --json --color --catalog --no-user-catalog --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -99,6 +109,36 @@ _chaterr() {
                     ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --catalog)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        chaterr__subcmd__completions)
+            opts="-h -V --format --json --color --catalog --no-user-catalog --help --version bash elvish fish powershell zsh"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --format)
+                    COMPREPLY=($(compgen -W "table plain json" -- "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --catalog)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)
@@ -109,7 +149,7 @@ _chaterr() {
             return 0
             ;;
         chaterr__subcmd__diff)
-            opts="-h -V --format --json --color --help --version agora tencent zego agora-chat tencent-chat tencent-im zego-server zego-zim agora tencent zego agora-chat tencent-chat tencent-im zego-server zego-zim"
+            opts="-h -V --format --json --color --catalog --no-user-catalog --help --version agora tencent zego agora-chat tencent-chat tencent-im zego-server zego-zim agora tencent zego agora-chat tencent-chat tencent-im zego-server zego-zim"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -123,6 +163,10 @@ _chaterr() {
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
                     ;;
+                --catalog)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -131,8 +175,22 @@ _chaterr() {
             return 0
             ;;
         chaterr__subcmd__help)
-            opts="lookup search list sources diff completions help"
+            opts="lookup search list sources diff check completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        chaterr__subcmd__help__subcmd__check)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -243,7 +301,7 @@ _chaterr() {
             return 0
             ;;
         chaterr__subcmd__list)
-            opts="-h -V --category --range --format --json --color --help --version agora tencent zego agora-chat tencent-chat tencent-im zego-server zego-zim"
+            opts="-h -V --category --range --format --json --color --catalog --no-user-catalog --help --version agora tencent zego agora-chat tencent-chat tencent-im zego-server zego-zim"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -265,6 +323,10 @@ _chaterr() {
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
                     ;;
+                --catalog)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -273,7 +335,7 @@ _chaterr() {
             return 0
             ;;
         chaterr__subcmd__lookup)
-            opts="-h -V --format --json --color --help --version agora tencent zego agora-chat tencent-chat tencent-im zego-server zego-zim"
+            opts="-h -V --format --json --color --catalog --no-user-catalog --help --version agora tencent zego agora-chat tencent-chat tencent-im zego-server zego-zim"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -287,6 +349,10 @@ _chaterr() {
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
                     ;;
+                --catalog)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -295,7 +361,7 @@ _chaterr() {
             return 0
             ;;
         chaterr__subcmd__search)
-            opts="-n -F -e -i -h -V --vendor --limit --fixed-strings --regex --ignore-case --format --json --color --help --version"
+            opts="-n -F -e -i -h -V --vendor --limit --fixed-strings --regex --ignore-case --format --json --color --catalog --no-user-catalog --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -321,6 +387,10 @@ _chaterr() {
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
                     ;;
+                --catalog)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -329,7 +399,7 @@ _chaterr() {
             return 0
             ;;
         chaterr__subcmd__sources)
-            opts="-h -V --format --json --color --help --version"
+            opts="-h -V --format --json --color --catalog --no-user-catalog --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -341,6 +411,10 @@ _chaterr() {
                     ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --catalog)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)

@@ -20,7 +20,9 @@ set edit:completion:arg-completer[chaterr] = {|@words|
         &'chaterr'= {
             cand --format 'Output format [default: table on a terminal, plain otherwise]'
             cand --color 'When to use colour (NO_COLOR and CLICOLOR_FORCE are honoured under auto)'
+            cand --catalog 'Also read this catalogue file or folder of *.toml (repeatable; later wins)'
             cand --json 'Short for --format json'
+            cand --no-user-catalog 'Ignore the catalogues in the config dir and CHATERR_CATALOG'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
             cand -V 'Print version'
@@ -30,13 +32,16 @@ set edit:completion:arg-completer[chaterr] = {|@words|
             cand list 'List entries in code order'
             cand sources 'List the vendor documents in the catalogue'
             cand diff 'Compare two catalogues: vendors, source ids or catalogue files'
+            cand check 'Validate catalogue files, reporting every problem as file:line:column'
             cand completions 'Print a shell completion script'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'chaterr;lookup'= {
             cand --format 'Output format [default: table on a terminal, plain otherwise]'
             cand --color 'When to use colour (NO_COLOR and CLICOLOR_FORCE are honoured under auto)'
+            cand --catalog 'Also read this catalogue file or folder of *.toml (repeatable; later wins)'
             cand --json 'Short for --format json'
+            cand --no-user-catalog 'Ignore the catalogues in the config dir and CHATERR_CATALOG'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
             cand -V 'Print version'
@@ -48,6 +53,7 @@ set edit:completion:arg-completer[chaterr] = {|@words|
             cand --limit 'At most this many results (0: no limit)'
             cand --format 'Output format [default: table on a terminal, plain otherwise]'
             cand --color 'When to use colour (NO_COLOR and CLICOLOR_FORCE are honoured under auto)'
+            cand --catalog 'Also read this catalogue file or folder of *.toml (repeatable; later wins)'
             cand -F 'Match QUERY as a literal substring, like grep -F'
             cand --fixed-strings 'Match QUERY as a literal substring, like grep -F'
             cand -e 'Match QUERY as a regular expression, like grep -e'
@@ -55,6 +61,7 @@ set edit:completion:arg-completer[chaterr] = {|@words|
             cand -i 'Ignore case with -F or -e (ranked search always does)'
             cand --ignore-case 'Ignore case with -F or -e (ranked search always does)'
             cand --json 'Short for --format json'
+            cand --no-user-catalog 'Ignore the catalogues in the config dir and CHATERR_CATALOG'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
             cand -V 'Print version'
@@ -65,7 +72,9 @@ set edit:completion:arg-completer[chaterr] = {|@words|
             cand --range 'Only codes in LOW..HIGH (inclusive; LOW.. and ..HIGH are open)'
             cand --format 'Output format [default: table on a terminal, plain otherwise]'
             cand --color 'When to use colour (NO_COLOR and CLICOLOR_FORCE are honoured under auto)'
+            cand --catalog 'Also read this catalogue file or folder of *.toml (repeatable; later wins)'
             cand --json 'Short for --format json'
+            cand --no-user-catalog 'Ignore the catalogues in the config dir and CHATERR_CATALOG'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
             cand -V 'Print version'
@@ -74,7 +83,9 @@ set edit:completion:arg-completer[chaterr] = {|@words|
         &'chaterr;sources'= {
             cand --format 'Output format [default: table on a terminal, plain otherwise]'
             cand --color 'When to use colour (NO_COLOR and CLICOLOR_FORCE are honoured under auto)'
+            cand --catalog 'Also read this catalogue file or folder of *.toml (repeatable; later wins)'
             cand --json 'Short for --format json'
+            cand --no-user-catalog 'Ignore the catalogues in the config dir and CHATERR_CATALOG'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
             cand -V 'Print version'
@@ -83,7 +94,20 @@ set edit:completion:arg-completer[chaterr] = {|@words|
         &'chaterr;diff'= {
             cand --format 'Output format [default: table on a terminal, plain otherwise]'
             cand --color 'When to use colour (NO_COLOR and CLICOLOR_FORCE are honoured under auto)'
+            cand --catalog 'Also read this catalogue file or folder of *.toml (repeatable; later wins)'
             cand --json 'Short for --format json'
+            cand --no-user-catalog 'Ignore the catalogues in the config dir and CHATERR_CATALOG'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'chaterr;check'= {
+            cand --format 'Output format [default: table on a terminal, plain otherwise]'
+            cand --color 'When to use colour (NO_COLOR and CLICOLOR_FORCE are honoured under auto)'
+            cand --catalog 'Also read this catalogue file or folder of *.toml (repeatable; later wins)'
+            cand --json 'Short for --format json'
+            cand --no-user-catalog 'Ignore the catalogues in the config dir and CHATERR_CATALOG'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
             cand -V 'Print version'
@@ -92,7 +116,9 @@ set edit:completion:arg-completer[chaterr] = {|@words|
         &'chaterr;completions'= {
             cand --format 'Output format [default: table on a terminal, plain otherwise]'
             cand --color 'When to use colour (NO_COLOR and CLICOLOR_FORCE are honoured under auto)'
+            cand --catalog 'Also read this catalogue file or folder of *.toml (repeatable; later wins)'
             cand --json 'Short for --format json'
+            cand --no-user-catalog 'Ignore the catalogues in the config dir and CHATERR_CATALOG'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
             cand -V 'Print version'
@@ -104,6 +130,7 @@ set edit:completion:arg-completer[chaterr] = {|@words|
             cand list 'List entries in code order'
             cand sources 'List the vendor documents in the catalogue'
             cand diff 'Compare two catalogues: vendors, source ids or catalogue files'
+            cand check 'Validate catalogue files, reporting every problem as file:line:column'
             cand completions 'Print a shell completion script'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
@@ -116,6 +143,8 @@ set edit:completion:arg-completer[chaterr] = {|@words|
         &'chaterr;help;sources'= {
         }
         &'chaterr;help;diff'= {
+        }
+        &'chaterr;help;check'= {
         }
         &'chaterr;help;completions'= {
         }

@@ -1,6 +1,6 @@
 # Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
 function __fish_chaterr_global_optspecs
-    string join \n format= json color= h/help V/version
+    string join \n format= json color= catalog= no-user-catalog h/help V/version
 end
 
 function __fish_chaterr_needs_command
@@ -30,7 +30,9 @@ json\t'JSON (see docs/json.md)'"
 complete -c chaterr -n "__fish_chaterr_needs_command" -l color -d 'When to use colour (NO_COLOR and CLICOLOR_FORCE are honoured under auto)' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c chaterr -n "__fish_chaterr_needs_command" -l catalog -d 'Also read this catalogue file or folder of *.toml (repeatable; later wins)' -r -F
 complete -c chaterr -n "__fish_chaterr_needs_command" -l json -d 'Short for --format json'
+complete -c chaterr -n "__fish_chaterr_needs_command" -l no-user-catalog -d 'Ignore the catalogues in the config dir and CHATERR_CATALOG'
 complete -c chaterr -n "__fish_chaterr_needs_command" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c chaterr -n "__fish_chaterr_needs_command" -s V -l version -d 'Print version'
 complete -c chaterr -n "__fish_chaterr_needs_command" -f -a "lookup" -d 'Explain codes: the vendor\'s text for each, from every vendor that defines it'
@@ -38,6 +40,7 @@ complete -c chaterr -n "__fish_chaterr_needs_command" -f -a "search" -d 'Search 
 complete -c chaterr -n "__fish_chaterr_needs_command" -f -a "list" -d 'List entries in code order'
 complete -c chaterr -n "__fish_chaterr_needs_command" -f -a "sources" -d 'List the vendor documents in the catalogue'
 complete -c chaterr -n "__fish_chaterr_needs_command" -f -a "diff" -d 'Compare two catalogues: vendors, source ids or catalogue files'
+complete -c chaterr -n "__fish_chaterr_needs_command" -f -a "check" -d 'Validate catalogue files, reporting every problem as file:line:column'
 complete -c chaterr -n "__fish_chaterr_needs_command" -f -a "completions" -d 'Print a shell completion script'
 complete -c chaterr -n "__fish_chaterr_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c chaterr -n "__fish_chaterr_using_subcommand lookup" -l format -d 'Output format [default: table on a terminal, plain otherwise]' -r -f -a "table\t'Tables and cards, wrapped to the terminal'
@@ -46,7 +49,9 @@ json\t'JSON (see docs/json.md)'"
 complete -c chaterr -n "__fish_chaterr_using_subcommand lookup" -l color -d 'When to use colour (NO_COLOR and CLICOLOR_FORCE are honoured under auto)' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c chaterr -n "__fish_chaterr_using_subcommand lookup" -l catalog -d 'Also read this catalogue file or folder of *.toml (repeatable; later wins)' -r -F
 complete -c chaterr -n "__fish_chaterr_using_subcommand lookup" -l json -d 'Short for --format json'
+complete -c chaterr -n "__fish_chaterr_using_subcommand lookup" -l no-user-catalog -d 'Ignore the catalogues in the config dir and CHATERR_CATALOG'
 complete -c chaterr -n "__fish_chaterr_using_subcommand lookup" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c chaterr -n "__fish_chaterr_using_subcommand lookup" -s V -l version -d 'Print version'
 complete -c chaterr -n "__fish_chaterr_using_subcommand search" -l vendor -d 'Only this vendor or source id' -r -f -a "agora\t''
@@ -64,10 +69,12 @@ json\t'JSON (see docs/json.md)'"
 complete -c chaterr -n "__fish_chaterr_using_subcommand search" -l color -d 'When to use colour (NO_COLOR and CLICOLOR_FORCE are honoured under auto)' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c chaterr -n "__fish_chaterr_using_subcommand search" -l catalog -d 'Also read this catalogue file or folder of *.toml (repeatable; later wins)' -r -F
 complete -c chaterr -n "__fish_chaterr_using_subcommand search" -s F -l fixed-strings -d 'Match QUERY as a literal substring, like grep -F'
 complete -c chaterr -n "__fish_chaterr_using_subcommand search" -s e -l regex -d 'Match QUERY as a regular expression, like grep -e'
 complete -c chaterr -n "__fish_chaterr_using_subcommand search" -s i -l ignore-case -d 'Ignore case with -F or -e (ranked search always does)'
 complete -c chaterr -n "__fish_chaterr_using_subcommand search" -l json -d 'Short for --format json'
+complete -c chaterr -n "__fish_chaterr_using_subcommand search" -l no-user-catalog -d 'Ignore the catalogues in the config dir and CHATERR_CATALOG'
 complete -c chaterr -n "__fish_chaterr_using_subcommand search" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c chaterr -n "__fish_chaterr_using_subcommand search" -s V -l version -d 'Print version'
 complete -c chaterr -n "__fish_chaterr_using_subcommand list" -l category -d 'Only entries whose category contains TEXT (case-insensitive)' -r
@@ -78,7 +85,9 @@ json\t'JSON (see docs/json.md)'"
 complete -c chaterr -n "__fish_chaterr_using_subcommand list" -l color -d 'When to use colour (NO_COLOR and CLICOLOR_FORCE are honoured under auto)' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c chaterr -n "__fish_chaterr_using_subcommand list" -l catalog -d 'Also read this catalogue file or folder of *.toml (repeatable; later wins)' -r -F
 complete -c chaterr -n "__fish_chaterr_using_subcommand list" -l json -d 'Short for --format json'
+complete -c chaterr -n "__fish_chaterr_using_subcommand list" -l no-user-catalog -d 'Ignore the catalogues in the config dir and CHATERR_CATALOG'
 complete -c chaterr -n "__fish_chaterr_using_subcommand list" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c chaterr -n "__fish_chaterr_using_subcommand list" -s V -l version -d 'Print version'
 complete -c chaterr -n "__fish_chaterr_using_subcommand sources" -l format -d 'Output format [default: table on a terminal, plain otherwise]' -r -f -a "table\t'Tables and cards, wrapped to the terminal'
@@ -87,7 +96,9 @@ json\t'JSON (see docs/json.md)'"
 complete -c chaterr -n "__fish_chaterr_using_subcommand sources" -l color -d 'When to use colour (NO_COLOR and CLICOLOR_FORCE are honoured under auto)' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c chaterr -n "__fish_chaterr_using_subcommand sources" -l catalog -d 'Also read this catalogue file or folder of *.toml (repeatable; later wins)' -r -F
 complete -c chaterr -n "__fish_chaterr_using_subcommand sources" -l json -d 'Short for --format json'
+complete -c chaterr -n "__fish_chaterr_using_subcommand sources" -l no-user-catalog -d 'Ignore the catalogues in the config dir and CHATERR_CATALOG'
 complete -c chaterr -n "__fish_chaterr_using_subcommand sources" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c chaterr -n "__fish_chaterr_using_subcommand sources" -s V -l version -d 'Print version'
 complete -c chaterr -n "__fish_chaterr_using_subcommand diff" -l format -d 'Output format [default: table on a terminal, plain otherwise]' -r -f -a "table\t'Tables and cards, wrapped to the terminal'
@@ -96,25 +107,41 @@ json\t'JSON (see docs/json.md)'"
 complete -c chaterr -n "__fish_chaterr_using_subcommand diff" -l color -d 'When to use colour (NO_COLOR and CLICOLOR_FORCE are honoured under auto)' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c chaterr -n "__fish_chaterr_using_subcommand diff" -l catalog -d 'Also read this catalogue file or folder of *.toml (repeatable; later wins)' -r -F
 complete -c chaterr -n "__fish_chaterr_using_subcommand diff" -l json -d 'Short for --format json'
+complete -c chaterr -n "__fish_chaterr_using_subcommand diff" -l no-user-catalog -d 'Ignore the catalogues in the config dir and CHATERR_CATALOG'
 complete -c chaterr -n "__fish_chaterr_using_subcommand diff" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c chaterr -n "__fish_chaterr_using_subcommand diff" -s V -l version -d 'Print version'
+complete -c chaterr -n "__fish_chaterr_using_subcommand check" -l format -d 'Output format [default: table on a terminal, plain otherwise]' -r -f -a "table\t'Tables and cards, wrapped to the terminal'
+plain\t'Tab-separated lines, one entry per line, for grep, cut and awk'
+json\t'JSON (see docs/json.md)'"
+complete -c chaterr -n "__fish_chaterr_using_subcommand check" -l color -d 'When to use colour (NO_COLOR and CLICOLOR_FORCE are honoured under auto)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c chaterr -n "__fish_chaterr_using_subcommand check" -l catalog -d 'Also read this catalogue file or folder of *.toml (repeatable; later wins)' -r -F
+complete -c chaterr -n "__fish_chaterr_using_subcommand check" -l json -d 'Short for --format json'
+complete -c chaterr -n "__fish_chaterr_using_subcommand check" -l no-user-catalog -d 'Ignore the catalogues in the config dir and CHATERR_CATALOG'
+complete -c chaterr -n "__fish_chaterr_using_subcommand check" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c chaterr -n "__fish_chaterr_using_subcommand check" -s V -l version -d 'Print version'
 complete -c chaterr -n "__fish_chaterr_using_subcommand completions" -l format -d 'Output format [default: table on a terminal, plain otherwise]' -r -f -a "table\t'Tables and cards, wrapped to the terminal'
 plain\t'Tab-separated lines, one entry per line, for grep, cut and awk'
 json\t'JSON (see docs/json.md)'"
 complete -c chaterr -n "__fish_chaterr_using_subcommand completions" -l color -d 'When to use colour (NO_COLOR and CLICOLOR_FORCE are honoured under auto)' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c chaterr -n "__fish_chaterr_using_subcommand completions" -l catalog -d 'Also read this catalogue file or folder of *.toml (repeatable; later wins)' -r -F
 complete -c chaterr -n "__fish_chaterr_using_subcommand completions" -l json -d 'Short for --format json'
+complete -c chaterr -n "__fish_chaterr_using_subcommand completions" -l no-user-catalog -d 'Ignore the catalogues in the config dir and CHATERR_CATALOG'
 complete -c chaterr -n "__fish_chaterr_using_subcommand completions" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c chaterr -n "__fish_chaterr_using_subcommand completions" -s V -l version -d 'Print version'
-complete -c chaterr -n "__fish_chaterr_using_subcommand help; and not __fish_seen_subcommand_from lookup search list sources diff completions help" -f -a "lookup" -d 'Explain codes: the vendor\'s text for each, from every vendor that defines it'
-complete -c chaterr -n "__fish_chaterr_using_subcommand help; and not __fish_seen_subcommand_from lookup search list sources diff completions help" -f -a "search" -d 'Search codes, names and texts, best match first'
-complete -c chaterr -n "__fish_chaterr_using_subcommand help; and not __fish_seen_subcommand_from lookup search list sources diff completions help" -f -a "list" -d 'List entries in code order'
-complete -c chaterr -n "__fish_chaterr_using_subcommand help; and not __fish_seen_subcommand_from lookup search list sources diff completions help" -f -a "sources" -d 'List the vendor documents in the catalogue'
-complete -c chaterr -n "__fish_chaterr_using_subcommand help; and not __fish_seen_subcommand_from lookup search list sources diff completions help" -f -a "diff" -d 'Compare two catalogues: vendors, source ids or catalogue files'
-complete -c chaterr -n "__fish_chaterr_using_subcommand help; and not __fish_seen_subcommand_from lookup search list sources diff completions help" -f -a "completions" -d 'Print a shell completion script'
-complete -c chaterr -n "__fish_chaterr_using_subcommand help; and not __fish_seen_subcommand_from lookup search list sources diff completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c chaterr -n "__fish_chaterr_using_subcommand help; and not __fish_seen_subcommand_from lookup search list sources diff check completions help" -f -a "lookup" -d 'Explain codes: the vendor\'s text for each, from every vendor that defines it'
+complete -c chaterr -n "__fish_chaterr_using_subcommand help; and not __fish_seen_subcommand_from lookup search list sources diff check completions help" -f -a "search" -d 'Search codes, names and texts, best match first'
+complete -c chaterr -n "__fish_chaterr_using_subcommand help; and not __fish_seen_subcommand_from lookup search list sources diff check completions help" -f -a "list" -d 'List entries in code order'
+complete -c chaterr -n "__fish_chaterr_using_subcommand help; and not __fish_seen_subcommand_from lookup search list sources diff check completions help" -f -a "sources" -d 'List the vendor documents in the catalogue'
+complete -c chaterr -n "__fish_chaterr_using_subcommand help; and not __fish_seen_subcommand_from lookup search list sources diff check completions help" -f -a "diff" -d 'Compare two catalogues: vendors, source ids or catalogue files'
+complete -c chaterr -n "__fish_chaterr_using_subcommand help; and not __fish_seen_subcommand_from lookup search list sources diff check completions help" -f -a "check" -d 'Validate catalogue files, reporting every problem as file:line:column'
+complete -c chaterr -n "__fish_chaterr_using_subcommand help; and not __fish_seen_subcommand_from lookup search list sources diff check completions help" -f -a "completions" -d 'Print a shell completion script'
+complete -c chaterr -n "__fish_chaterr_using_subcommand help; and not __fish_seen_subcommand_from lookup search list sources diff check completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c chaterr -n "__fish_seen_subcommand_from lookup" -a "agora tencent zego agora-chat tencent-chat tencent-im zego-server zego-zim"
 complete -c chaterr -n "__fish_seen_subcommand_from list" -a "agora tencent zego agora-chat tencent-chat tencent-im zego-server zego-zim"
 complete -c chaterr -n "__fish_seen_subcommand_from diff" -a "agora tencent zego agora-chat tencent-chat tencent-im zego-server zego-zim"

@@ -49,6 +49,10 @@ pub fn examples(command: &str) -> &'static [(&'static str, &'static str)] {
             ("chaterr diff zego ./newer-zego.toml",                                ""),
             ("chaterr diff tencent-im tencent-chat --json | jq '.changed[].code'", ""),
         ],
+        "check" => &[
+            ("chaterr check ~/.config/chaterr/codes", "every user catalogue"),
+            ("chaterr check my-backend.toml --json", "problems as JSON"),
+        ],
         _ => &[],
     }
 }
@@ -93,8 +97,22 @@ pub struct Cli {
     #[command(flatten)]
     pub output: OutputArgs,
 
+    #[command(flatten)]
+    pub catalogue: CatalogueArgs,
+
     #[command(subcommand)]
     pub command: Command,
+}
+
+#[derive(Debug, Args)]
+pub struct CatalogueArgs {
+    /// Also read this catalogue file or folder of *.toml (repeatable; later wins)
+    #[arg(long = "catalog", global = true, value_name = "PATH", value_hint = clap::ValueHint::AnyPath)]
+    pub catalog: Vec<std::path::PathBuf>,
+
+    /// Ignore the catalogues in the config dir and CHATERR_CATALOG
+    #[arg(long, global = true)]
+    pub no_user_catalog: bool,
 }
 
 #[derive(Debug, Args)]
@@ -145,8 +163,18 @@ pub enum Command {
     /// Compare two catalogues: vendors, source ids or catalogue files
     #[command(after_help = help_footer(&[]), after_long_help = help_footer(examples("diff")))]
     Diff(DiffArgs),
+    /// Validate catalogue files, reporting every problem as file:line:column
+    #[command(after_help = help_footer(&[]), after_long_help = help_footer(examples("check")))]
+    Check(CheckArgs),
     /// Print a shell completion script
     Completions(CompletionsArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct CheckArgs {
+    /// Catalogue files, or folders of *.toml files
+    #[arg(required = true, value_name = "PATH", value_hint = clap::ValueHint::AnyPath)]
+    pub paths: Vec<std::path::PathBuf>,
 }
 
 #[derive(Debug, Args)]

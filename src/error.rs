@@ -42,6 +42,12 @@ pub enum Error {
 
     #[error("cannot write output: {0}")]
     Output(#[from] io::Error),
+
+    #[error("{error} ({hint})")]
+    Hinted {
+        error: Box<Error>,
+        hint: &'static str,
+    },
 }
 
 fn hint(suggestion: &Option<String>, known: &[String]) -> String {
@@ -55,6 +61,14 @@ fn hint(suggestion: &Option<String>, known: &[String]) -> String {
 }
 
 impl Error {
+    /// The same error, with a way out appended to its line.
+    pub fn with_hint(self, hint: &'static str) -> Self {
+        Error::Hinted {
+            error: Box::new(self),
+            hint,
+        }
+    }
+
     /// The end of output on a closed pipe (`chaterr list | head -1`) is not an error.
     pub fn is_broken_pipe(&self) -> bool {
         matches!(self, Error::Output(err) if err.kind() == io::ErrorKind::BrokenPipe)

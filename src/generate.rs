@@ -82,7 +82,7 @@ fn fish_positional_values(command: &clap::Command) -> String {
 const ENVIRONMENT: &[(&str, &str)] = &[
     (
         "NO_COLOR",
-        "When set and neither empty nor 0, no colour under --color auto.",
+        "When set and not empty (whatever its value), no colour under --color auto.",
     ),
     (
         "CLICOLOR_FORCE",
@@ -94,7 +94,18 @@ const ENVIRONMENT: &[(&str, &str)] = &[
         "The width to wrap tables and cards to. Without it: the terminal's width, or 100 \
          columns when standard output is not a terminal.",
     ),
-    // The catalogue path variables go here when user catalogues arrive.
+    (
+        "CHATERR_CATALOG",
+        "A list of catalogue files or folders of *.toml files, separated like PATH (: on Unix), \
+         read after the config dir's and before --catalog. Ignored with --no-user-catalog.",
+    ),
+    (
+        "XDG_CONFIG_HOME",
+        "Users' catalogues are read from $XDG_CONFIG_HOME/chaterr/codes/*.toml (default \
+         ~/.config/chaterr/codes on Linux; the platform's config dir elsewhere, e.g. \
+         ~/Library/Application Support/chaterr/codes on macOS). Later files override earlier \
+         ones: embedded, config dir, CHATERR_CATALOG, --catalog.",
+    ),
 ];
 
 /// The man pages, named as man looks for them: chaterr.1, then chaterr-SUBCOMMAND.1 each.

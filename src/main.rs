@@ -5,7 +5,6 @@ use std::process::ExitCode;
 
 use clap::Parser;
 
-use chaterr::Catalogue;
 use chaterr::cli::{Cli, ColorChoice, Format};
 use chaterr::commands::{self, Outcome};
 use chaterr::render::Output;
@@ -25,9 +24,10 @@ fn main() -> ExitCode {
         .and_then(|c| c.parse().ok())
         .or((!tty).then_some(100));
     let mut out = Output::stdout(format, colour, width);
-    match commands::run(cli, &Catalogue::embedded(), &mut out) {
+    match commands::run(cli, &mut out) {
         Ok(Outcome::Found) => ExitCode::SUCCESS,
         Ok(Outcome::NothingFound) => ExitCode::from(1),
+        Ok(Outcome::Failed) => ExitCode::from(2),
         Err(err) if err.is_broken_pipe() => ExitCode::SUCCESS,
         Err(err) => {
             eprintln!("chaterr: error: {err}");
@@ -36,13 +36,14 @@ fn main() -> ExitCode {
     }
 }
 
-/// `--color` wins; under auto, NO_COLOR (non-empty) turns colour off and CLICOLOR_FORCE on.
+/// `--color` wins; under auto, NO_COLOR (non-empty, whatever its value) turns colour off, and
+/// CLICOLOR_FORCE (non-empty, not 0) turns it on.
 fn wants_colour(choice: ColorChoice, tty: bool) -> bool {
-    let set = |name: &str| std::env::var_os(name).is_some_and(|v| !v.is_empty() && v != "0");
+    let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
+    let force = std::env::var_os("CLICOLOR_FORCE").is_some_and(|v| !v.is_empty() && v != "0");
     match choice {
         ColorChoice::Always => true,
         ColorChoice::Never => false,
-        ColorChoice::Auto if set("NO_COLOR") => false,
-        ColorChoice::Auto => set("CLICOLOR_FORCE") || tty,
+        ColorChoice::Auto => !no_color && (force || tty),
     }
 }

@@ -9,6 +9,8 @@ fn chaterr() -> Command {
     // Output must not depend on the terminal or the environment the tests run in.
     cmd.env_remove("NO_COLOR")
         .env_remove("CLICOLOR_FORCE")
+        .env_remove("CHATERR_CATALOG")
+        .env("XDG_CONFIG_HOME", "/nonexistent/chaterr-tests")
         .env("COLUMNS", "100");
     cmd
 }
@@ -66,7 +68,7 @@ fn lookup_prints_the_vendor_text_as_plain_line_when_piped() {
         .success()
         .stdout(
             "zego\tzego-zim\t6000103\t\tToken is invalid. Please call the renewToken method to \
-             renew the Token and try again.\t\t\tLogin errors\t\t\n",
+             renew the Token and try again.\t\t\tLogin errors\t\t\tembedded\n",
         );
 }
 
@@ -126,7 +128,8 @@ fn lookup_json_has_every_key_in_order() {
             "description",
             "reason",
             "action",
-            "note"
+            "note",
+            "origin"
         ]
     );
     let entry = &json_of(&["lookup", "agora", "403"])[0];
@@ -387,7 +390,7 @@ fn plain_output_is_tab_separated_without_colour() {
     assert_eq!(out.lines().count(), 77);
     assert!(
         out.lines()
-            .all(|l| l.split('\t').count() == 10 && l.starts_with("agora\tagora-chat\t"))
+            .all(|l| l.split('\t').count() == 11 && l.starts_with("agora\tagora-chat\t"))
     );
     assert!(!out.contains('\u{1b}'));
 }

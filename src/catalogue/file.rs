@@ -22,6 +22,8 @@ pub struct CatalogueFile {
 pub struct SourceDecl {
     pub id: String,
     pub vendor: String,
+    /// Byte offset of the `vendor` value, for messages about it.
+    pub vendor_offset: usize,
     pub title: Option<String>,
     pub edition: Option<String>,
     pub url: Option<String>,
@@ -247,6 +249,7 @@ impl<'t> Checker<'t> {
         let mut decl = SourceDecl {
             id: String::new(),
             vendor: String::new(),
+            vendor_offset: value.span().start,
             title: None,
             edition: None,
             url: None,
@@ -271,7 +274,8 @@ impl<'t> Checker<'t> {
                     if key == "id" {
                         (decl.id, id) = (text, true);
                     } else {
-                        (decl.vendor, vendor) = (text, true);
+                        (decl.vendor, decl.vendor_offset, vendor) =
+                            (text, value.span().start, true);
                     }
                 }
                 "title" => decl.title = Some(text),

@@ -1,71 +1,80 @@
-//! Reading a catalogue file at run time (`chaterr diff A ./file.toml`).
+//! Reading one catalogue file at run time.
 
 use std::fs;
 use std::path::Path;
 
-use super::file::{self, CatalogueFile};
+use super::file::{self, CatalogueFile, CodeDecl};
 use super::{Catalogue, Entry, Source, Text};
 use crate::error::Error;
 
-/// Reads and validates one catalogue file; the first problem is the error.
-pub fn load_file(path: &Path) -> Result<Catalogue, Error> {
+/// Reads and validates one file; the error is its first problem, with a count of the rest.
+pub fn read_file(path: &Path) -> Result<(CatalogueFile, String), Error> {
     let label = path.display().to_string();
     let text = fs::read_to_string(path).map_err(|error| Error::Read {
         path: label.clone(),
         error,
     })?;
-    let parsed = file::parse(&text).map_err(|problems| {
-        let more = problems.len().saturating_sub(1);
-        let first = problems.into_iter().next().unwrap_or(file::Problem {
-            line: 1,
-            column: 1,
-            message: "invalid catalogue".to_owned(),
-        });
-        let message = match more {
-            0 => first.message,
-            n => format!("{} (and {n} more: chaterr check {label})", first.message),
-        };
-        Error::Catalogue {
-            path: label.clone(),
-            line: first.line,
-            column: first.column,
-            message,
+    match file::parse(&text) {
+        Ok(parsed) => Ok((parsed, text)),
+        Err(problems) => {
+            let more = problems.len().saturating_sub(1);
+            let first = problems.into_iter().next().unwrap_or(file::Problem {
+                line: 1,
+                column: 1,
+                message: "invalid catalogue".to_owned(),
+            });
+            let message = match more {
+                0 => first.message,
+                n => format!("{} (and {n} more: chaterr check {label})", first.message),
+            };
+            Err(Error::Catalogue {
+                path: label,
+                line: first.line,
+                column: first.column,
+                message,
+            })
         }
-    })?;
-    Ok(from_file(parsed, &label))
+    }
 }
 
-fn owned(text: Option<String>) -> Option<Text> {
-    text.filter(|t| !t.is_empty()).map(Text::Owned)
-}
-
-/// A parsed file as a catalogue of one source, each entry carrying the file as its origin.
-pub fn from_file(file: CatalogueFile, origin: &str) -> Catalogue {
-    let origin: Text = Text::Owned(origin.to_owned());
+/// One file as a catalogue of its own (`chaterr diff zego ./newer-zego.toml`).
+pub fn load_file(path: &Path) -> Result<Catalogue, Error> {
+    let (file, _) = read_file(path)?;
+    let origin: Text = Text::Owned(path.display().to_string());
     let source = Source {
         id: file.source.id.into(),
         vendor: file.source.vendor.into(),
-        title: owned(file.source.title),
-        edition: owned(file.source.edition),
-        url: owned(file.source.url),
+        title: text(file.source.title),
+        edition: text(file.source.edition),
+        url: text(file.source.url),
         origin: Some(origin.clone()),
+        extended_by: Vec::new(),
     };
     let entries = file
         .codes
         .into_iter()
-        .map(|c| Entry {
-            source: 0,
-            code: c.code,
-            code_end: c.code_end,
-            name: owned(c.name),
-            part: owned(c.part),
-            category: owned(c.category),
-            description: c.description.into(),
-            reason: owned(c.reason),
-            action: owned(c.action),
-            note: owned(c.note),
-            origin: Some(origin.clone()),
-        })
+        .map(|c| entry(c, 0, &origin))
         .collect();
-    Catalogue::new(vec![source], entries)
+    Ok(Catalogue::new(vec![source], entries))
+}
+
+/// Optional text, empty taken as absent (as the embedded catalogue does).
+pub(super) fn text(value: Option<String>) -> Option<Text> {
+    value.filter(|t| !t.is_empty()).map(Text::Owned)
+}
+
+pub(super) fn entry(c: CodeDecl, source: usize, origin: &Text) -> Entry {
+    Entry {
+        source,
+        code: c.code,
+        code_end: c.code_end,
+        name: text(c.name),
+        part: text(c.part),
+        category: text(c.category),
+        description: c.description.into(),
+        reason: text(c.reason),
+        action: text(c.action),
+        note: text(c.note),
+        origin: Some(origin.clone()),
+    }
 }

@@ -7,6 +7,7 @@ use std::borrow::Cow;
 
 pub mod file;
 pub mod load;
+pub mod user;
 pub mod vendor;
 
 mod embedded {
@@ -26,8 +27,10 @@ pub struct Source {
     pub title: Option<Text>,
     pub edition: Option<Text>,
     pub url: Option<Text>,
-    /// The file it was read from; `None` for the embedded catalogue.
+    /// The file that defined it; `None` for the embedded catalogue.
     pub origin: Option<Text>,
+    /// Users' files that add to it or override its entries, in order.
+    pub extended_by: Vec<Text>,
 }
 
 /// One documented code (or range of codes) of one source.
@@ -139,11 +142,19 @@ impl Catalogue {
     }
 
     /// A catalogue of the given sources and entries (entry `source` fields index `sources`).
-    pub fn new(sources: Vec<Source>, mut entries: Vec<Entry>) -> Self {
-        entries.sort_by_key(|e| (e.code, e.source));
-        Catalogue {
+    pub fn new(sources: Vec<Source>, entries: Vec<Entry>) -> Self {
+        let mut catalogue = Catalogue {
             sources: Cow::Owned(sources),
             entries: Cow::Owned(entries),
+        };
+        catalogue.sort();
+        catalogue
+    }
+
+    /// Code order, then source order.
+    fn sort(&mut self) {
+        if let Cow::Owned(entries) = &mut self.entries {
+            entries.sort_by_key(|e| (e.code, e.source));
         }
     }
 

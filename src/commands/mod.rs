@@ -2,23 +2,27 @@
 
 use std::io::Write;
 
+use crate::catalogue::user::{self, Locations};
 use crate::catalogue::{Catalogue, Scope};
 use crate::cli::{Cli, Command};
 use crate::error::Error;
 use crate::render::Output;
 
+mod check;
 mod diff;
 mod list;
 mod lookup;
 mod search;
 
-/// How a command that did not fail ended: the exit status follows from it.
+/// How a command ended: the exit status follows from it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Outcome {
-    /// Exit 0.
+    /// Exit 0: found (diff: the same; check: no problems).
     Found,
-    /// Exit 1: nothing found, or (diff) the two sides differ.
+    /// Exit 1: nothing found (diff: they differ; check: problems found).
     NothingFound,
+    /// Exit 2, the reason already reported (check: a path could not be read).
+    Failed,
 }
 
 impl Outcome {
@@ -31,16 +35,21 @@ impl Outcome {
     }
 }
 
-pub fn run(cli: Cli, catalogue: &Catalogue, out: &mut Output) -> Result<Outcome, Error> {
+/// Runs the command; the catalogue (embedded plus users') is read only by commands that need it,
+/// so `check` and `completions` work while a user's catalogue is broken.
+pub fn run(cli: Cli, out: &mut Output) -> Result<Outcome, Error> {
+    let locations = Locations::from_env(cli.catalogue.catalog, cli.catalogue.no_user_catalog);
+    let load = || user::load(&locations);
     let outcome = match cli.command {
-        Command::Lookup(args) => lookup::run(catalogue, out, args)?,
-        Command::Search(args) => search::run(catalogue, out, args)?,
-        Command::List(args) => list::run(catalogue, out, args)?,
+        Command::Lookup(args) => lookup::run(&load()?, out, args)?,
+        Command::Search(args) => search::run(&load()?, out, args)?,
+        Command::List(args) => list::run(&load()?, out, args)?,
         Command::Sources => {
-            out.sources(catalogue)?;
+            out.sources(&load()?)?;
             Outcome::Found
         }
-        Command::Diff(args) => diff::run(catalogue, out, args)?,
+        Command::Diff(args) => diff::run(&load()?, out, args)?,
+        Command::Check(args) => check::run(out, args)?,
         Command::Completions(args) => {
             let script = crate::generate::completion(args.shell);
             std::io::stdout().lock().write_all(script.as_bytes())?;

@@ -20,6 +20,7 @@ struct EntryJson<'a> {
     reason: Option<&'a str>,
     action: Option<&'a str>,
     note: Option<&'a str>,
+    origin: &'a str,
     #[serde(skip_serializing_if = "Option::is_none")]
     score: Option<f64>,
 }
@@ -39,6 +40,7 @@ impl<'a> EntryJson<'a> {
             reason: entry.reason.as_deref(),
             action: entry.action.as_deref(),
             note: entry.note.as_deref(),
+            origin: entry.origin_label(),
             // Rounded so output is stable and readable; order is what matters.
             score: score.map(|s| (s * 1000.0).round() / 1000.0),
         }
@@ -71,6 +73,8 @@ struct SourceJson<'a> {
     edition: Option<&'a str>,
     url: Option<&'a str>,
     codes: usize,
+    origin: &'a str,
+    extended_by: Vec<&'a str>,
 }
 
 pub fn sources(out: &mut impl Write, sources: &[Source], counts: &[usize]) -> io::Result<()> {
@@ -84,6 +88,29 @@ pub fn sources(out: &mut impl Write, sources: &[Source], counts: &[usize]) -> io
             edition: s.edition.as_deref(),
             url: s.url.as_deref(),
             codes,
+            origin: s.origin.as_deref().unwrap_or("embedded"),
+            extended_by: s.extended_by.iter().map(|f| f.as_ref()).collect(),
+        })
+        .collect();
+    write_json(out, &items)
+}
+
+#[derive(Serialize)]
+struct ProblemJson<'a> {
+    file: &'a str,
+    line: usize,
+    column: usize,
+    message: &'a str,
+}
+
+pub fn problems(out: &mut impl Write, problems: &[super::FileProblem]) -> io::Result<()> {
+    let items: Vec<ProblemJson<'_>> = problems
+        .iter()
+        .map(|p| ProblemJson {
+            file: &p.file,
+            line: p.problem.line,
+            column: p.problem.column,
+            message: &p.problem.message,
         })
         .collect();
     write_json(out, &items)

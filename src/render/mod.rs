@@ -14,6 +14,13 @@ mod json;
 mod plain;
 mod table;
 
+/// A problem `chaterr check` found, with its file.
+#[derive(Debug, Clone)]
+pub struct FileProblem {
+    pub file: String,
+    pub problem: crate::catalogue::file::Problem,
+}
+
 /// Where and how output is written.
 pub struct Output<W: Write = BufWriter<StdoutLock<'static>>> {
     out: W,
@@ -112,6 +119,24 @@ impl<W: Write> Output<W> {
             Format::Table => {
                 let t = table::sources(catalogue.sources(), &counts, &self.paint(), self.width);
                 writeln!(self.out, "{t}")
+            }
+        }
+    }
+
+    /// Problems in catalogue files: `file:line:column: message`, as compilers write them.
+    pub fn problems(&mut self, problems: &[FileProblem]) -> io::Result<()> {
+        match self.format {
+            Format::Json => json::problems(&mut self.out, problems),
+            Format::Plain | Format::Table => {
+                for p in problems {
+                    let FileProblem { file, problem } = p;
+                    writeln!(
+                        self.out,
+                        "{file}:{}:{}: {}",
+                        problem.line, problem.column, problem.message
+                    )?;
+                }
+                Ok(())
             }
         }
     }

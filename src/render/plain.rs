@@ -18,8 +18,8 @@ fn opt(text: Option<&str>) -> String {
     text.map(cell).unwrap_or_default()
 }
 
-/// Columns: vendor, source, code, name, description, reason, action, category, part, note
-/// (and score, for search).
+/// Columns: vendor, source, code, name, description, reason, action, category, part, note,
+/// origin (and score, for search).
 fn entry_line(e: &EntryRef<'_>) -> String {
     let entry = e.entry;
     [
@@ -33,6 +33,7 @@ fn entry_line(e: &EntryRef<'_>) -> String {
         opt(entry.category.as_deref()),
         opt(entry.part.as_deref()),
         opt(entry.note.as_deref()),
+        cell(entry.origin_label()),
     ]
     .join("\t")
 }
@@ -51,16 +52,19 @@ pub fn entries(
     Ok(())
 }
 
-/// Columns: id, vendor, codes, title, edition.
+/// Columns: id, vendor, codes, title, edition, origin ("embedded" or the file defining it), and
+/// the files extending it (comma-separated).
 pub fn sources(out: &mut impl Write, sources: &[Source], counts: &[usize]) -> io::Result<()> {
     for (s, count) in sources.iter().zip(counts) {
         writeln!(
             out,
-            "{}\t{}\t{count}\t{}\t{}",
+            "{}\t{}\t{count}\t{}\t{}\t{}\t{}",
             s.id,
             s.vendor,
             opt(s.title.as_deref()),
-            opt(s.edition.as_deref())
+            opt(s.edition.as_deref()),
+            s.origin.as_deref().unwrap_or("embedded"),
+            s.extended_by.join(", ")
         )?;
     }
     Ok(())

@@ -111,7 +111,7 @@ pub fn sources(sources: &[Source], counts: &[usize], paint: &Paint, width: Optio
     header(
         &mut t,
         paint,
-        &["Source", "Vendor", "Title", "Edition", "Codes"],
+        &["Source", "Vendor", "Title", "Edition", "Codes", "From"],
     );
     for (s, count) in sources.iter().zip(counts) {
         t.add_row(vec![
@@ -120,9 +120,17 @@ pub fn sources(sources: &[Source], counts: &[usize], paint: &Paint, width: Optio
             Cell::new(s.title.as_deref().unwrap_or_default()),
             Cell::new(s.edition.as_deref().unwrap_or_default()),
             Cell::new(count),
+            Cell::new(source_origin(s)),
         ]);
     }
     t
+}
+
+/// "embedded" or a file, then the files that extend it, one per line.
+fn source_origin(source: &Source) -> String {
+    let mut lines = vec![source.origin.as_deref().unwrap_or("embedded")];
+    lines.extend(source.extended_by.iter().map(|f| f.as_ref()));
+    lines.join("\n+ ")
 }
 
 pub fn diff(

@@ -1,0 +1,214 @@
+//! Users' own catalogues: where they are found, and how they merge over the embedded one.
+//!
+//! Precedence, later wins: the embedded catalogue; `$XDG_CONFIG_HOME/chaterr/codes/*.toml` (the
+//! platform's config dir elsewhere); the paths in `CHATERR_CATALOG`; `--catalog` paths.
+
+use std::collections::HashMap;
+use std::ffi::OsString;
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use super::file::{self, CatalogueFile};
+use super::{Catalogue, Entry, Source, Text, load};
+use crate::error::Error;
+
+/// The environment variable holding extra catalogue paths (files or folders).
+pub const ENV_VAR: &str = "CHATERR_CATALOG";
+
+/// Where to look for users' catalogues.
+#[derive(Debug, Clone, Default)]
+pub struct Locations {
+    /// The config dir's `chaterr/codes` folder, if the platform has a config dir.
+    pub config_dir: Option<PathBuf>,
+    /// The value of CHATERR_CATALOG, a path list.
+    pub env: Option<OsString>,
+    /// `--catalog` paths, in command-line order.
+    pub flags: Vec<PathBuf>,
+    /// `--no-user-catalog`: ignore the config dir and CHATERR_CATALOG.
+    pub no_user_catalog: bool,
+}
+
+impl Locations {
+    /// The locations this process would use: the platform's config dir and CHATERR_CATALOG.
+    pub fn from_env(flags: Vec<PathBuf>, no_user_catalog: bool) -> Self {
+        Locations {
+            config_dir: dirs::config_dir().map(|dir| dir.join("chaterr").join("codes")),
+            env: std::env::var_os(ENV_VAR).filter(|v| !v.is_empty()),
+            flags,
+            no_user_catalog,
+        }
+    }
+
+    /// Catalogue files in order of precedence (later wins), each with how to bypass it.
+    pub fn files(&self) -> Result<Vec<(PathBuf, Bypass)>, Error> {
+        let mut files = Vec::new();
+        if !self.no_user_catalog {
+            if let Some(dir) = self.config_dir.as_ref().filter(|dir| dir.is_dir()) {
+                files.extend(
+                    toml_files(dir)?
+                        .into_iter()
+                        .map(|f| (f, Bypass::NoUserCatalog)),
+                );
+            }
+            for path in self.env.iter().flat_map(std::env::split_paths) {
+                files.extend(
+                    expand(&path)?
+                        .into_iter()
+                        .map(|f| (f, Bypass::NoUserCatalog)),
+                );
+            }
+        }
+        for path in &self.flags {
+            files.extend(expand(path)?.into_iter().map(|f| (f, Bypass::DropFlag)));
+        }
+        Ok(files)
+    }
+}
+
+/// How a user gets past a broken catalogue file, for the error message.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Bypass {
+    NoUserCatalog,
+    DropFlag,
+}
+
+impl Bypass {
+    pub fn hint(self) -> &'static str {
+        match self {
+            Bypass::NoUserCatalog => "run with --no-user-catalog to ignore users' catalogues",
+            Bypass::DropFlag => "fix it or leave out its --catalog",
+        }
+    }
+}
+
+/// A file as it is; a folder as its `*.toml` files in name order.
+pub fn expand(path: &Path) -> Result<Vec<PathBuf>, Error> {
+    let meta = fs::metadata(path).map_err(|error| Error::Read {
+        path: path.display().to_string(),
+        error,
+    })?;
+    if meta.is_dir() {
+        toml_files(path)
+    } else {
+        Ok(vec![path.to_owned()])
+    }
+}
+
+fn toml_files(dir: &Path) -> Result<Vec<PathBuf>, Error> {
+    let read_error = |error| Error::Read {
+        path: dir.display().to_string(),
+        error,
+    };
+    let mut files = Vec::new();
+    for entry in fs::read_dir(dir).map_err(read_error)? {
+        let path = entry.map_err(read_error)?.path();
+        if path.extension().is_some_and(|ext| ext == "toml") && path.is_file() {
+            files.push(path);
+        }
+    }
+    files.sort();
+    Ok(files)
+}
+
+/// The embedded catalogue with every user file merged over it, in order.
+pub fn load(locations: &Locations) -> Result<Catalogue, Error> {
+    let files = locations.files()?;
+    let mut catalogue = Catalogue::embedded();
+    if files.is_empty() {
+        return Ok(catalogue);
+    }
+    let mut merger = Merger::new(&mut catalogue);
+    for (path, bypass) in files {
+        let (file, text) = load::read_file(&path).map_err(|err| err.with_hint(bypass.hint()))?;
+        merger
+            .merge(file, &text, &path.display().to_string())
+            .map_err(|err| err.with_hint(bypass.hint()))?;
+    }
+    drop(merger);
+    catalogue.sort();
+    Ok(catalogue)
+}
+
+/// Merges files into a catalogue, overriding entries by (source, code).
+struct Merger<'c> {
+    catalogue: &'c mut Catalogue,
+    index: HashMap<(usize, i64), usize>,
+}
+
+impl<'c> Merger<'c> {
+    fn new(catalogue: &'c mut Catalogue) -> Self {
+        let index = catalogue
+            .entries()
+            .iter()
+            .enumerate()
+            .map(|(i, e)| ((e.source, e.code), i))
+            .collect();
+        Merger { catalogue, index }
+    }
+
+    fn merge(&mut self, file: CatalogueFile, text: &str, origin: &str) -> Result<(), Error> {
+        let origin: Text = Text::Owned(origin.to_owned());
+        let decl = file.source;
+        let sources = self.catalogue.sources.to_mut();
+        let source = match sources.iter().position(|s| s.id == decl.id.as_str()) {
+            Some(index) => {
+                let existing = &mut sources[index];
+                if existing.vendor != decl.vendor.as_str() {
+                    let (line, column) = file::line_column(text, decl.vendor_offset);
+                    return Err(Error::Catalogue {
+                        path: origin.to_string(),
+                        line,
+                        column,
+                        message: format!(
+                            "source {:?} belongs to vendor {:?}, not {:?}",
+                            decl.id, existing.vendor, decl.vendor
+                        ),
+                    });
+                }
+                // What the file says of the document replaces what was known.
+                for (slot, value) in [
+                    (&mut existing.title, decl.title),
+                    (&mut existing.edition, decl.edition),
+                    (&mut existing.url, decl.url),
+                ] {
+                    if let Some(value) = value.filter(|v| !v.is_empty()) {
+                        *slot = Some(value.into());
+                    }
+                }
+                existing.extended_by.push(origin.clone());
+                index
+            }
+            None => {
+                sources.push(Source {
+                    id: decl.id.into(),
+                    vendor: decl.vendor.into(),
+                    title: load::text(decl.title),
+                    edition: load::text(decl.edition),
+                    url: load::text(decl.url),
+                    origin: Some(origin.clone()),
+                    extended_by: Vec::new(),
+                });
+                sources.len() - 1
+            }
+        };
+        let entries = self.catalogue.entries.to_mut();
+        for code in file.codes {
+            let entry = load::entry(code, source, &origin);
+            match self.index.get(&(source, entry.code)) {
+                Some(&at) => entries[at] = entry,
+                None => {
+                    self.index.insert((source, entry.code), entries.len());
+                    entries.push(entry);
+                }
+            }
+        }
+        Ok(())
+    }
+}
+
+impl Entry {
+    /// Where the entry comes from: "embedded", or the file that defined or overrode it.
+    pub fn origin_label(&self) -> &str {
+        self.origin.as_deref().unwrap_or("embedded")
+    }
+}

@@ -1,0 +1,58 @@
+//! `chaterr check PATH...`: validate catalogue files, reporting every problem.
+
+use std::fs;
+
+use crate::catalogue::file;
+use crate::catalogue::user::expand;
+use crate::cli::CheckArgs;
+use crate::commands::Outcome;
+use crate::error::Error;
+use crate::render::{FileProblem, Output};
+
+pub fn run(out: &mut Output, args: CheckArgs) -> Result<Outcome, Error> {
+    let mut problems: Vec<FileProblem> = Vec::new();
+    let mut unreadable = false;
+    let mut checked = 0;
+    for path in &args.paths {
+        let files = match expand(path) {
+            Ok(files) => files,
+            Err(err) => {
+                eprintln!("chaterr: error: {err}");
+                unreadable = true;
+                continue;
+            }
+        };
+        for path in files {
+            let label = path.display().to_string();
+            let text = match fs::read_to_string(&path) {
+                Ok(text) => text,
+                Err(error) => {
+                    eprintln!("chaterr: error: {}", Error::Read { path: label, error });
+                    unreadable = true;
+                    continue;
+                }
+            };
+            checked += 1;
+            if let Err(found) = file::parse(&text) {
+                problems.extend(found.into_iter().map(|problem| FileProblem {
+                    file: label.clone(),
+                    problem,
+                }));
+            }
+        }
+    }
+    out.problems(&problems)?;
+    let files = if checked == 1 { "file" } else { "files" };
+    match problems.len() {
+        0 => eprintln!("chaterr: {checked} {files} checked, no problems"),
+        n => eprintln!(
+            "chaterr: {checked} {files} checked, {n} problem{}",
+            if n == 1 { "" } else { "s" }
+        ),
+    }
+    Ok(if unreadable {
+        Outcome::Failed
+    } else {
+        Outcome::from_found(problems.is_empty())
+    })
+}
