@@ -7,13 +7,14 @@
 //! much they say about a code (name over description over suggested action), scaled by the
 //! share of query words an entry matches.
 
-use std::collections::HashMap;
+use std::sync::Arc;
 
 use fuzzy_matcher::FuzzyMatcher;
 use fuzzy_matcher::skim::SkimMatcherV2;
 use regex::{Regex, RegexBuilder};
+use rustc_hash::FxHashMap as HashMap;
 
-use super::text::{compounds, distance, is_stop_word, stem, typo_budget, words};
+use super::text::{distance, for_each_word, is_stop_word, stem, typo_budget, words};
 use crate::catalogue::{Catalogue, Entry, Scope};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -43,7 +44,7 @@ pub struct Hit<'a> {
 #[derive(Debug, Clone)]
 pub enum Highlight {
     /// Words whose stem is one of these.
-    Stems(Vec<String>),
+    Stems(Arc<[String]>),
     /// Matches of this pattern.
     Pattern(Regex),
 }
@@ -183,169 +184,223 @@ fn one_line(message: &str) -> String {
         .to_owned()
 }
 
-/// An entry as search sees it: weighted counts of its stems, its length, and its words.
-struct Doc<'a> {
+/// A query word: its stem, its synonyms' stems, and how many typos it tolerates.
+struct QueryTerm {
+    root: String,
+    synonyms: Vec<String>,
+    budget: usize,
+}
+
+impl QueryTerm {
+    fn new(word: &str) -> Self {
+        let root = stem(word);
+        let synonyms = SYNONYMS
+            .iter()
+            .filter(|group| group.iter().any(|w| stem(w) == root))
+            .flat_map(|group| group.iter().map(|w| stem(w)))
+            .filter(|s| *s != root)
+            .collect();
+        QueryTerm {
+            budget: typo_budget(&root),
+            root,
+            synonyms,
+        }
+    }
+
+    /// How well a catalogue stem stands for this word: exact, prefix, typo or synonym.
+    fn weight(&self, stem: &str) -> f64 {
+        if stem == self.root {
+            1.0
+        } else if self.root.len() >= 3 && stem.starts_with(self.root.as_str()) {
+            PREFIX_WEIGHT
+        } else if self.budget > 0 && distance(&self.root, stem, self.budget).is_some() {
+            TYPO_WEIGHT
+        } else if self.synonyms.iter().any(|s| s == stem) {
+            SYNONYM_WEIGHT
+        } else {
+            0.0
+        }
+    }
+}
+
+/// A catalogue stem that matches some query word: per query word, how well; and in how many
+/// entries it stands.
+struct MatchedStem {
+    weights: Vec<f64>,
+    document_frequency: usize,
+}
+
+/// An entry with at least one matching stem: (matched stem, weighted count) and its length.
+struct Candidate<'a> {
     entry: &'a Entry,
-    stems: HashMap<String, f64>,
+    stems: Vec<(usize, f64)>,
     length: f64,
-    /// Lowercased words of each field, for phrase matching.
-    word_lists: Vec<Vec<String>>,
 }
 
-fn doc(entry: &Entry) -> Doc<'_> {
-    let mut stems: HashMap<String, f64> = HashMap::new();
-    let mut length = 0.0;
-    let mut word_lists = Vec::new();
-    for (text, weight) in fields(entry) {
-        let field_words = words(text);
-        for word in &field_words {
-            if !is_stop_word(word) {
-                *stems.entry(stem(word)).or_default() += weight;
-                length += weight;
+/// What ranked search learns of the words of the entries it reads, each word classified once.
+#[derive(Default)]
+struct Vocabulary {
+    /// Word → the matched stem it reduces to, if any.
+    words: HashMap<String, Option<usize>>,
+    /// Stem → its index in `matched`, if it matches.
+    stems: HashMap<String, Option<usize>>,
+    matched: Vec<MatchedStem>,
+}
+
+impl Vocabulary {
+    fn classify(&mut self, word: &str, terms: &[QueryTerm]) -> Option<usize> {
+        if let Some(id) = self.words.get(word) {
+            return *id;
+        }
+        let root = stem(word);
+        let id = match self.stems.get(&root) {
+            Some(id) => *id,
+            None => {
+                let weights: Vec<f64> = terms.iter().map(|t| t.weight(&root)).collect();
+                let id = weights.iter().any(|w| *w > 0.0).then(|| {
+                    self.matched.push(MatchedStem {
+                        weights,
+                        document_frequency: 0,
+                    });
+                    self.matched.len() - 1
+                });
+                self.stems.insert(root, id);
+                id
             }
-        }
-        for compound in compounds(text) {
-            *stems.entry(stem(&compound)).or_default() += weight;
-        }
-        word_lists.push(field_words);
-    }
-    Doc {
-        entry,
-        stems,
-        length,
-        word_lists,
+        };
+        self.words.insert(word.to_owned(), id);
+        id
     }
 }
 
-/// A query word and the catalogue stems it matches, each with a weight in 0..=1.
-struct Term {
-    matches: Vec<(String, f64)>,
-}
-
-fn expand(word: &str, document_frequency: &HashMap<String, usize>) -> Term {
-    let root = stem(word);
-    let mut matches: HashMap<String, f64> = HashMap::new();
-    let mut add = |stem: &str, weight: f64| {
-        let slot = matches.entry(stem.to_owned()).or_default();
-        *slot = slot.max(weight);
-    };
-    let budget = typo_budget(&root);
-    for candidate in document_frequency.keys() {
-        if *candidate == root {
-            add(candidate, 1.0);
-        } else if root.len() >= 3 && candidate.starts_with(root.as_str()) {
-            add(candidate, PREFIX_WEIGHT);
-        } else if budget > 0 && distance(&root, candidate, budget).is_some() {
-            add(candidate, TYPO_WEIGHT);
-        }
-    }
-    for group in SYNONYMS
-        .iter()
-        .filter(|g| g.iter().any(|w| stem(w) == root))
-    {
-        for synonym in group.iter().map(|w| stem(w)).filter(|s| *s != root) {
-            if document_frequency.contains_key(&synonym) {
-                add(&synonym, SYNONYM_WEIGHT);
-            }
-        }
-    }
-    Term {
-        matches: matches.into_iter().collect(),
-    }
-}
-
+/// Ranked search in one pass over the entries: each distinct word is stemmed and matched
+/// against the query once, and only entries that match keep anything.
 fn ranked<'a>(entries: impl Iterator<Item = &'a Entry>, query: &str) -> Vec<Hit<'a>> {
-    let docs: Vec<Doc<'a>> = entries.map(doc).collect();
-    let mut document_frequency: HashMap<String, usize> = HashMap::new();
-    for d in &docs {
-        for stem in d.stems.keys() {
-            *document_frequency.entry(stem.clone()).or_default() += 1;
-        }
-    }
-    let n = docs.len() as f64;
-    let average_length = docs.iter().map(|d| d.length).sum::<f64>() / n.max(1.0);
-
     let query_words = words(query);
     let mut content: Vec<&String> = query_words.iter().filter(|w| !is_stop_word(w)).collect();
     if content.is_empty() {
         content = query_words.iter().collect();
     }
-    let terms: Vec<Term> = content
-        .iter()
-        .map(|w| expand(w, &document_frequency))
-        .collect();
+    let terms: Vec<QueryTerm> = content.iter().map(|w| QueryTerm::new(w)).collect();
     let code = query.parse::<i64>().ok();
     let matcher = SkimMatcherV2::default();
     let name_like = !query.contains(char::is_whitespace) && query.len() >= 3;
 
-    let mut hits: Vec<Hit<'a>> = docs
-        .iter()
-        .filter_map(|d| {
+    let mut vocabulary = Vocabulary::default();
+    let mut candidates: Vec<Candidate<'a>> = Vec::new();
+    let mut buf = String::new();
+    let (mut count, mut total_length) = (0usize, 0.0);
+    for entry in entries {
+        let mut stems: Vec<(usize, f64)> = Vec::new();
+        let mut length = 0.0;
+        for (text, weight) in fields(entry) {
+            for_each_word(text, &mut buf, |word, compound| {
+                if is_stop_word(word) {
+                    return;
+                }
+                if !compound {
+                    length += weight;
+                }
+                if let Some(id) = vocabulary.classify(word, &terms) {
+                    match stems.iter_mut().find(|(s, _)| *s == id) {
+                        Some((_, tf)) => *tf += weight,
+                        None => stems.push((id, weight)),
+                    }
+                }
+            });
+        }
+        count += 1;
+        total_length += length;
+        let by_code = code.is_some_and(|c| entry.covers(c));
+        if !stems.is_empty() || by_code || (name_like && entry.name.is_some()) {
+            for (id, _) in &stems {
+                vocabulary.matched[*id].document_frequency += 1;
+            }
+            candidates.push(Candidate {
+                entry,
+                stems,
+                length,
+            });
+        }
+    }
+
+    let n = count as f64;
+    let average_length = (total_length / n.max(1.0)).max(f64::EPSILON);
+    let matched = &vocabulary.matched;
+    let mut hits: Vec<Hit<'a>> = candidates
+        .into_iter()
+        .filter_map(|c| {
+            let norm =
+                |tf: f64| tf * (K1 + 1.0) / (tf + K1 * (1.0 - B + B * c.length / average_length));
             let mut score = 0.0;
-            let mut matched = 0;
-            for term in &terms {
-                let best = term
-                    .matches
+            let mut matched_terms = 0;
+            for (t, _) in terms.iter().enumerate() {
+                let best = c
+                    .stems
                     .iter()
-                    .filter_map(|(stem, weight)| {
-                        let tf = *d.stems.get(stem)?;
-                        let df = document_frequency[stem] as f64;
+                    .map(|&(id, tf)| {
+                        let df = matched[id].document_frequency as f64;
                         let idf = ((n - df + 0.5) / (df + 0.5) + 1.0).ln();
-                        let norm =
-                            tf * (K1 + 1.0) / (tf + K1 * (1.0 - B + B * d.length / average_length));
-                        Some(weight * idf * norm)
+                        matched[id].weights[t] * idf * norm(tf)
                     })
                     .fold(0.0, f64::max);
                 if best > 0.0 {
-                    matched += 1;
+                    matched_terms += 1;
                     score += best;
                 }
             }
             if !terms.is_empty() {
-                let coverage = matched as f64 / terms.len() as f64;
+                let coverage = matched_terms as f64 / terms.len() as f64;
                 score *= coverage * coverage;
             }
             // A name typed loosely ("usrnotlogin", "NOT_LOGIN") still finds it.
             if name_like
-                && let Some(name) = d.entry.name.as_deref()
+                && let Some(name) = c.entry.name.as_deref()
                 && let Some(fuzzy) = matcher.fuzzy_match(name, query)
             {
                 score += fuzzy as f64 / 40.0;
             }
             // Tiers above any text score: the code itself, then the exact phrase.
-            if code.is_some_and(|c| d.entry.covers(c)) {
+            if code.is_some_and(|code| c.entry.covers(code)) {
                 score += 1000.0;
-            } else if query_words.len() > 1 && contains_phrase(&d.word_lists, &query_words) {
+            } else if query_words.len() > 1
+                && matched_terms == terms.len()
+                && contains_phrase(c.entry, &query_words)
+            {
                 score += 100.0;
             }
             (score > 0.0).then(|| Hit {
-                entry: d.entry,
+                entry: c.entry,
                 score,
-                highlight: Highlight::Stems(Vec::new()),
+                highlight: Highlight::Stems(Arc::from([])),
             })
         })
         .collect();
 
-    let highlight: Vec<String> = terms
-        .iter()
-        .flat_map(|t| t.matches.iter().map(|(stem, _)| stem.clone()))
-        .collect();
-    for hit in &mut hits {
-        hit.highlight = Highlight::Stems(highlight.clone());
-    }
     hits.sort_by(|a, b| {
         b.score
             .total_cmp(&a.score)
             .then(a.entry.code.cmp(&b.entry.code))
             .then(a.entry.source.cmp(&b.entry.source))
     });
+    let highlight: Arc<[String]> = vocabulary
+        .stems
+        .into_iter()
+        .filter_map(|(stem, id)| id.map(|_| stem))
+        .collect();
+    for hit in &mut hits {
+        hit.highlight = Highlight::Stems(Arc::clone(&highlight));
+    }
     hits
 }
 
-fn contains_phrase(word_lists: &[Vec<String>], phrase: &[String]) -> bool {
-    word_lists
-        .iter()
-        .any(|list| list.windows(phrase.len()).any(|window| window == phrase))
+/// The query's words, in order, inside one field of the entry.
+fn contains_phrase(entry: &Entry, phrase: &[String]) -> bool {
+    fields(entry).any(|(text, _)| {
+        words(text)
+            .windows(phrase.len())
+            .any(|window| window == phrase)
+    })
 }
 
 /// Byte ranges of `text` to highlight for a hit.

@@ -25,6 +25,41 @@ pub fn words(text: &str) -> Vec<String> {
     out
 }
 
+/// Calls `f` with each lowercased word of `text`, as [`words`] splits them, then (with `true`)
+/// each camelCase word whole, as [`compounds`] gives them: the allocation-free form search uses.
+pub fn for_each_word(text: &str, buf: &mut String, mut f: impl FnMut(&str, bool)) {
+    for run in text
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|r| !r.is_empty())
+    {
+        let mut camel = false;
+        let mut start = 0;
+        let mut prev_lower = false;
+        for (i, c) in run.char_indices() {
+            if c.is_uppercase() && prev_lower {
+                camel = true;
+                emit_lowercase(&run[start..i], buf, &mut f, false);
+                start = i;
+            }
+            prev_lower = c.is_lowercase();
+        }
+        emit_lowercase(&run[start..], buf, &mut f, false);
+        if camel {
+            emit_lowercase(run, buf, &mut f, true);
+        }
+    }
+}
+
+fn emit_lowercase(word: &str, buf: &mut String, f: &mut impl FnMut(&str, bool), compound: bool) {
+    if word.is_ascii() && !word.bytes().any(|b| b.is_ascii_uppercase()) {
+        f(word, compound);
+    } else {
+        buf.clear();
+        buf.extend(word.chars().flat_map(char::to_lowercase));
+        f(buf, compound);
+    }
+}
+
 /// CamelCase words whole ("UserSig" → "usersig"), which [`words`] splits: people type both.
 pub fn compounds(text: &str) -> Vec<String> {
     text.split(|c: char| !c.is_alphanumeric())
@@ -39,14 +74,41 @@ pub fn compounds(text: &str) -> Vec<String> {
 }
 
 /// Words that say nothing about which code is meant.
-const STOP_WORDS: &[&str] = &[
-    "a", "an", "and", "are", "as", "at", "be", "by", "for", "from", "has", "have", "if", "in",
-    "is", "it", "its", "of", "on", "or", "so", "that", "the", "this", "to", "was", "were", "when",
-    "which", "with", "you", "your",
-];
-
 pub fn is_stop_word(word: &str) -> bool {
-    STOP_WORDS.binary_search(&word).is_ok()
+    matches!(
+        word,
+        "a" | "an"
+            | "and"
+            | "are"
+            | "as"
+            | "at"
+            | "be"
+            | "by"
+            | "for"
+            | "from"
+            | "has"
+            | "have"
+            | "if"
+            | "in"
+            | "is"
+            | "it"
+            | "its"
+            | "of"
+            | "on"
+            | "or"
+            | "so"
+            | "that"
+            | "the"
+            | "this"
+            | "to"
+            | "was"
+            | "were"
+            | "when"
+            | "which"
+            | "with"
+            | "you"
+            | "your"
+    )
 }
 
 /// A light English stemmer: enough that "requests", "requested" and "request" meet, and
@@ -169,6 +231,27 @@ mod tests {
     }
 
     #[test]
+    fn for_each_word_agrees_with_words_and_compounds() {
+        for text in [
+            "USER_NOT_LOGIN",
+            "call renewToken, then UserSig",
+            "0x20-0x7e ÄÖ straße",
+            "",
+        ] {
+            let (mut parts, mut whole) = (Vec::new(), Vec::new());
+            for_each_word(text, &mut String::new(), |w, compound| {
+                if compound {
+                    whole.push(w.to_owned())
+                } else {
+                    parts.push(w.to_owned())
+                }
+            });
+            assert_eq!(parts, words(text), "{text}");
+            assert_eq!(whole, compounds(text), "{text}");
+        }
+    }
+
+    #[test]
     fn compounds_keep_camel_case_words_whole() {
         assert_eq!(
             compounds("UserSig has expired; renewToken"),
@@ -178,9 +261,9 @@ mod tests {
     }
 
     #[test]
-    fn stop_words_are_sorted_for_binary_search() {
-        assert!(STOP_WORDS.windows(2).all(|w| w[0] < w[1]));
-        assert!(is_stop_word("the") && !is_stop_word("token"));
+    fn stop_words_are_the_small_words() {
+        assert!(is_stop_word("the") && is_stop_word("your"));
+        assert!(!is_stop_word("token") && !is_stop_word("not") && !is_stop_word("no"));
     }
 
     #[test]
