@@ -8,10 +8,17 @@ use std::{env, fs};
 #[path = "src/catalogue/file.rs"]
 #[allow(dead_code)]
 mod file;
+#[path = "src/query/index.rs"]
+mod index;
+#[path = "src/query/text.rs"]
+#[allow(dead_code)]
+mod text;
 
 fn main() {
     println!("cargo::rerun-if-changed=codes");
     println!("cargo::rerun-if-changed=src/catalogue/file.rs");
+    println!("cargo::rerun-if-changed=src/query/index.rs");
+    println!("cargo::rerun-if-changed=src/query/text.rs");
 
     let mut paths: Vec<_> = fs::read_dir("codes")
         .expect("codes/ must exist")
@@ -91,7 +98,7 @@ fn generate(files: &[file::CatalogueFile]) -> String {
     entries.sort_by_key(|(source, entry)| (entry.code, *source));
 
     let _ = writeln!(code, "pub static ENTRIES: [Entry; {}] = [", entries.len());
-    for (source, e) in entries {
+    for &(source, e) in &entries {
         let code_end = e
             .code_end
             .as_ref()
@@ -109,6 +116,76 @@ fn generate(files: &[file::CatalogueFile]) -> String {
             opt_text(&e.action),
             opt_text(&e.note),
         );
+    }
+    code.push_str("];\n\n");
+    code.push_str(&term_index(&entries));
+    code
+}
+
+/// What ranked search would compute from each entry at run time: its stems with weighted
+/// counts, and its length (src/query/index.rs), in ENTRIES order.
+fn term_index(entries: &[(usize, &file::CodeDecl)]) -> String {
+    let mut per_entry: Vec<(Vec<(String, f64)>, f64)> = Vec::with_capacity(entries.len());
+    let mut buf = String::new();
+    for (_, e) in entries {
+        let mut stems: Vec<(String, f64)> = Vec::new();
+        let fields = index::FIELD_WEIGHTS.iter().filter_map(|&(name, weight)| {
+            let text = match name {
+                "name" => e.name.as_deref(),
+                "part" => e.part.as_deref(),
+                "category" => e.category.as_deref(),
+                "description" => Some(e.description.as_str()),
+                "reason" => e.reason.as_deref(),
+                "action" => e.action.as_deref(),
+                "note" => e.note.as_deref(),
+                other => panic!("FIELD_WEIGHTS names an unknown field {other}"),
+            };
+            text.map(|t| (t, weight))
+        });
+        let length = index::for_each_term(fields, &mut buf, |word, weight| {
+            let stem = text::stem(word);
+            match stems.iter_mut().find(|(s, _)| *s == stem) {
+                Some((_, tf)) => *tf += weight,
+                None => stems.push((stem, weight)),
+            }
+        });
+        per_entry.push((stems, length));
+    }
+    let mut vocabulary: Vec<&str> = per_entry
+        .iter()
+        .flat_map(|(stems, _)| stems.iter().map(|(s, _)| s.as_str()))
+        .collect();
+    vocabulary.sort_unstable();
+    vocabulary.dedup();
+
+    let mut code = String::new();
+    let _ = writeln!(code, "pub static STEMS: [&str; {}] = [", vocabulary.len());
+    for stem in &vocabulary {
+        let _ = writeln!(code, "    {stem:?},");
+    }
+    code.push_str("];\n\n");
+    let total: usize = per_entry.iter().map(|(stems, _)| stems.len()).sum();
+    let _ = writeln!(code, "pub static TERMS: [(u32, f64); {total}] = [");
+    let mut ranges = Vec::with_capacity(per_entry.len());
+    let mut at = 0;
+    for (stems, length) in &per_entry {
+        for (stem, tf) in stems {
+            let id = vocabulary
+                .binary_search(&stem.as_str())
+                .expect("stem in vocabulary");
+            let _ = writeln!(code, "    ({id}, {tf:?}),");
+        }
+        ranges.push((at, at + stems.len(), *length));
+        at += stems.len();
+    }
+    code.push_str("];\n\n");
+    let _ = writeln!(
+        code,
+        "pub static ENTRY_TERMS: [(u32, u32, f64); {}] = [",
+        ranges.len()
+    );
+    for (start, end, length) in ranges {
+        let _ = writeln!(code, "    ({start}, {end}, {length:?}),");
     }
     code.push_str("];\n");
     code

@@ -102,6 +102,18 @@ pub struct EntryRef<'a> {
     pub source: &'a Source,
 }
 
+/// The embedded entries as ranked search reads them, computed by build.rs with the same code
+/// (src/query/index.rs): every distinct stem, and per entry its stems with weighted counts.
+#[derive(Debug, Clone, Copy)]
+pub struct TermIndex {
+    /// Distinct stems, sorted.
+    pub stems: &'static [&'static str],
+    /// (index into `stems`, weighted count), entry after entry.
+    pub terms: &'static [(u32, f64)],
+    /// Per entry, in [`Catalogue::entries`] order: its range of `terms`, and its length.
+    pub entries: &'static [(u32, u32, f64)],
+}
+
 /// Which part of the catalogue a command looks at.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Scope {
@@ -156,6 +168,15 @@ impl Catalogue {
         if let Cow::Owned(entries) = &mut self.entries {
             entries.sort_by_key(|e| (e.code, e.source));
         }
+    }
+
+    /// The precomputed search terms, while the entries are exactly the embedded ones.
+    pub fn term_index(&self) -> Option<TermIndex> {
+        matches!(self.entries, Cow::Borrowed(_)).then_some(TermIndex {
+            stems: &embedded::STEMS,
+            terms: &embedded::TERMS,
+            entries: &embedded::ENTRY_TERMS,
+        })
     }
 
     pub fn sources(&self) -> &[Source] {

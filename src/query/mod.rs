@@ -2,6 +2,7 @@
 //! and the filters list uses.
 
 pub mod diff;
+pub mod index;
 pub mod lookup;
 pub mod search;
 pub mod text;

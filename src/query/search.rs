@@ -14,8 +14,9 @@ use fuzzy_matcher::skim::SkimMatcherV2;
 use regex::{Regex, RegexBuilder};
 use rustc_hash::FxHashMap as HashMap;
 
-use super::text::{distance, for_each_word, is_stop_word, stem, typo_budget, words};
-use crate::catalogue::{Catalogue, Entry, Scope};
+use super::index::{self, for_each_term};
+use super::text::{distance, is_stop_word, stem, typo_budget, words};
+use crate::catalogue::{Catalogue, Entry, Scope, TermIndex};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Mode {
@@ -56,17 +57,6 @@ pub enum SearchError {
     #[error("invalid regular expression: {0}")]
     BadRegex(String),
 }
-
-/// Fields searched, with how much a word in each says about the entry.
-const FIELD_WEIGHTS: [(&str, f64); 7] = [
-    ("name", 3.0),
-    ("category", 1.2),
-    ("description", 1.0),
-    ("reason", 0.8),
-    ("note", 0.6),
-    ("action", 0.5),
-    ("part", 0.3),
-];
 
 /// Words developers use for what the documents say otherwise. A query word in a group also
 /// matches the others, at a discount.
@@ -131,7 +121,7 @@ pub fn search<'a>(
     }
     let entries = catalogue.entries_in(scope);
     let mut hits = match options.mode {
-        Mode::Ranked => ranked(entries, query),
+        Mode::Ranked => ranked(catalogue, scope, query),
         Mode::Fixed => grep(entries, &regex::escape(query), options.ignore_case)?,
         Mode::Regex => grep(entries, query, options.ignore_case)?,
     };
@@ -143,7 +133,7 @@ pub fn search<'a>(
 
 /// Every text of an entry that search looks at, with its field weight.
 fn fields(entry: &Entry) -> impl Iterator<Item = (&str, f64)> {
-    FIELD_WEIGHTS
+    index::FIELD_WEIGHTS
         .iter()
         .filter_map(move |&(name, weight)| entry.field(name).map(|text| (text, weight)))
 }
@@ -223,98 +213,112 @@ impl QueryTerm {
     }
 }
 
-/// A catalogue stem that matches some query word: per query word, how well; and in how many
-/// entries it stands.
+/// A catalogue stem that matches some query word: the stem, per query word how well it
+/// matches, and in how many entries it stands.
 struct MatchedStem {
+    stem: String,
     weights: Vec<f64>,
     document_frequency: usize,
 }
 
-/// An entry with at least one matching stem: (matched stem, weighted count) and its length.
+/// An entry that may rank: (matched stem, weighted count) and its length.
 struct Candidate<'a> {
     entry: &'a Entry,
     stems: Vec<(usize, f64)>,
     length: f64,
 }
 
-/// What ranked search learns of the words of the entries it reads, each word classified once.
+/// The query, read once.
+struct Query<'q> {
+    text: &'q str,
+    words: Vec<String>,
+    terms: Vec<QueryTerm>,
+    code: Option<i64>,
+    /// One token, as a symbolic name would be: also matched loosely against names.
+    name_like: bool,
+}
+
+impl<'q> Query<'q> {
+    fn new(text: &'q str) -> Self {
+        let words = words(text);
+        let mut content: Vec<&String> = words.iter().filter(|w| !is_stop_word(w)).collect();
+        if content.is_empty() {
+            content = words.iter().collect();
+        }
+        let terms = content.iter().map(|w| QueryTerm::new(w)).collect();
+        Query {
+            code: text.parse::<i64>().ok(),
+            name_like: !text.contains(char::is_whitespace) && text.len() >= 3,
+            terms,
+            words,
+            text,
+        }
+    }
+
+    /// Whether an entry may rank without any matching word: by its code or its name.
+    fn may_rank(&self, entry: &Entry) -> bool {
+        self.code.is_some_and(|c| entry.covers(c)) || (self.name_like && entry.name.is_some())
+    }
+}
+
+/// The stems that match the query, found once each.
 #[derive(Default)]
-struct Vocabulary {
-    /// Word → the matched stem it reduces to, if any.
-    words: HashMap<String, Option<usize>>,
-    /// Stem → its index in `matched`, if it matches.
-    stems: HashMap<String, Option<usize>>,
+struct Matches {
     matched: Vec<MatchedStem>,
 }
 
-impl Vocabulary {
-    fn classify(&mut self, word: &str, terms: &[QueryTerm]) -> Option<usize> {
-        if let Some(id) = self.words.get(word) {
-            return *id;
-        }
-        let root = stem(word);
-        let id = match self.stems.get(&root) {
-            Some(id) => *id,
-            None => {
-                let weights: Vec<f64> = terms.iter().map(|t| t.weight(&root)).collect();
-                let id = weights.iter().any(|w| *w > 0.0).then(|| {
-                    self.matched.push(MatchedStem {
-                        weights,
-                        document_frequency: 0,
-                    });
-                    self.matched.len() - 1
-                });
-                self.stems.insert(root, id);
-                id
-            }
-        };
-        self.words.insert(word.to_owned(), id);
-        id
+impl Matches {
+    fn classify(&mut self, stem: &str, terms: &[QueryTerm]) -> Option<usize> {
+        let weights: Vec<f64> = terms.iter().map(|t| t.weight(stem)).collect();
+        weights.iter().any(|w| *w > 0.0).then(|| {
+            self.matched.push(MatchedStem {
+                stem: stem.to_owned(),
+                weights,
+                document_frequency: 0,
+            });
+            self.matched.len() - 1
+        })
     }
 }
 
-/// Ranked search in one pass over the entries: each distinct word is stemmed and matched
-/// against the query once, and only entries that match keep anything.
-fn ranked<'a>(entries: impl Iterator<Item = &'a Entry>, query: &str) -> Vec<Hit<'a>> {
-    let query_words = words(query);
-    let mut content: Vec<&String> = query_words.iter().filter(|w| !is_stop_word(w)).collect();
-    if content.is_empty() {
-        content = query_words.iter().collect();
-    }
-    let terms: Vec<QueryTerm> = content.iter().map(|w| QueryTerm::new(w)).collect();
-    let code = query.parse::<i64>().ok();
-    let matcher = SkimMatcherV2::default();
-    let name_like = !query.contains(char::is_whitespace) && query.len() >= 3;
+/// What ranking needs besides the candidates: how many entries were read, and their length.
+struct Totals {
+    entries: usize,
+    length: f64,
+}
 
-    let mut vocabulary = Vocabulary::default();
-    let mut candidates: Vec<Candidate<'a>> = Vec::new();
-    let mut buf = String::new();
-    let (mut count, mut total_length) = (0usize, 0.0);
-    for entry in entries {
-        let mut stems: Vec<(usize, f64)> = Vec::new();
-        let mut length = 0.0;
-        for (text, weight) in fields(entry) {
-            for_each_word(text, &mut buf, |word, compound| {
-                if is_stop_word(word) {
-                    return;
-                }
-                if !compound {
-                    length += weight;
-                }
-                if let Some(id) = vocabulary.classify(word, &terms) {
-                    match stems.iter_mut().find(|(s, _)| *s == id) {
-                        Some((_, tf)) => *tf += weight,
-                        None => stems.push((id, weight)),
-                    }
-                }
-            });
+/// Candidates from the embedded catalogue's precomputed terms: only its distinct stems are
+/// matched against the query, then each entry's stems are looked up.
+fn candidates_from_index<'a>(
+    catalogue: &'a Catalogue,
+    scope: &Scope,
+    index: TermIndex,
+    query: &Query<'_>,
+    matches: &mut Matches,
+) -> (Vec<Candidate<'a>>, Totals) {
+    let ids: Vec<Option<usize>> = index
+        .stems
+        .iter()
+        .map(|stem| matches.classify(stem, &query.terms))
+        .collect();
+    let mut candidates = Vec::new();
+    let mut totals = Totals {
+        entries: 0,
+        length: 0.0,
+    };
+    for (entry, &(start, end, length)) in catalogue.entries().iter().zip(index.entries) {
+        if !catalogue.in_scope(entry, scope) {
+            continue;
         }
-        count += 1;
-        total_length += length;
-        let by_code = code.is_some_and(|c| entry.covers(c));
-        if !stems.is_empty() || by_code || (name_like && entry.name.is_some()) {
+        totals.entries += 1;
+        totals.length += length;
+        let stems: Vec<(usize, f64)> = index.terms[start as usize..end as usize]
+            .iter()
+            .filter_map(|&(stem, tf)| ids[stem as usize].map(|id| (id, tf)))
+            .collect();
+        if !stems.is_empty() || query.may_rank(entry) {
             for (id, _) in &stems {
-                vocabulary.matched[*id].document_frequency += 1;
+                matches.matched[*id].document_frequency += 1;
             }
             candidates.push(Candidate {
                 entry,
@@ -323,10 +327,88 @@ fn ranked<'a>(entries: impl Iterator<Item = &'a Entry>, query: &str) -> Vec<Hit<
             });
         }
     }
+    (candidates, totals)
+}
 
-    let n = count as f64;
-    let average_length = (total_length / n.max(1.0)).max(f64::EPSILON);
-    let matched = &vocabulary.matched;
+/// Candidates from entries read at run time (users' catalogues): each distinct word is stemmed
+/// and matched against the query once.
+fn candidates_from_entries<'a>(
+    entries: impl Iterator<Item = &'a Entry>,
+    query: &Query<'_>,
+    matches: &mut Matches,
+) -> (Vec<Candidate<'a>>, Totals) {
+    let mut words: HashMap<String, Option<usize>> = HashMap::default();
+    let mut stems_seen: HashMap<String, Option<usize>> = HashMap::default();
+    let mut candidates = Vec::new();
+    let mut totals = Totals {
+        entries: 0,
+        length: 0.0,
+    };
+    let mut buf = String::new();
+    for entry in entries {
+        let mut stems: Vec<(usize, f64)> = Vec::new();
+        let length = for_each_term(fields(entry), &mut buf, |word, weight| {
+            let id = match words.get(word) {
+                Some(id) => *id,
+                None => {
+                    let stem = stem(word);
+                    let id = match stems_seen.get(&stem) {
+                        Some(id) => *id,
+                        None => {
+                            let id = matches.classify(&stem, &query.terms);
+                            stems_seen.insert(stem, id);
+                            id
+                        }
+                    };
+                    words.insert(word.to_owned(), id);
+                    id
+                }
+            };
+            if let Some(id) = id {
+                match stems.iter_mut().find(|(s, _)| *s == id) {
+                    Some((_, tf)) => *tf += weight,
+                    None => stems.push((id, weight)),
+                }
+            }
+        });
+        totals.entries += 1;
+        totals.length += length;
+        if !stems.is_empty() || query.may_rank(entry) {
+            for (id, _) in &stems {
+                matches.matched[*id].document_frequency += 1;
+            }
+            candidates.push(Candidate {
+                entry,
+                stems,
+                length,
+            });
+        }
+    }
+    (candidates, totals)
+}
+
+fn ranked<'a>(catalogue: &'a Catalogue, scope: &Scope, text: &str) -> Vec<Hit<'a>> {
+    let query = Query::new(text);
+    let mut matches = Matches::default();
+    let (candidates, totals) = match catalogue.term_index() {
+        Some(index) => candidates_from_index(catalogue, scope, index, &query, &mut matches),
+        None => candidates_from_entries(catalogue.entries_in(scope), &query, &mut matches),
+    };
+    rank(candidates, &totals, &query, &matches.matched)
+}
+
+/// BM25 over the matched stems (each query word scored by its best-matching stem), scaled by
+/// the share of query words matched; then the code and exact-phrase tiers.
+fn rank<'a>(
+    candidates: Vec<Candidate<'a>>,
+    totals: &Totals,
+    query: &Query<'_>,
+    matched: &[MatchedStem],
+) -> Vec<Hit<'a>> {
+    let n = totals.entries as f64;
+    let average_length = (totals.length / n.max(1.0)).max(f64::EPSILON);
+    let matcher = SkimMatcherV2::default();
+    let terms = &query.terms;
     let mut hits: Vec<Hit<'a>> = candidates
         .into_iter()
         .filter_map(|c| {
@@ -334,7 +416,7 @@ fn ranked<'a>(entries: impl Iterator<Item = &'a Entry>, query: &str) -> Vec<Hit<
                 |tf: f64| tf * (K1 + 1.0) / (tf + K1 * (1.0 - B + B * c.length / average_length));
             let mut score = 0.0;
             let mut matched_terms = 0;
-            for (t, _) in terms.iter().enumerate() {
+            for t in 0..terms.len() {
                 let best = c
                     .stems
                     .iter()
@@ -354,18 +436,18 @@ fn ranked<'a>(entries: impl Iterator<Item = &'a Entry>, query: &str) -> Vec<Hit<
                 score *= coverage * coverage;
             }
             // A name typed loosely ("usrnotlogin", "NOT_LOGIN") still finds it.
-            if name_like
+            if query.name_like
                 && let Some(name) = c.entry.name.as_deref()
-                && let Some(fuzzy) = matcher.fuzzy_match(name, query)
+                && let Some(fuzzy) = matcher.fuzzy_match(name, query.text)
             {
                 score += fuzzy as f64 / 40.0;
             }
             // Tiers above any text score: the code itself, then the exact phrase.
-            if code.is_some_and(|code| c.entry.covers(code)) {
+            if query.code.is_some_and(|code| c.entry.covers(code)) {
                 score += 1000.0;
-            } else if query_words.len() > 1
+            } else if query.words.len() > 1
                 && matched_terms == terms.len()
-                && contains_phrase(c.entry, &query_words)
+                && contains_phrase(c.entry, &query.words)
             {
                 score += 100.0;
             }
@@ -383,11 +465,7 @@ fn ranked<'a>(entries: impl Iterator<Item = &'a Entry>, query: &str) -> Vec<Hit<
             .then(a.entry.code.cmp(&b.entry.code))
             .then(a.entry.source.cmp(&b.entry.source))
     });
-    let highlight: Arc<[String]> = vocabulary
-        .stems
-        .into_iter()
-        .filter_map(|(stem, id)| id.map(|_| stem))
-        .collect();
+    let highlight: Arc<[String]> = matched.iter().map(|m| m.stem.clone()).collect();
     for hit in &mut hits {
         hit.highlight = Highlight::Stems(Arc::clone(&highlight));
     }
@@ -432,6 +510,53 @@ pub fn highlight_ranges(text: &str, highlight: &Highlight) -> Vec<(usize, usize)
                 }
             }
             ranges
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ranked_ids(catalogue: &Catalogue, scope: &Scope, query: &str) -> Vec<(usize, i64, String)> {
+        let options = SearchOptions {
+            mode: Mode::Ranked,
+            ignore_case: false,
+            limit: 0,
+        };
+        search(catalogue, scope, query, &options)
+            .unwrap()
+            .iter()
+            .map(|h| (h.entry.source, h.entry.code, format!("{:.9}", h.score)))
+            .collect()
+    }
+
+    #[test]
+    fn the_precomputed_index_ranks_exactly_as_reading_the_entries() {
+        let embedded = Catalogue::embedded();
+        assert!(embedded.term_index().is_some());
+        let read = Catalogue::new(embedded.sources().to_vec(), embedded.entries().to_vec());
+        assert!(read.term_index().is_none());
+        let zego = embedded.scope("zego").unwrap();
+        for query in [
+            "token expired",
+            "user kicked out",
+            "USER_NOT_LOGIN",
+            "6014",
+            "tokne",
+            "UserSig",
+            "the",
+        ] {
+            assert_eq!(
+                ranked_ids(&embedded, &Scope::All, query),
+                ranked_ids(&read, &Scope::All, query),
+                "{query}"
+            );
+            assert_eq!(
+                ranked_ids(&embedded, &zego, query),
+                ranked_ids(&read, &zego, query),
+                "{query}"
+            );
         }
     }
 }

@@ -159,20 +159,27 @@ fn trim_e(mut root: String) -> String {
     root
 }
 
-/// Damerau-Levenshtein distance (adjacent transpositions count 1), giving up past `limit`.
+/// Damerau-Levenshtein distance (adjacent transpositions count 1), or `None` past `limit`.
+/// Ranked search calls this for every distinct word against every query word, so it rejects
+/// cheaply first: by length, then by the letters one word has and the other lacks.
 pub fn distance(a: &str, b: &str, limit: usize) -> Option<usize> {
-    let a: Vec<char> = a.chars().collect();
-    let b: Vec<char> = b.chars().collect();
-    if a.len().abs_diff(b.len()) > limit {
+    let (la, lb) = (a.chars().count(), b.chars().count());
+    if la.abs_diff(lb) > limit {
         return None;
     }
+    // Each edit changes the set of letters by at most two.
+    let letters = |s: &str| s.chars().fold(0u64, |m, c| m | 1 << (c as u32 % 64));
+    if (letters(a) ^ letters(b)).count_ones() as usize > 2 * limit {
+        return None;
+    }
+    let a: Vec<char> = a.chars().collect();
+    let b: Vec<char> = b.chars().collect();
     let width = b.len() + 1;
     let mut prev2 = vec![0usize; width];
     let mut prev: Vec<usize> = (0..width).collect();
     let mut row = vec![0usize; width];
     for i in 1..=a.len() {
         row[0] = i;
-        let mut best = row[0];
         for j in 1..width {
             let cost = usize::from(a[i - 1] != b[j - 1]);
             let mut value = (prev[j] + 1).min(row[j - 1] + 1).min(prev[j - 1] + cost);
@@ -180,10 +187,6 @@ pub fn distance(a: &str, b: &str, limit: usize) -> Option<usize> {
                 value = value.min(prev2[j - 2] + 1);
             }
             row[j] = value;
-            best = best.min(value);
-        }
-        if best > limit {
-            return None;
         }
         std::mem::swap(&mut prev2, &mut prev);
         std::mem::swap(&mut prev, &mut row);
