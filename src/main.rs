@@ -9,11 +9,6 @@ use chaterr::cli::{Cli, ColorChoice, Format};
 use chaterr::commands::{self, Outcome};
 use chaterr::render::Output;
 
-// Loading a large user catalogue and ranking it are allocation-heavy; mimalloc halves that cost
-// against glibc's malloc (docs/PERFORMANCE.md).
-#[global_allocator]
-static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
-
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let tty = std::io::stdout().is_terminal();
