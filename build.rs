@@ -1,8 +1,10 @@
-//! Compiles codes/*.toml into static Rust data, so the binary neither reads nor parses TOML to
-//! answer a query. A file that fails validation (src/catalogue/file.rs) fails the build.
+//! Compiles codes/*.toml and codes/symbols/*.toml into static Rust data, so the binary neither
+//! reads nor parses TOML to answer a query. A file that fails validation (src/catalogue/file.rs,
+//! src/catalogue/symbols.rs) fails the build.
 
+use std::collections::BTreeMap;
 use std::fmt::Write as _;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::{env, fs};
 
 #[path = "src/catalogue/file.rs"]
@@ -10,30 +12,56 @@ use std::{env, fs};
 mod file;
 #[path = "src/query/index.rs"]
 mod index;
+#[path = "src/catalogue/symbols.rs"]
+#[allow(dead_code)]
+mod symbols;
 #[path = "src/query/text.rs"]
 #[allow(dead_code)]
 mod text;
 
 fn main() {
     println!("cargo::rerun-if-changed=codes");
+    println!("cargo::rerun-if-changed=codes/symbols");
     println!("cargo::rerun-if-changed=src/catalogue/file.rs");
+    println!("cargo::rerun-if-changed=src/catalogue/symbols.rs");
     println!("cargo::rerun-if-changed=src/query/index.rs");
     println!("cargo::rerun-if-changed=src/query/text.rs");
 
-    let mut paths: Vec<_> = fs::read_dir("codes")
-        .expect("codes/ must exist")
-        .map(|entry| entry.expect("readable codes/ entry").path())
+    let mut failures = String::new();
+    let files = read_all(Path::new("codes"), file::parse, &mut failures);
+    let sdks = read_all(Path::new("codes/symbols"), symbols::parse, &mut failures);
+    if failures.is_empty() {
+        check_sdks(&files, &sdks, &mut failures);
+    }
+    if !failures.is_empty() {
+        panic!("the embedded catalogue is invalid:\n{failures}");
+    }
+    let files: Vec<file::CatalogueFile> = files.into_iter().map(|(_, _, f)| f).collect();
+    let sdks: Vec<symbols::SymbolFile> = sdks.into_iter().map(|(_, _, f)| f).collect();
+
+    let out = Path::new(&env::var("OUT_DIR").expect("OUT_DIR")).join("embedded.rs");
+    fs::write(out, generate(&files, &sdks)).expect("write embedded.rs");
+}
+
+/// Every `*.toml` of a folder, in name order, parsed: (path, text, file). Problems are added to
+/// `failures` as `path:line:column: message`.
+fn read_all<T>(
+    dir: &Path,
+    parse: fn(&str) -> Result<T, Vec<file::Problem>>,
+    failures: &mut String,
+) -> Vec<(PathBuf, String, T)> {
+    let mut paths: Vec<_> = fs::read_dir(dir)
+        .unwrap_or_else(|err| panic!("{}/ must exist: {err}", dir.display()))
+        .map(|entry| entry.expect("readable folder entry").path())
         .filter(|path| path.extension().is_some_and(|ext| ext == "toml"))
         .collect();
     paths.sort();
-
-    let mut files = Vec::new();
-    let mut failures = String::new();
-    for path in &paths {
+    let mut parsed = Vec::new();
+    for path in paths {
         println!("cargo::rerun-if-changed={}", path.display());
-        let text = fs::read_to_string(path).expect("readable catalogue file");
-        match file::parse(&text) {
-            Ok(parsed) => files.push(parsed),
+        let text = fs::read_to_string(&path).expect("readable catalogue file");
+        match parse(&text) {
+            Ok(value) => parsed.push((path, text, value)),
             Err(problems) => {
                 for p in problems {
                     let _ = writeln!(
@@ -48,17 +76,37 @@ fn main() {
             }
         }
     }
-    let mut ids: Vec<&str> = files.iter().map(|f| f.source.id.as_str()).collect();
+    parsed
+}
+
+/// Source ids are unique across documents and SDKs, and each SDK's sources are documents of
+/// its vendor.
+fn check_sdks(
+    files: &[(PathBuf, String, file::CatalogueFile)],
+    sdks: &[(PathBuf, String, symbols::SymbolFile)],
+    failures: &mut String,
+) {
+    let mut ids: Vec<&str> = files.iter().map(|(_, _, f)| f.source.id.as_str()).collect();
+    ids.extend(sdks.iter().map(|(_, _, s)| s.sdk.id.as_str()));
     ids.sort_unstable();
     if let Some(pair) = ids.windows(2).find(|pair| pair[0] == pair[1]) {
         let _ = writeln!(failures, "codes/: source id {:?} is used twice", pair[0]);
     }
-    if !failures.is_empty() {
-        panic!("the embedded catalogue is invalid:\n{failures}");
+    for (path, text, sdk) in sdks {
+        let sdk = &sdk.sdk;
+        let (line, column) = file::line_column(text, sdk.offset);
+        for id in &sdk.sources {
+            let problem = match files.iter().find(|(_, _, f)| f.source.id == *id) {
+                None => format!("source {id:?} is not a document in codes/"),
+                Some((_, _, f)) if f.source.vendor != sdk.vendor => format!(
+                    "source {id:?} belongs to vendor {:?}, not {:?}",
+                    f.source.vendor, sdk.vendor
+                ),
+                Some(_) => continue,
+            };
+            let _ = writeln!(failures, "{}:{line}:{column}: {problem}", path.display());
+        }
     }
-
-    let out = Path::new(&env::var("OUT_DIR").expect("OUT_DIR")).join("embedded.rs");
-    fs::write(out, generate(&files)).expect("write embedded.rs");
 }
 
 fn text(value: &str) -> String {
@@ -72,11 +120,113 @@ fn opt_text(value: &Option<String>) -> String {
         .map_or_else(|| "None".to_owned(), |v| format!("Some({})", text(v)))
 }
 
-fn generate(files: &[file::CatalogueFile]) -> String {
-    let mut code = String::from("// Generated by build.rs from codes/*.toml.\n\n");
-    let _ = writeln!(code, "pub static SOURCES: [Source; {}] = [", files.len());
-    for file in files {
-        let s = &file.source;
+/// One entry as build.rs compiles it: its source, what a document (or, for a code only an SDK
+/// defines, build.rs) says of it, and the SDKs' symbols for it.
+struct Compiled<'a> {
+    source: usize,
+    decl: file::CodeDecl,
+    symbols: Vec<&'a symbols::SymbolDecl>,
+    documented: bool,
+}
+
+/// Each SDK's symbols by code, each code's by platform, then in file order.
+fn symbols_by_code(sdk: &symbols::SymbolFile) -> BTreeMap<i64, Vec<&symbols::SymbolDecl>> {
+    let mut by_code: BTreeMap<i64, Vec<&symbols::SymbolDecl>> = BTreeMap::new();
+    for symbol in &sdk.symbols {
+        by_code.entry(symbol.code).or_default().push(symbol);
+    }
+    for group in by_code.values_mut() {
+        group.sort_by(|a, b| a.platform.cmp(&b.platform));
+    }
+    by_code
+}
+
+/// The documents' entries with their symbols, and an undocumented entry for each code an SDK
+/// defines that none of its sources has an entry for. A range entry counts for its first code
+/// only: a symbol is attached where the codes are equal.
+fn compile<'a>(
+    files: &[file::CatalogueFile],
+    sdks: &'a [symbols::SymbolFile],
+) -> Vec<Compiled<'a>> {
+    let by_code: Vec<_> = sdks.iter().map(symbols_by_code).collect();
+    let source_index = |id: &str| files.iter().position(|f| f.source.id == id);
+    let mut entries: Vec<Compiled<'a>> = Vec::new();
+    for (index, file) in files.iter().enumerate() {
+        for decl in &file.codes {
+            let symbols = sdks
+                .iter()
+                .zip(&by_code)
+                .filter(|(sdk, _)| sdk.sdk.sources.contains(&file.source.id))
+                .filter_map(|(_, codes)| codes.get(&decl.code))
+                .flatten()
+                .copied()
+                .collect();
+            entries.push(Compiled {
+                source: index,
+                decl: decl.clone(),
+                symbols,
+                documented: true,
+            });
+        }
+    }
+    for (k, (sdk, codes)) in sdks.iter().zip(&by_code).enumerate() {
+        let sources: Vec<usize> = sdk
+            .sdk
+            .sources
+            .iter()
+            .filter_map(|id| source_index(id))
+            .collect();
+        for (&code, group) in codes {
+            let documented = sources
+                .iter()
+                .any(|&s| files[s].codes.iter().any(|decl| decl.code == code));
+            if documented {
+                continue;
+            }
+            let named = symbols::preferred(group).expect("a code has a symbol");
+            entries.push(Compiled {
+                source: files.len() + k,
+                decl: file::CodeDecl {
+                    code,
+                    code_end: None,
+                    name: Some(named.symbol.clone()),
+                    part: None,
+                    category: None,
+                    description: String::new(),
+                    reason: None,
+                    action: None,
+                    note: Some(symbols::undocumented_note(&sdk.sdk.sources, named)),
+                    offset: 0,
+                },
+                symbols: group.clone(),
+                documented: false,
+            });
+        }
+    }
+    // What Catalogue::sort does: documented first, each part in code order, then source order.
+    entries.sort_by_key(|e| (!e.documented, e.decl.code, e.source));
+    entries
+}
+
+fn generate(files: &[file::CatalogueFile], sdks: &[symbols::SymbolFile]) -> String {
+    let mut code =
+        String::from("// Generated by build.rs from codes/*.toml and codes/symbols/*.toml.\n\n");
+    let _ = writeln!(
+        code,
+        "pub static SOURCES: [Source; {}] = [",
+        files.len() + sdks.len()
+    );
+    // The documents, then each SDK's source of the codes no document describes.
+    let sdk_sources = sdks.iter().map(|s| file::SourceDecl {
+        id: s.sdk.id.clone(),
+        vendor: s.sdk.vendor.clone(),
+        vendor_offset: 0,
+        title: s.sdk.title.clone(),
+        edition: None,
+        url: None,
+    });
+    let sources = files.iter().map(|f| f.source.clone()).chain(sdk_sources);
+    for s in sources {
         let _ = writeln!(
             code,
             "    Source {{ id: {}, vendor: {}, title: {}, edition: {}, url: {}, origin: None, extended_by: Vec::new() }},",
@@ -89,32 +239,66 @@ fn generate(files: &[file::CatalogueFile]) -> String {
     }
     code.push_str("];\n\n");
 
-    // Code order, then source order: what list prints and what lookups scan.
-    let mut entries: Vec<(usize, &file::CodeDecl)> = files
-        .iter()
-        .enumerate()
-        .flat_map(|(index, file)| file.codes.iter().map(move |entry| (index, entry)))
-        .collect();
-    entries.sort_by_key(|(source, entry)| (entry.code, *source));
+    let entries = compile(files, sdks);
+    // One static per distinct list of symbols (the Tencent editions share theirs).
+    let mut lists: Vec<&[&symbols::SymbolDecl]> = Vec::new();
+    let mut list_of = Vec::with_capacity(entries.len());
+    for e in &entries {
+        let at = (!e.symbols.is_empty()).then(|| {
+            lists
+                .iter()
+                .position(|l| *l == e.symbols.as_slice())
+                .unwrap_or_else(|| {
+                    lists.push(&e.symbols);
+                    lists.len() - 1
+                })
+        });
+        list_of.push(at);
+    }
+    for (i, list) in lists.iter().enumerate() {
+        let _ = writeln!(code, "static SYMBOLS_{i}: [Symbol; {}] = [", list.len());
+        for s in *list {
+            let _ = writeln!(
+                code,
+                "    Symbol {{ name: {}, platform: {}, sdk_version: {}, repository: {}, path: {}, comment: {} }},",
+                text(&s.symbol),
+                text(&s.platform),
+                opt_text(&s.sdk_version),
+                text(&s.repository),
+                text(&s.path),
+                opt_text(&s.comment),
+            );
+        }
+        code.push_str("];\n");
+    }
+    code.push('\n');
 
     let _ = writeln!(code, "pub static ENTRIES: [Entry; {}] = [", entries.len());
-    for &(source, e) in &entries {
-        let code_end = e
+    for (e, list) in entries.iter().zip(&list_of) {
+        let d = &e.decl;
+        let code_end = d
             .code_end
             .as_ref()
             .map_or_else(|| "None".to_owned(), |end| format!("Some({end})"));
+        let symbols = list.map_or_else(
+            || "Cow::Borrowed(&[])".to_owned(),
+            |i| format!("Cow::Borrowed(&SYMBOLS_{i})"),
+        );
         let _ = writeln!(
             code,
-            "    Entry {{ source: {source}, code: {}, code_end: {code_end}, name: {}, part: {}, \
-             category: {}, description: {}, reason: {}, action: {}, note: {}, origin: None }},",
-            e.code,
-            opt_text(&e.name),
-            opt_text(&e.part),
-            opt_text(&e.category),
-            text(&e.description),
-            opt_text(&e.reason),
-            opt_text(&e.action),
-            opt_text(&e.note),
+            "    Entry {{ source: {}, code: {}, code_end: {code_end}, name: {}, part: {}, \
+             category: {}, description: {}, reason: {}, action: {}, note: {}, origin: None, \
+             symbols: {symbols}, documented: {} }},",
+            e.source,
+            d.code,
+            opt_text(&d.name),
+            opt_text(&d.part),
+            opt_text(&d.category),
+            text(&d.description),
+            opt_text(&d.reason),
+            opt_text(&d.action),
+            opt_text(&d.note),
+            e.documented,
         );
     }
     code.push_str("];\n\n");
@@ -124,24 +308,25 @@ fn generate(files: &[file::CatalogueFile]) -> String {
 
 /// What ranked search would compute from each entry at run time: its stems with weighted
 /// counts, and its length (src/query/index.rs), in ENTRIES order.
-fn term_index(entries: &[(usize, &file::CodeDecl)]) -> String {
+fn term_index(entries: &[Compiled<'_>]) -> String {
     let mut per_entry: Vec<(Vec<(String, f64)>, f64)> = Vec::with_capacity(entries.len());
     let mut buf = String::new();
-    for (_, e) in entries {
+    for entry in entries {
+        let e = &entry.decl;
         let mut stems: Vec<(String, f64)> = Vec::new();
-        let fields = index::FIELD_WEIGHTS.iter().filter_map(|&(name, weight)| {
-            let text = match name {
-                "name" => e.name.as_deref(),
-                "part" => e.part.as_deref(),
-                "category" => e.category.as_deref(),
-                "description" => Some(e.description.as_str()),
-                "reason" => e.reason.as_deref(),
-                "action" => e.action.as_deref(),
-                "note" => e.note.as_deref(),
-                other => panic!("FIELD_WEIGHTS names an unknown field {other}"),
-            };
-            text.map(|t| (t, weight))
-        });
+        let text_of = |name: &str| match name {
+            "name" => e.name.as_deref(),
+            "part" => e.part.as_deref(),
+            "category" => e.category.as_deref(),
+            "description" => Some(e.description.as_str()),
+            "reason" => e.reason.as_deref(),
+            "action" => e.action.as_deref(),
+            "note" => e.note.as_deref(),
+            "symbols" => None,
+            other => panic!("FIELD_WEIGHTS names an unknown field {other}"),
+        };
+        let symbols = entry.symbols.iter().map(|s| s.symbol.as_str());
+        let fields = index::weighted_texts(text_of, symbols);
         let length = index::for_each_term(fields, &mut buf, |word, weight| {
             let stem = text::stem(word);
             match stems.iter_mut().find(|(s, _)| *s == stem) {

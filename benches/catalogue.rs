@@ -1,16 +1,31 @@
-//! In-process costs: opening the embedded catalogue, a lookup, a ranked search, rendering list.
+//! In-process costs: opening the embedded catalogue, a lookup, a ranked search, rendering list,
+//! and loading and searching a generated user catalogue (the embedded catalogue is static data,
+//! so its "load" is a borrow; a user's file is where loading costs).
 //! Whole-process timings against `errno` are in scripts/bench.sh.
 
 use std::hint::black_box;
+use std::io::Write;
+use std::time::Duration;
 
 use chaterr::Catalogue;
 use chaterr::catalogue::Scope;
+use chaterr::catalogue::user::{self, Locations};
 use chaterr::cli::Format;
 use chaterr::query::{CodeQuery, Mode, SearchOptions, lookup, search};
 use chaterr::render::Output;
 use criterion::{Criterion, criterion_group, criterion_main};
 
-fn benches(c: &mut Criterion) {
+/// Entries in the generated user catalogue: big enough that per-entry costs dominate, small
+/// enough for criterion's many iterations (scripts/bench.sh times 1k to 100k whole processes).
+const USER_ENTRIES: usize = 10_000;
+
+const RANKED: SearchOptions = SearchOptions {
+    mode: Mode::Ranked,
+    ignore_case: false,
+    limit: 20,
+};
+
+fn embedded(c: &mut Criterion) {
     c.bench_function("catalogue/embedded", |b| {
         b.iter(|| black_box(Catalogue::embedded()))
     });
@@ -27,18 +42,13 @@ fn benches(c: &mut Criterion) {
         })
     });
 
-    let ranked = SearchOptions {
-        mode: Mode::Ranked,
-        ignore_case: false,
-        limit: 20,
-    };
     c.bench_function("search/token expired", |b| {
         b.iter(|| {
             black_box(search(
                 &catalogue,
                 &Scope::All,
                 black_box("token expired"),
-                &ranked,
+                &RANKED,
             ))
         })
     });
@@ -59,5 +69,55 @@ fn benches(c: &mut Criterion) {
     }
 }
 
-criterion_group!(catalogue, benches);
-criterion_main!(catalogue);
+/// A user catalogue shaped like tests/user_catalogue.rs's and scripts/bench.sh's.
+fn generated_catalogue(n: usize) -> tempfile::NamedTempFile {
+    let mut file = tempfile::Builder::new()
+        .suffix(".toml")
+        .tempfile()
+        .expect("a temporary file");
+    let mut text =
+        String::from("[source]\nid = \"big-backend\"\nvendor = \"bigco\"\ntitle = \"Generated\"\n");
+    for i in 0..n {
+        text.push_str(&format!(
+            "\n[[codes]]\ncode = {}\nname = \"BIG_ERROR_{i}\"\ncategory = \"Group {}\"\ndescription = \"Backend failure number {i}: the shard {} rejected the request.\"\n",
+            10_000_000 + i,
+            i % 100,
+            i % 977
+        ));
+    }
+    file.write_all(text.as_bytes())
+        .expect("writing the catalogue");
+    file
+}
+
+fn user_catalogue(c: &mut Criterion) {
+    let file = generated_catalogue(USER_ENTRIES);
+    let locations = Locations {
+        flags: vec![file.path().to_owned()],
+        no_user_catalog: true,
+        ..Locations::default()
+    };
+    let mut group = c.benchmark_group("user catalogue");
+    group
+        .sample_size(20)
+        .measurement_time(Duration::from_secs(10));
+    group.bench_function(format!("load {USER_ENTRIES} entries"), |b| {
+        b.iter(|| black_box(user::load(&locations).expect("the generated file is valid")))
+    });
+    let catalogue = user::load(&locations).expect("the generated file is valid");
+    // Matches every generated entry, so all of them are ranked.
+    group.bench_function(format!("search {USER_ENTRIES} entries"), |b| {
+        b.iter(|| {
+            black_box(search(
+                &catalogue,
+                &Scope::All,
+                black_box("failure number 4242"),
+                &RANKED,
+            ))
+        })
+    });
+    group.finish();
+}
+
+criterion_group!(benches, embedded, user_catalogue);
+criterion_main!(benches);

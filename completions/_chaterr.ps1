@@ -35,6 +35,7 @@ Register-ArgumentCompleter -Native -CommandName 'chaterr' -ScriptBlock {
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List entries in code order')
             [CompletionResult]::new('sources', 'sources', [CompletionResultType]::ParameterValue, 'List the vendor documents in the catalogue')
             [CompletionResult]::new('diff', 'diff', [CompletionResultType]::ParameterValue, 'Compare two catalogues: vendors, source ids or catalogue files')
+            [CompletionResult]::new('scan', 'scan', [CompletionResultType]::ParameterValue, 'Explain every error code in logs (standard input when no file is given)')
             [CompletionResult]::new('check', 'check', [CompletionResultType]::ParameterValue, 'Validate catalogue files, reporting every problem as file:line:column')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
@@ -44,6 +45,7 @@ Register-ArgumentCompleter -Native -CommandName 'chaterr' -ScriptBlock {
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, plain otherwise]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour (NO_COLOR and CLICOLOR_FORCE are honoured under auto)')
             [CompletionResult]::new('--catalog', '--catalog', [CompletionResultType]::ParameterName, 'Also read this catalogue file or folder of *.toml (repeatable; later wins)')
+            [CompletionResult]::new('--documented-only', '--documented-only', [CompletionResultType]::ParameterName, 'Leave out codes the vendor''s documents do not describe (defined only by an SDK)')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Short for --format json')
             [CompletionResult]::new('--no-user-catalog', '--no-user-catalog', [CompletionResultType]::ParameterName, 'Ignore the catalogues in the config dir and CHATERR_CATALOG')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
@@ -65,6 +67,7 @@ Register-ArgumentCompleter -Native -CommandName 'chaterr' -ScriptBlock {
             [CompletionResult]::new('--regex', '--regex', [CompletionResultType]::ParameterName, 'Match QUERY as a regular expression, like grep -e')
             [CompletionResult]::new('-i', '-i', [CompletionResultType]::ParameterName, 'Ignore case with -F or -e (ranked search always does)')
             [CompletionResult]::new('--ignore-case', '--ignore-case', [CompletionResultType]::ParameterName, 'Ignore case with -F or -e (ranked search always does)')
+            [CompletionResult]::new('--documented-only', '--documented-only', [CompletionResultType]::ParameterName, 'Leave out codes the vendor''s documents do not describe (defined only by an SDK)')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Short for --format json')
             [CompletionResult]::new('--no-user-catalog', '--no-user-catalog', [CompletionResultType]::ParameterName, 'Ignore the catalogues in the config dir and CHATERR_CATALOG')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
@@ -79,6 +82,7 @@ Register-ArgumentCompleter -Native -CommandName 'chaterr' -ScriptBlock {
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, plain otherwise]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour (NO_COLOR and CLICOLOR_FORCE are honoured under auto)')
             [CompletionResult]::new('--catalog', '--catalog', [CompletionResultType]::ParameterName, 'Also read this catalogue file or folder of *.toml (repeatable; later wins)')
+            [CompletionResult]::new('--documented-only', '--documented-only', [CompletionResultType]::ParameterName, 'Leave out codes the vendor''s documents do not describe (defined only by an SDK)')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Short for --format json')
             [CompletionResult]::new('--no-user-catalog', '--no-user-catalog', [CompletionResultType]::ParameterName, 'Ignore the catalogues in the config dir and CHATERR_CATALOG')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
@@ -103,6 +107,23 @@ Register-ArgumentCompleter -Native -CommandName 'chaterr' -ScriptBlock {
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, plain otherwise]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour (NO_COLOR and CLICOLOR_FORCE are honoured under auto)')
             [CompletionResult]::new('--catalog', '--catalog', [CompletionResultType]::ParameterName, 'Also read this catalogue file or folder of *.toml (repeatable; later wins)')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Short for --format json')
+            [CompletionResult]::new('--no-user-catalog', '--no-user-catalog', [CompletionResultType]::ParameterName, 'Ignore the catalogues in the config dir and CHATERR_CATALOG')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'chaterr;scan' {
+            [CompletionResult]::new('--vendor', '--vendor', [CompletionResultType]::ParameterName, 'Only this vendor''s or source''s codes (lines naming another SDK narrow no further)')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, plain otherwise]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour (NO_COLOR and CLICOLOR_FORCE are honoured under auto)')
+            [CompletionResult]::new('--catalog', '--catalog', [CompletionResultType]::ParameterName, 'Also read this catalogue file or folder of *.toml (repeatable; later wins)')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Print only the lines with codes')
+            [CompletionResult]::new('--only-matching', '--only-matching', [CompletionResultType]::ParameterName, 'Print only the lines with codes')
+            [CompletionResult]::new('-s', '-s', [CompletionResultType]::ParameterName, 'Print a table of the codes found, with counts, instead of the lines')
+            [CompletionResult]::new('--summary', '--summary', [CompletionResultType]::ParameterName, 'Print a table of the codes found, with counts, instead of the lines')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Short for --format json')
             [CompletionResult]::new('--no-user-catalog', '--no-user-catalog', [CompletionResultType]::ParameterName, 'Ignore the catalogues in the config dir and CHATERR_CATALOG')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
@@ -141,6 +162,7 @@ Register-ArgumentCompleter -Native -CommandName 'chaterr' -ScriptBlock {
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List entries in code order')
             [CompletionResult]::new('sources', 'sources', [CompletionResultType]::ParameterValue, 'List the vendor documents in the catalogue')
             [CompletionResult]::new('diff', 'diff', [CompletionResultType]::ParameterValue, 'Compare two catalogues: vendors, source ids or catalogue files')
+            [CompletionResult]::new('scan', 'scan', [CompletionResultType]::ParameterValue, 'Explain every error code in logs (standard input when no file is given)')
             [CompletionResult]::new('check', 'check', [CompletionResultType]::ParameterValue, 'Validate catalogue files, reporting every problem as file:line:column')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
@@ -159,6 +181,9 @@ Register-ArgumentCompleter -Native -CommandName 'chaterr' -ScriptBlock {
             break
         }
         'chaterr;help;diff' {
+            break
+        }
+        'chaterr;help;scan' {
             break
         }
         'chaterr;help;check' {

@@ -34,6 +34,9 @@ _chaterr() {
             chaterr,lookup)
                 cmd="chaterr__subcmd__lookup"
                 ;;
+            chaterr,scan)
+                cmd="chaterr__subcmd__scan"
+                ;;
             chaterr,search)
                 cmd="chaterr__subcmd__search"
                 ;;
@@ -58,6 +61,9 @@ _chaterr() {
             chaterr__subcmd__help,lookup)
                 cmd="chaterr__subcmd__help__subcmd__lookup"
                 ;;
+            chaterr__subcmd__help,scan)
+                cmd="chaterr__subcmd__help__subcmd__scan"
+                ;;
             chaterr__subcmd__help,search)
                 cmd="chaterr__subcmd__help__subcmd__search"
                 ;;
@@ -71,7 +77,7 @@ _chaterr() {
 
     case "${cmd}" in
         chaterr)
-            opts="-h -V --format --json --color --catalog --no-user-catalog --help --version lookup search list sources diff check completions help"
+            opts="-h -V --format --json --color --catalog --no-user-catalog --help --version lookup search list sources diff scan check completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -149,7 +155,7 @@ _chaterr() {
             return 0
             ;;
         chaterr__subcmd__diff)
-            opts="-h -V --format --json --color --catalog --no-user-catalog --help --version agora tencent zego agora-chat tencent-chat tencent-im zego-server zego-zim agora tencent zego agora-chat tencent-chat tencent-im zego-server zego-zim"
+            opts="-h -V --format --json --color --catalog --no-user-catalog --help --version agora tencent zego agora-chat tencent-chat tencent-im zego-server zego-zim agora-sdk tencent-sdk zego-sdk agora tencent zego agora-chat tencent-chat tencent-im zego-server zego-zim agora-sdk tencent-sdk zego-sdk"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -175,7 +181,7 @@ _chaterr() {
             return 0
             ;;
         chaterr__subcmd__help)
-            opts="lookup search list sources diff check completions help"
+            opts="lookup search list sources diff scan check completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -272,6 +278,20 @@ _chaterr() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        chaterr__subcmd__help__subcmd__scan)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         chaterr__subcmd__help__subcmd__search)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
@@ -301,7 +321,7 @@ _chaterr() {
             return 0
             ;;
         chaterr__subcmd__list)
-            opts="-h -V --category --range --format --json --color --catalog --no-user-catalog --help --version agora tencent zego agora-chat tencent-chat tencent-im zego-server zego-zim"
+            opts="-h -V --category --range --documented-only --format --json --color --catalog --no-user-catalog --help --version agora tencent zego agora-chat tencent-chat tencent-im zego-server zego-zim agora-sdk tencent-sdk zego-sdk"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -335,7 +355,7 @@ _chaterr() {
             return 0
             ;;
         chaterr__subcmd__lookup)
-            opts="-h -V --format --json --color --catalog --no-user-catalog --help --version agora tencent zego agora-chat tencent-chat tencent-im zego-server zego-zim"
+            opts="-h -V --documented-only --format --json --color --catalog --no-user-catalog --help --version agora tencent zego agora-chat tencent-chat tencent-im zego-server zego-zim agora-sdk tencent-sdk zego-sdk"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -360,15 +380,45 @@ _chaterr() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        chaterr__subcmd__search)
-            opts="-n -F -e -i -h -V --vendor --limit --fixed-strings --regex --ignore-case --format --json --color --catalog --no-user-catalog --help --version"
+        chaterr__subcmd__scan)
+            opts="-o -s -h -V --vendor --only-matching --summary --format --json --color --catalog --no-user-catalog --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
                 --vendor)
-                    COMPREPLY=($(compgen -W "agora tencent zego agora-chat tencent-chat tencent-im zego-server zego-zim" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "agora tencent zego agora-chat tencent-chat tencent-im zego-server zego-zim agora-sdk tencent-sdk zego-sdk" -- "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "table plain json" -- "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --catalog)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        chaterr__subcmd__search)
+            opts="-n -F -e -i -h -V --vendor --limit --fixed-strings --regex --ignore-case --documented-only --format --json --color --catalog --no-user-catalog --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --vendor)
+                    COMPREPLY=($(compgen -W "agora tencent zego agora-chat tencent-chat tencent-im zego-server zego-zim agora-sdk tencent-sdk zego-sdk" -- "${cur}"))
                     return 0
                     ;;
                 --limit)

@@ -32,6 +32,7 @@ set edit:completion:arg-completer[chaterr] = {|@words|
             cand list 'List entries in code order'
             cand sources 'List the vendor documents in the catalogue'
             cand diff 'Compare two catalogues: vendors, source ids or catalogue files'
+            cand scan 'Explain every error code in logs (standard input when no file is given)'
             cand check 'Validate catalogue files, reporting every problem as file:line:column'
             cand completions 'Print a shell completion script'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -40,6 +41,7 @@ set edit:completion:arg-completer[chaterr] = {|@words|
             cand --format 'Output format [default: table on a terminal, plain otherwise]'
             cand --color 'When to use colour (NO_COLOR and CLICOLOR_FORCE are honoured under auto)'
             cand --catalog 'Also read this catalogue file or folder of *.toml (repeatable; later wins)'
+            cand --documented-only 'Leave out codes the vendor''s documents do not describe (defined only by an SDK)'
             cand --json 'Short for --format json'
             cand --no-user-catalog 'Ignore the catalogues in the config dir and CHATERR_CATALOG'
             cand -h 'Print help (see more with ''--help'')'
@@ -60,6 +62,7 @@ set edit:completion:arg-completer[chaterr] = {|@words|
             cand --regex 'Match QUERY as a regular expression, like grep -e'
             cand -i 'Ignore case with -F or -e (ranked search always does)'
             cand --ignore-case 'Ignore case with -F or -e (ranked search always does)'
+            cand --documented-only 'Leave out codes the vendor''s documents do not describe (defined only by an SDK)'
             cand --json 'Short for --format json'
             cand --no-user-catalog 'Ignore the catalogues in the config dir and CHATERR_CATALOG'
             cand -h 'Print help (see more with ''--help'')'
@@ -73,6 +76,7 @@ set edit:completion:arg-completer[chaterr] = {|@words|
             cand --format 'Output format [default: table on a terminal, plain otherwise]'
             cand --color 'When to use colour (NO_COLOR and CLICOLOR_FORCE are honoured under auto)'
             cand --catalog 'Also read this catalogue file or folder of *.toml (repeatable; later wins)'
+            cand --documented-only 'Leave out codes the vendor''s documents do not describe (defined only by an SDK)'
             cand --json 'Short for --format json'
             cand --no-user-catalog 'Ignore the catalogues in the config dir and CHATERR_CATALOG'
             cand -h 'Print help (see more with ''--help'')'
@@ -95,6 +99,22 @@ set edit:completion:arg-completer[chaterr] = {|@words|
             cand --format 'Output format [default: table on a terminal, plain otherwise]'
             cand --color 'When to use colour (NO_COLOR and CLICOLOR_FORCE are honoured under auto)'
             cand --catalog 'Also read this catalogue file or folder of *.toml (repeatable; later wins)'
+            cand --json 'Short for --format json'
+            cand --no-user-catalog 'Ignore the catalogues in the config dir and CHATERR_CATALOG'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'chaterr;scan'= {
+            cand --vendor 'Only this vendor''s or source''s codes (lines naming another SDK narrow no further)'
+            cand --format 'Output format [default: table on a terminal, plain otherwise]'
+            cand --color 'When to use colour (NO_COLOR and CLICOLOR_FORCE are honoured under auto)'
+            cand --catalog 'Also read this catalogue file or folder of *.toml (repeatable; later wins)'
+            cand -o 'Print only the lines with codes'
+            cand --only-matching 'Print only the lines with codes'
+            cand -s 'Print a table of the codes found, with counts, instead of the lines'
+            cand --summary 'Print a table of the codes found, with counts, instead of the lines'
             cand --json 'Short for --format json'
             cand --no-user-catalog 'Ignore the catalogues in the config dir and CHATERR_CATALOG'
             cand -h 'Print help (see more with ''--help'')'
@@ -130,6 +150,7 @@ set edit:completion:arg-completer[chaterr] = {|@words|
             cand list 'List entries in code order'
             cand sources 'List the vendor documents in the catalogue'
             cand diff 'Compare two catalogues: vendors, source ids or catalogue files'
+            cand scan 'Explain every error code in logs (standard input when no file is given)'
             cand check 'Validate catalogue files, reporting every problem as file:line:column'
             cand completions 'Print a shell completion script'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -143,6 +164,8 @@ set edit:completion:arg-completer[chaterr] = {|@words|
         &'chaterr;help;sources'= {
         }
         &'chaterr;help;diff'= {
+        }
+        &'chaterr;help;scan'= {
         }
         &'chaterr;help;check'= {
         }

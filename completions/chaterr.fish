@@ -40,6 +40,7 @@ complete -c chaterr -n "__fish_chaterr_needs_command" -f -a "search" -d 'Search 
 complete -c chaterr -n "__fish_chaterr_needs_command" -f -a "list" -d 'List entries in code order'
 complete -c chaterr -n "__fish_chaterr_needs_command" -f -a "sources" -d 'List the vendor documents in the catalogue'
 complete -c chaterr -n "__fish_chaterr_needs_command" -f -a "diff" -d 'Compare two catalogues: vendors, source ids or catalogue files'
+complete -c chaterr -n "__fish_chaterr_needs_command" -f -a "scan" -d 'Explain every error code in logs (standard input when no file is given)'
 complete -c chaterr -n "__fish_chaterr_needs_command" -f -a "check" -d 'Validate catalogue files, reporting every problem as file:line:column'
 complete -c chaterr -n "__fish_chaterr_needs_command" -f -a "completions" -d 'Print a shell completion script'
 complete -c chaterr -n "__fish_chaterr_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
@@ -50,6 +51,7 @@ complete -c chaterr -n "__fish_chaterr_using_subcommand lookup" -l color -d 'Whe
 always\t''
 never\t''"
 complete -c chaterr -n "__fish_chaterr_using_subcommand lookup" -l catalog -d 'Also read this catalogue file or folder of *.toml (repeatable; later wins)' -r -F
+complete -c chaterr -n "__fish_chaterr_using_subcommand lookup" -l documented-only -d 'Leave out codes the vendor\'s documents do not describe (defined only by an SDK)'
 complete -c chaterr -n "__fish_chaterr_using_subcommand lookup" -l json -d 'Short for --format json'
 complete -c chaterr -n "__fish_chaterr_using_subcommand lookup" -l no-user-catalog -d 'Ignore the catalogues in the config dir and CHATERR_CATALOG'
 complete -c chaterr -n "__fish_chaterr_using_subcommand lookup" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -61,7 +63,10 @@ agora-chat\t''
 tencent-chat\t''
 tencent-im\t''
 zego-server\t''
-zego-zim\t''"
+zego-zim\t''
+agora-sdk\t''
+tencent-sdk\t''
+zego-sdk\t''"
 complete -c chaterr -n "__fish_chaterr_using_subcommand search" -s n -l limit -d 'At most this many results (0: no limit)' -r
 complete -c chaterr -n "__fish_chaterr_using_subcommand search" -l format -d 'Output format [default: table on a terminal, plain otherwise]' -r -f -a "table\t'Tables and cards, wrapped to the terminal'
 plain\t'Tab-separated lines, one entry per line, for grep, cut and awk'
@@ -73,6 +78,7 @@ complete -c chaterr -n "__fish_chaterr_using_subcommand search" -l catalog -d 'A
 complete -c chaterr -n "__fish_chaterr_using_subcommand search" -s F -l fixed-strings -d 'Match QUERY as a literal substring, like grep -F'
 complete -c chaterr -n "__fish_chaterr_using_subcommand search" -s e -l regex -d 'Match QUERY as a regular expression, like grep -e'
 complete -c chaterr -n "__fish_chaterr_using_subcommand search" -s i -l ignore-case -d 'Ignore case with -F or -e (ranked search always does)'
+complete -c chaterr -n "__fish_chaterr_using_subcommand search" -l documented-only -d 'Leave out codes the vendor\'s documents do not describe (defined only by an SDK)'
 complete -c chaterr -n "__fish_chaterr_using_subcommand search" -l json -d 'Short for --format json'
 complete -c chaterr -n "__fish_chaterr_using_subcommand search" -l no-user-catalog -d 'Ignore the catalogues in the config dir and CHATERR_CATALOG'
 complete -c chaterr -n "__fish_chaterr_using_subcommand search" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -86,6 +92,7 @@ complete -c chaterr -n "__fish_chaterr_using_subcommand list" -l color -d 'When 
 always\t''
 never\t''"
 complete -c chaterr -n "__fish_chaterr_using_subcommand list" -l catalog -d 'Also read this catalogue file or folder of *.toml (repeatable; later wins)' -r -F
+complete -c chaterr -n "__fish_chaterr_using_subcommand list" -l documented-only -d 'Leave out codes the vendor\'s documents do not describe (defined only by an SDK)'
 complete -c chaterr -n "__fish_chaterr_using_subcommand list" -l json -d 'Short for --format json'
 complete -c chaterr -n "__fish_chaterr_using_subcommand list" -l no-user-catalog -d 'Ignore the catalogues in the config dir and CHATERR_CATALOG'
 complete -c chaterr -n "__fish_chaterr_using_subcommand list" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -112,6 +119,30 @@ complete -c chaterr -n "__fish_chaterr_using_subcommand diff" -l json -d 'Short 
 complete -c chaterr -n "__fish_chaterr_using_subcommand diff" -l no-user-catalog -d 'Ignore the catalogues in the config dir and CHATERR_CATALOG'
 complete -c chaterr -n "__fish_chaterr_using_subcommand diff" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c chaterr -n "__fish_chaterr_using_subcommand diff" -s V -l version -d 'Print version'
+complete -c chaterr -n "__fish_chaterr_using_subcommand scan" -l vendor -d 'Only this vendor\'s or source\'s codes (lines naming another SDK narrow no further)' -r -f -a "agora\t''
+tencent\t''
+zego\t''
+agora-chat\t''
+tencent-chat\t''
+tencent-im\t''
+zego-server\t''
+zego-zim\t''
+agora-sdk\t''
+tencent-sdk\t''
+zego-sdk\t''"
+complete -c chaterr -n "__fish_chaterr_using_subcommand scan" -l format -d 'Output format [default: table on a terminal, plain otherwise]' -r -f -a "table\t'Tables and cards, wrapped to the terminal'
+plain\t'Tab-separated lines, one entry per line, for grep, cut and awk'
+json\t'JSON (see docs/json.md)'"
+complete -c chaterr -n "__fish_chaterr_using_subcommand scan" -l color -d 'When to use colour (NO_COLOR and CLICOLOR_FORCE are honoured under auto)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c chaterr -n "__fish_chaterr_using_subcommand scan" -l catalog -d 'Also read this catalogue file or folder of *.toml (repeatable; later wins)' -r -F
+complete -c chaterr -n "__fish_chaterr_using_subcommand scan" -s o -l only-matching -d 'Print only the lines with codes'
+complete -c chaterr -n "__fish_chaterr_using_subcommand scan" -s s -l summary -d 'Print a table of the codes found, with counts, instead of the lines'
+complete -c chaterr -n "__fish_chaterr_using_subcommand scan" -l json -d 'Short for --format json'
+complete -c chaterr -n "__fish_chaterr_using_subcommand scan" -l no-user-catalog -d 'Ignore the catalogues in the config dir and CHATERR_CATALOG'
+complete -c chaterr -n "__fish_chaterr_using_subcommand scan" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c chaterr -n "__fish_chaterr_using_subcommand scan" -s V -l version -d 'Print version'
 complete -c chaterr -n "__fish_chaterr_using_subcommand check" -l format -d 'Output format [default: table on a terminal, plain otherwise]' -r -f -a "table\t'Tables and cards, wrapped to the terminal'
 plain\t'Tab-separated lines, one entry per line, for grep, cut and awk'
 json\t'JSON (see docs/json.md)'"
@@ -134,15 +165,16 @@ complete -c chaterr -n "__fish_chaterr_using_subcommand completions" -l json -d 
 complete -c chaterr -n "__fish_chaterr_using_subcommand completions" -l no-user-catalog -d 'Ignore the catalogues in the config dir and CHATERR_CATALOG'
 complete -c chaterr -n "__fish_chaterr_using_subcommand completions" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c chaterr -n "__fish_chaterr_using_subcommand completions" -s V -l version -d 'Print version'
-complete -c chaterr -n "__fish_chaterr_using_subcommand help; and not __fish_seen_subcommand_from lookup search list sources diff check completions help" -f -a "lookup" -d 'Explain codes: the vendor\'s text for each, from every vendor that defines it'
-complete -c chaterr -n "__fish_chaterr_using_subcommand help; and not __fish_seen_subcommand_from lookup search list sources diff check completions help" -f -a "search" -d 'Search codes, names and texts, best match first'
-complete -c chaterr -n "__fish_chaterr_using_subcommand help; and not __fish_seen_subcommand_from lookup search list sources diff check completions help" -f -a "list" -d 'List entries in code order'
-complete -c chaterr -n "__fish_chaterr_using_subcommand help; and not __fish_seen_subcommand_from lookup search list sources diff check completions help" -f -a "sources" -d 'List the vendor documents in the catalogue'
-complete -c chaterr -n "__fish_chaterr_using_subcommand help; and not __fish_seen_subcommand_from lookup search list sources diff check completions help" -f -a "diff" -d 'Compare two catalogues: vendors, source ids or catalogue files'
-complete -c chaterr -n "__fish_chaterr_using_subcommand help; and not __fish_seen_subcommand_from lookup search list sources diff check completions help" -f -a "check" -d 'Validate catalogue files, reporting every problem as file:line:column'
-complete -c chaterr -n "__fish_chaterr_using_subcommand help; and not __fish_seen_subcommand_from lookup search list sources diff check completions help" -f -a "completions" -d 'Print a shell completion script'
-complete -c chaterr -n "__fish_chaterr_using_subcommand help; and not __fish_seen_subcommand_from lookup search list sources diff check completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c chaterr -n "__fish_seen_subcommand_from lookup" -a "agora tencent zego agora-chat tencent-chat tencent-im zego-server zego-zim"
-complete -c chaterr -n "__fish_seen_subcommand_from list" -a "agora tencent zego agora-chat tencent-chat tencent-im zego-server zego-zim"
-complete -c chaterr -n "__fish_seen_subcommand_from diff" -a "agora tencent zego agora-chat tencent-chat tencent-im zego-server zego-zim"
+complete -c chaterr -n "__fish_chaterr_using_subcommand help; and not __fish_seen_subcommand_from lookup search list sources diff scan check completions help" -f -a "lookup" -d 'Explain codes: the vendor\'s text for each, from every vendor that defines it'
+complete -c chaterr -n "__fish_chaterr_using_subcommand help; and not __fish_seen_subcommand_from lookup search list sources diff scan check completions help" -f -a "search" -d 'Search codes, names and texts, best match first'
+complete -c chaterr -n "__fish_chaterr_using_subcommand help; and not __fish_seen_subcommand_from lookup search list sources diff scan check completions help" -f -a "list" -d 'List entries in code order'
+complete -c chaterr -n "__fish_chaterr_using_subcommand help; and not __fish_seen_subcommand_from lookup search list sources diff scan check completions help" -f -a "sources" -d 'List the vendor documents in the catalogue'
+complete -c chaterr -n "__fish_chaterr_using_subcommand help; and not __fish_seen_subcommand_from lookup search list sources diff scan check completions help" -f -a "diff" -d 'Compare two catalogues: vendors, source ids or catalogue files'
+complete -c chaterr -n "__fish_chaterr_using_subcommand help; and not __fish_seen_subcommand_from lookup search list sources diff scan check completions help" -f -a "scan" -d 'Explain every error code in logs (standard input when no file is given)'
+complete -c chaterr -n "__fish_chaterr_using_subcommand help; and not __fish_seen_subcommand_from lookup search list sources diff scan check completions help" -f -a "check" -d 'Validate catalogue files, reporting every problem as file:line:column'
+complete -c chaterr -n "__fish_chaterr_using_subcommand help; and not __fish_seen_subcommand_from lookup search list sources diff scan check completions help" -f -a "completions" -d 'Print a shell completion script'
+complete -c chaterr -n "__fish_chaterr_using_subcommand help; and not __fish_seen_subcommand_from lookup search list sources diff scan check completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c chaterr -n "__fish_seen_subcommand_from lookup" -a "agora tencent zego agora-chat tencent-chat tencent-im zego-server zego-zim agora-sdk tencent-sdk zego-sdk"
+complete -c chaterr -n "__fish_seen_subcommand_from list" -a "agora tencent zego agora-chat tencent-chat tencent-im zego-server zego-zim agora-sdk tencent-sdk zego-sdk"
+complete -c chaterr -n "__fish_seen_subcommand_from diff" -a "agora tencent zego agora-chat tencent-chat tencent-im zego-server zego-zim agora-sdk tencent-sdk zego-sdk"
 complete -c chaterr -n "__fish_seen_subcommand_from completions" -a "bash elvish fish powershell zsh"

@@ -49,6 +49,12 @@ pub fn examples(command: &str) -> &'static [(&'static str, &'static str)] {
             ("chaterr diff zego ./newer-zego.toml",                                ""),
             ("chaterr diff tencent-im tencent-chat --json | jq '.changed[].code'", ""),
         ],
+        "scan" => &[
+            ("chaterr scan app.log", "every line, each code explained"),
+            ("adb logcat | chaterr scan -o", "only the lines with codes, as they come"),
+            ("chaterr scan --summary *.log", "which codes, how often"),
+            ("chaterr scan --vendor tencent --json server.log", "JSON Lines, one per finding"),
+        ],
         "check" => &[
             ("chaterr check ~/.config/chaterr/codes", "every user catalogue"),
             ("chaterr check my-backend.toml --json", "problems as JSON"),
@@ -163,11 +169,33 @@ pub enum Command {
     /// Compare two catalogues: vendors, source ids or catalogue files
     #[command(after_help = help_footer(&[]), after_long_help = help_footer(examples("diff")))]
     Diff(DiffArgs),
+    /// Explain every error code in logs (standard input when no file is given)
+    #[command(after_help = help_footer(&[]), after_long_help = help_footer(examples("scan")))]
+    Scan(ScanArgs),
     /// Validate catalogue files, reporting every problem as file:line:column
     #[command(after_help = help_footer(&[]), after_long_help = help_footer(examples("check")))]
     Check(CheckArgs),
     /// Print a shell completion script
     Completions(CompletionsArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct ScanArgs {
+    /// Log files; - or none reads standard input
+    #[arg(value_name = "FILE", value_hint = clap::ValueHint::FilePath)]
+    pub files: Vec<std::path::PathBuf>,
+
+    /// Only this vendor's or source's codes (lines naming another SDK narrow no further)
+    #[arg(long, value_name = "VENDOR", value_parser = ScopeWord)]
+    pub vendor: Option<String>,
+
+    /// Print only the lines with codes
+    #[arg(long, short = 'o', conflicts_with = "summary")]
+    pub only_matching: bool,
+
+    /// Print a table of the codes found, with counts, instead of the lines
+    #[arg(long, short = 's')]
+    pub summary: bool,
 }
 
 #[derive(Debug, Args)]
@@ -189,6 +217,10 @@ pub struct LookupArgs {
         hide_possible_values = true
     )]
     pub args: Vec<String>,
+
+    /// Leave out codes the vendor's documents do not describe (defined only by an SDK)
+    #[arg(long)]
+    pub documented_only: bool,
 }
 
 #[derive(Debug, Args)]
@@ -216,6 +248,10 @@ pub struct SearchArgs {
     /// Ignore case with -F or -e (ranked search always does)
     #[arg(long, short = 'i')]
     pub ignore_case: bool,
+
+    /// Leave out codes the vendor's documents do not describe (defined only by an SDK)
+    #[arg(long)]
+    pub documented_only: bool,
 }
 
 #[derive(Debug, Args)]
@@ -231,6 +267,10 @@ pub struct ListArgs {
     /// Only codes in LOW..HIGH (inclusive; LOW.. and ..HIGH are open)
     #[arg(long, value_name = "LOW..HIGH", allow_hyphen_values = true)]
     pub range: Option<String>,
+
+    /// Leave out codes the vendor's documents do not describe (defined only by an SDK)
+    #[arg(long)]
+    pub documented_only: bool,
 }
 
 #[derive(Debug, Args)]

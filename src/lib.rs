@@ -11,6 +11,7 @@ pub mod error;
 pub mod generate;
 pub mod query;
 pub mod render;
+pub mod scan;
 
 pub use catalogue::Catalogue;
 pub use error::Error;

@@ -18,7 +18,7 @@ fn main() -> ExitCode {
         (false, None) if tty => Format::Table,
         (false, None) => Format::Plain,
     };
-    let colour = format == Format::Table && wants_colour(cli.output.color, tty);
+    let colour = format != Format::Json && wants_colour(cli.output.color, tty);
     let width = std::env::var("COLUMNS")
         .ok()
         .and_then(|c| c.parse().ok())

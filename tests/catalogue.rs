@@ -1,12 +1,13 @@
 //! The embedded catalogue against the contract: every file valid, the documented counts,
-//! the special rows, and every text found word for word in its vendor document.
+//! the special rows, and every text found word for word in its vendor document. (The SDK symbols
+//! and the entries only an SDK defines: tests/symbols.rs.)
 
 use std::collections::BTreeSet;
 use std::fs;
 use std::path::{Path, PathBuf};
 
 use chaterr::Catalogue;
-use chaterr::catalogue::file;
+use chaterr::catalogue::{file, symbols};
 
 const EXPECTED: [(&str, &str, usize); 5] = [
     ("zego-zim", "zego", 149),
@@ -20,11 +21,21 @@ fn codes_dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("codes")
 }
 
+/// The `*.toml` files of a folder.
+fn toml_files(dir: &Path) -> Vec<PathBuf> {
+    let mut paths: Vec<PathBuf> = fs::read_dir(dir)
+        .unwrap()
+        .map(|entry| entry.unwrap().path())
+        .filter(|path| path.extension().is_some_and(|ext| ext == "toml"))
+        .collect();
+    paths.sort();
+    paths
+}
+
 #[test]
 fn every_catalogue_file_passes_the_schema() {
     let mut seen = 0;
-    for entry in fs::read_dir(codes_dir()).unwrap() {
-        let path = entry.unwrap().path();
+    for path in toml_files(&codes_dir()) {
         let text = fs::read_to_string(&path).unwrap();
         if let Err(problems) = file::parse(&text) {
             panic!("{}: {problems:?}", path.display());
@@ -32,6 +43,19 @@ fn every_catalogue_file_passes_the_schema() {
         seen += 1;
     }
     assert_eq!(seen, EXPECTED.len(), "one file per vendor document");
+    let mut sdks = Vec::new();
+    for path in toml_files(&codes_dir().join("symbols")) {
+        let text = fs::read_to_string(&path).unwrap();
+        match symbols::parse(&text) {
+            Ok(file) => sdks.push(file.sdk.vendor),
+            Err(problems) => panic!("{}: {problems:?}", path.display()),
+        }
+    }
+    assert_eq!(
+        sdks,
+        ["agora", "tencent", "zego"],
+        "one symbol file per vendor"
+    );
 }
 
 #[test]
@@ -50,7 +74,16 @@ fn each_document_has_its_documented_number_of_codes() {
             .collect();
         assert_eq!(distinct.len(), expected, "{id}: codes are distinct");
     }
-    assert_eq!(catalogue.entries().len(), 1114);
+    let documented = catalogue.entries().iter().filter(|e| e.documented).count();
+    assert_eq!(documented, 1114);
+    // Beside them, only the codes an SDK alone defines, in sources of their own.
+    let documents = EXPECTED.len();
+    assert!(
+        catalogue
+            .entries()
+            .iter()
+            .all(|e| e.documented == (e.source < documents))
+    );
 }
 
 fn entry<'a>(catalogue: &'a Catalogue, source: &str, code: i64) -> &'a chaterr::catalogue::Entry {

@@ -68,7 +68,9 @@ fn lookup_prints_the_vendor_text_as_plain_line_when_piped() {
         .success()
         .stdout(
             "zego\tzego-zim\t6000103\t\tToken is invalid. Please call the renewToken method to \
-             renew the Token and try again.\t\t\tLogin errors\t\t\tembedded\n",
+             renew the Token and try again.\t\t\tLogin errors\t\t\tembedded\tdocumented\t\
+             c:zim_error_code_network_module_token_invalid flutter:networkModuleTokenInvalid \
+             ios:ZIMErrorCodeNetworkModuleTokenInvalid\n",
         );
 }
 
@@ -110,9 +112,10 @@ fn lookup_without_vendor_labels_every_vendor_and_edition() {
 #[test]
 fn lookup_json_has_every_key_in_order() {
     let out = stdout_of(&["lookup", "agora", "403", "--json"]);
+    // The entry's own keys, not those inside `symbols`: pretty-printed, they are indented 4.
     let keys: Vec<&str> = out
         .lines()
-        .filter_map(|l| l.trim().strip_prefix('"'))
+        .filter_map(|l| l.strip_prefix("    \""))
         .filter_map(|l| l.split('"').next())
         .collect();
     assert_eq!(
@@ -129,7 +132,9 @@ fn lookup_json_has_every_key_in_order() {
             "reason",
             "action",
             "note",
-            "origin"
+            "origin",
+            "symbols",
+            "documented"
         ]
     );
     let entry = &json_of(&["lookup", "agora", "403"])[0];
@@ -194,12 +199,18 @@ fn lookup_vendor_aliases_and_source_ids_are_case_insensitive() {
 
 #[test]
 fn lookup_not_found_names_the_nearest_codes() {
-    let line = error_line(&["lookup", "zego", "6000105"], 1);
+    // (6000105 was the example here until the SDK-only entries came: lookup finds it now.)
+    let line = error_line(&["lookup", "zego", "6000120"], 1);
+    assert_eq!(
+        line,
+        "chaterr: zego documents no code 6000120; nearest documented codes: 6000111, 6000121\n"
+    );
+    assert_eq!(stdout_of(&["lookup", "zego", "6000120", "--json"]), "[]\n");
+    let line = error_line(&["lookup", "zego", "6000105", "--documented-only"], 1);
     assert_eq!(
         line,
         "chaterr: zego documents no code 6000105; nearest documented codes: 6000104, 6000106\n"
     );
-    assert_eq!(stdout_of(&["lookup", "zego", "6000105", "--json"]), "[]\n");
 }
 
 #[test]
@@ -273,9 +284,16 @@ fn search_grep_modes() {
     let fixed = ids(&json_of(&["search", "-F", "UserSig", "--limit", "0"]));
     assert!(fixed.len() > 10 && fixed.iter().all(|(s, _)| s.starts_with("tencent")));
     let case_sensitive = ids(&json_of(&["search", "-F", "usersig", "--limit", "0"]));
+    // The SDKs' symbols are searched too: ERR_SVR_ACCOUNT_USERSIG_EXPIRED.
+    let upper = ids(&json_of(&["search", "-F", "USERSIG", "--limit", "0"]));
     let ignore_case = ids(&json_of(&["search", "-F", "-i", "usersig", "--limit", "0"]));
     assert!(case_sensitive.len() < ignore_case.len());
-    assert_eq!(ignore_case.len(), fixed.len() + case_sensitive.len());
+    let mut each: Vec<_> = [fixed, case_sensitive, upper].concat();
+    each.sort();
+    each.dedup();
+    let mut ignore_case = ignore_case;
+    ignore_case.sort();
+    assert_eq!(ignore_case, each);
     let regex = ids(&json_of(&[
         "search",
         "-e",
@@ -325,11 +343,16 @@ fn search_highlights_on_a_colour_terminal_only() {
 fn list_json_holds_the_whole_catalogue_in_code_order() {
     let all = json_of(&["list"]);
     let all = all.as_array().unwrap();
-    assert_eq!(all.len(), 1114);
-    assert!(
-        all.windows(2)
-            .all(|w| w[0]["code"].as_i64() <= w[1]["code"].as_i64())
-    );
+    // The documented entries in code order, then the codes only an SDK defines, in code order.
+    let (documented, sdk_only) = all.split_at(1114);
+    assert_eq!(sdk_only.len(), 92);
+    for (part, flag) in [(documented, true), (sdk_only, false)] {
+        assert!(part.iter().all(|e| e["documented"] == flag));
+        assert!(
+            part.windows(2)
+                .all(|w| w[0]["code"].as_i64() <= w[1]["code"].as_i64())
+        );
+    }
 }
 
 #[test]
@@ -387,12 +410,23 @@ fn list_into_a_closed_pipe_is_quiet() {
 #[test]
 fn plain_output_is_tab_separated_without_colour() {
     let out = stdout_of(&["list", "agora", "--color", "always"]);
-    assert_eq!(out.lines().count(), 77);
+    assert_eq!(out.lines().count(), 77 + 63);
+    assert!(out.lines().all(|l| l.split('\t').count() == 13));
+    let lines: Vec<&str> = out.lines().collect();
+    let (documented, sdk_only) = lines.split_at(77);
     assert!(
-        out.lines()
-            .all(|l| l.split('\t').count() == 11 && l.starts_with("agora\tagora-chat\t"))
+        documented
+            .iter()
+            .all(|l| l.starts_with("agora\tagora-chat\t"))
     );
+    assert!(sdk_only.iter().all(|l| l.starts_with("agora\tagora-sdk\t")));
     assert!(!out.contains('\u{1b}'));
+    // Search's score stays the 12th column; the SDK columns are always the last two.
+    let hit = stdout_of(&["search", "token", "--vendor", "agora", "--limit", "1"]);
+    let columns: Vec<&str> = hit.trim_end().split('\t').collect();
+    assert_eq!(columns.len(), 14);
+    assert!(columns[11].parse::<f64>().is_ok(), "{hit}");
+    assert_eq!(columns[12], "documented");
 }
 
 #[test]
@@ -421,7 +455,10 @@ fn sources_json_counts() {
             id("tencent-chat", 428),
             id("tencent-im", 331),
             id("zego-server", 129),
-            id("zego-zim", 149)
+            id("zego-zim", 149),
+            id("agora-sdk", 63),
+            id("tencent-sdk", 16),
+            id("zego-sdk", 13)
         ]
     );
 }

@@ -68,10 +68,14 @@ fn vendors_complete_after_search_vendor_list_and_diff() {
     let Some(offers) = bash_offers("chaterr search --vendor t") else {
         return;
     };
-    assert_eq!(offers, ["tencent", "tencent-chat", "tencent-im"]);
+    // The SDK sources too: the codes only an SDK defines.
+    assert_eq!(
+        offers,
+        ["tencent", "tencent-chat", "tencent-im", "tencent-sdk"]
+    );
     assert_eq!(
         bash_offers("chaterr list z").unwrap(),
-        ["zego", "zego-server", "zego-zim"]
+        ["zego", "zego-server", "zego-zim", "zego-sdk"]
     );
     // diff's two positionals each add the list; bash shows a repeated word once.
     let mut offers = bash_offers("chaterr diff tencent-im tencent-c").unwrap();

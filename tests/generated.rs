@@ -76,6 +76,7 @@ fn every_subcommand_has_a_man_page_with_chaterrs_sections() {
             "chaterr-list.1",
             "chaterr-sources.1",
             "chaterr-diff.1",
+            "chaterr-scan.1",
             "chaterr-check.1",
             "chaterr-completions.1",
         ]

@@ -10,6 +10,7 @@ possible reason (-> description), e.g. "0EM_NO_ERRORNone" or
 
 import re
 
+import sdk_symbols
 from catalogue_toml import squeeze
 
 SEED = "004_5a55a220397e3132.txt"
@@ -24,12 +25,36 @@ HEADER = "Error codeError messagePossible reason"
 ROW = re.compile(r"(\d+)([A-Z][A-Z0-9_]*?)([A-Z](?:[a-z]| ).*)")
 NAME = re.compile(r"[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)*")
 
+# Remarks on the document, the SDK's symbols among them (checked against the data in convert()).
 NOTES = {
+    203: (
+        'The SDK names this code AgoraChatErrorUserAlreadyExist ("The user already exists."), but '
+        "the document's text is about a user ID already logged in, which the SDK names "
+        "AgoraChatErrorUserAlreadyLoginSame (200)."
+    ),
     403: (
-        "The document names this code FILE_UPLOAD_FAILED, but its text is about downloads; "
-        "402 is the upload failure."
+        "The document names this code FILE_UPLOAD_FAILED, but its text is about downloads, as is "
+        "the SDK's name for it, AgoraChatErrorFileDownloadFailed; 402 is the upload failure."
+    ),
+    1500: (
+        "The SDK's iOS enum has no code 1500: it gives AgoraChatErrorNotSupportPush the code 1403."
     ),
 }
+
+
+def _check_notes(seen: dict):
+    """The NOTES say what the document and the SDK's symbols say."""
+    assert seen[402]["name"] == seen[403]["name"] == "FILE_UPLOAD_FAILED", (
+        "the 403 note assumes the document names both 402 and 403 FILE_UPLOAD_FAILED"
+    )
+    assert "downloaded" in seen[403]["description"]
+    sdk_symbols.row("agora-chat.tsv", 403, "AgoraChatErrorFileDownloadFailed")
+    assert "already logged in" in seen[203]["description"]
+    comment = sdk_symbols.row("agora-chat.tsv", 203, "AgoraChatErrorUserAlreadyExist")["comment"]
+    assert comment == "The user already exists.", comment
+    sdk_symbols.row("agora-chat.tsv", 200, "AgoraChatErrorUserAlreadyLoginSame")
+    assert not [r for r in sdk_symbols.read("agora-chat.tsv") if r["code"] == 1500]
+    sdk_symbols.row("agora-chat.tsv", 1403, "AgoraChatErrorNotSupportPush")
 
 
 def _split(line: str, where: str):
@@ -85,8 +110,6 @@ def convert(text: str):
         seen[code] = entry
         unique.append(entry)
 
-    assert 402 in seen and seen[402]["name"] == seen[403]["name"] == "FILE_UPLOAD_FAILED", (
-        "the 403 note assumes the document names both 402 and 403 FILE_UPLOAD_FAILED"
-    )
+    _check_notes(seen)
     assert len(unique) == EXPECTED_CODES, f"expected {EXPECTED_CODES} codes, parsed {len(unique)}"
     return source, unique

@@ -1,16 +1,19 @@
-"""Regenerates codes/*.toml from the vendor documents in ../shared/seeds.
+"""Regenerates codes/*.toml from the vendor documents in ../shared/seeds, and codes/symbols/*.toml
+from the SDKs' symbol tables in ../shared/sdk-symbols.
 
     python3 scripts/import/run_all.py           # rewrite the catalogue files
     python3 scripts/import/run_all.py --check   # exit 1 if any committed file is stale
 
 Each converter module exposes SEED (the seed file name), OUTPUT (the codes/ file name) and
-convert(text) -> (source, entries), where entries are dicts in document order.
+convert(text) -> (source, entries), where entries are dicts in document order. sdk_symbols
+writes the symbol files (see its docstring).
 """
 
 import importlib
 import sys
 
 import catalogue_toml
+import sdk_symbols
 
 CONVERTERS = ("zego_zim", "zego_server", "tencent_chat", "tencent_im", "agora_chat")
 
@@ -27,6 +30,11 @@ def main() -> int:
         if not catalogue_toml.write(path, rendered, check):
             stale.append(path.name)
         print(f"{module.OUTPUT}: {len(entries)} entries")
+    for path, rendered, rows in sdk_symbols.files():
+        path.parent.mkdir(exist_ok=True)
+        if not catalogue_toml.write(path, rendered, check):
+            stale.append(f"symbols/{path.name}")
+        print(f"symbols/{path.name}: {len(rows)} symbols")
     if stale:
         verb = "stale" if check else "rewritten"
         print(f"{verb}: {', '.join(stale)}", file=sys.stderr)

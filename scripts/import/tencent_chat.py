@@ -14,6 +14,7 @@ Any other line, or a row outside a table, stops the conversion with the offendin
 
 import re
 
+import sdk_symbols
 from catalogue_toml import squeeze
 
 SEED = "002_92e847829f256d34.txt"
@@ -26,6 +27,27 @@ SOURCE = {
     "title": "Tencent Cloud Chat error codes",
     "edition": "current edition",
 }
+
+# Where the SDK's symbol contradicts the document's text: one sentence per code, for each edition
+# that has the code (tencent_im.py applies them too). Checked against the data in notes().
+NOTES = {
+    51007: (
+        "The SDK names this code ERR_SVR_CONV_CONV_MARK_OPERATE_FAILED (a conversation mark "
+        "operation failed), but the document speaks of replacing GroupID with GroupCode."
+    ),
+}
+
+
+def notes(by_code: dict) -> dict:
+    """NOTES for the codes this edition has, after checking that the data still says so."""
+    sdk_symbols.row("tencent.tsv", 51007, "ERR_SVR_CONV_CONV_MARK_OPERATE_FAILED")
+    present = {code: note for code, note in NOTES.items() if code in by_code}
+    if 51007 in present:
+        assert "GroupID with GroupCode" in by_code[51007]["description"], (
+            "the note on 51007 assumes the document speaks of GroupID and GroupCode"
+        )
+    return present
+
 
 TITLE = "Error Codes"
 ADMONITIONS = ("Note", "Caution")
@@ -108,6 +130,10 @@ def convert(text: str):
         if in_admonition:
             continue  # body of a document note, not an entry
         fail(number, "unclassified line")
+
+    for code, note in notes(by_code).items():
+        entry = by_code[code]
+        entry["note"] = (entry["note"] + "\n" + note) if entry.get("note") else note
 
     assert len(entries) == EXPECTED_CODES, f"{len(entries)} codes, expected {EXPECTED_CODES}"
     assert len({e["code"] for e in entries}) == len(entries)

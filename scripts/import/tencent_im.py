@@ -13,6 +13,7 @@ conversion with the offending line.
 
 import re
 
+import tencent_chat
 from catalogue_toml import squeeze
 
 SEED = "003_e5b64014ee79040d.txt"
@@ -126,6 +127,12 @@ def convert(text: str):
 
     if state == "header":
         raise ValueError(f"{SEED}: table header at end of document without rows")
+    # The SDK notes of the current edition, on the codes this edition has too (none today: 51007
+    # is only in the current edition).
+    for code, note in tencent_chat.notes(by_code).items():
+        entry = by_code[code]
+        entry["note"] = (entry["note"] + "\n" + note) if entry.get("note") else note
+
     assert len(entries) == EXPECTED_CODES, f"{len(entries)} codes, expected {EXPECTED_CODES}"
     assert len({e["code"] for e in entries}) == len(entries)
     return dict(SOURCE), entries

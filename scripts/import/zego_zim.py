@@ -11,6 +11,7 @@ A table ends at the first blank line.
 
 import re
 
+import sdk_symbols
 from catalogue_toml import squeeze
 
 SEED = "000_e1b717a1bc6fbc85.txt"
@@ -22,6 +23,40 @@ HEADER = "Return codePossible cause and solutions"
 # a digit or blank (a glued digit would be ambiguous), so such a line fails loudly below.
 ROW = re.compile(r"(0|1|6\d{6})([^\d\s].*)")
 BULLET = re.compile(r"\s+•\s.*")
+
+
+def _sdk_name(code: int, ios: str, flutter: str) -> str:
+    """A note's opening: the SDK's iOS name, then its Flutter name and comment, checked against
+    the data."""
+    sdk_symbols.row("zego-zim.tsv", code, ios)
+    comment = sdk_symbols.row("zego-zim.tsv", code, flutter)["comment"]
+    assert comment, f"no Flutter comment for {code}"
+    return f'The SDK names this code {ios} (Flutter {flutter}, "{comment}")'
+
+
+def _notes(by_code: dict) -> dict:
+    """Where the SDK's symbol contradicts the document's text: one sentence per code."""
+    for code, twin in ((6000803, 6000802), (6000811, 6000810)):
+        assert by_code[code]["description"] == by_code[twin]["description"], (
+            f"the note on {code} assumes the document repeats the text of {twin}"
+        )
+    assert by_code[6000286]["description"].startswith("A normal mode call ID"), (
+        "the note on 6000286 assumes the document describes a call-mode error"
+    )
+    return {
+        6000803: _sdk_name(
+            6000803, "ZIMErrorCodeFriendModuleIsAlreadyYourFriend", "friendModuleIsAlreadyYourFriend"
+        )
+        + ", but the document repeats the text of 6000802.",
+        6000811: _sdk_name(
+            6000811, "ZIMErrorCodeFriendModuleFriendAreUnregistered", "friendModuleFriendAreUnregistered"
+        )
+        + ", but the document repeats the text of 6000810.",
+        6000286: _sdk_name(
+            6000286, "ZIMErrorCodeMessageModuleMessageExceedsEditTime", "messageModuleMessageExceedsEditTime"
+        )
+        + ", but the document describes a call-mode error.",
+    }
 
 
 def convert(text: str):
@@ -109,6 +144,9 @@ def convert(text: str):
     for entry in entries:
         if seen.get(entry["code"]) is entry:
             unique.append(entry)
+
+    for code, note in _notes(seen).items():
+        seen[code]["note"] = note
 
     assert len(unique) == EXPECTED_CODES, f"expected {EXPECTED_CODES} codes, parsed {len(unique)}"
     return source, unique

@@ -80,20 +80,9 @@ pub fn line_column(text: &str, offset: usize) -> (usize, usize) {
 
 /// Parses and validates one file. On failure, every problem found, in file order.
 pub fn parse(text: &str) -> Result<CatalogueFile, Vec<Problem>> {
-    let mut checker = Checker {
-        text,
-        problems: Vec::new(),
-    };
+    let mut checker = Checker::new(text);
     let file = checker.file();
-    let mut problems = checker.problems;
-    match file {
-        Some(file) if problems.is_empty() => Ok(file),
-        _ => {
-            problems.sort_by_key(|p| (p.line, p.column));
-            problems.dedup();
-            Err(problems)
-        }
-    }
+    checker.finish(file)
 }
 
 /// A source id or vendor key: lowercase ASCII letters, digits and inner hyphens.
@@ -106,12 +95,13 @@ pub fn is_valid_key(key: &str) -> bool {
             .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
 }
 
-struct Checker<'t> {
+/// Walks a TOML document, collecting problems; shared with the SDK symbol files (symbols.rs).
+pub(crate) struct Checker<'t> {
     text: &'t str,
     problems: Vec<Problem>,
 }
 
-type Value<'i> = Spanned<DeValue<'i>>;
+pub(crate) type Value<'i> = Spanned<DeValue<'i>>;
 
 fn type_name(value: &DeValue<'_>) -> &'static str {
     match value {
@@ -126,7 +116,31 @@ fn type_name(value: &DeValue<'_>) -> &'static str {
 }
 
 impl<'t> Checker<'t> {
-    fn problem(&mut self, offset: usize, message: String) {
+    pub(crate) fn new(text: &'t str) -> Self {
+        Checker {
+            text,
+            problems: Vec::new(),
+        }
+    }
+
+    /// The value read, where nothing was wrong; otherwise every problem, in file order.
+    pub(crate) fn finish<T>(self, value: Option<T>) -> Result<T, Vec<Problem>> {
+        let mut problems = self.problems;
+        match value {
+            Some(value) if problems.is_empty() => Ok(value),
+            _ => {
+                problems.sort_by_key(|p| (p.line, p.column));
+                problems.dedup();
+                Err(problems)
+            }
+        }
+    }
+
+    pub(crate) fn line_of(&self, offset: usize) -> usize {
+        line_column(self.text, offset).0
+    }
+
+    pub(crate) fn problem(&mut self, offset: usize, message: String) {
         let (line, column) = line_column(self.text, offset);
         self.problems.push(Problem {
             line,
@@ -135,7 +149,8 @@ impl<'t> Checker<'t> {
         });
     }
 
-    fn file(&mut self) -> Option<CatalogueFile> {
+    /// The document's top-level table, or `None` (with the syntax errors reported).
+    pub(crate) fn root(&mut self) -> Option<DeTable<'t>> {
         let (root, errors) = DeTable::parse_recoverable(self.text);
         if !errors.is_empty() {
             for err in errors {
@@ -145,7 +160,11 @@ impl<'t> Checker<'t> {
             }
             return None;
         }
-        let root = root.into_inner();
+        Some(root.into_inner())
+    }
+
+    fn file(&mut self) -> Option<CatalogueFile> {
+        let root = self.root()?;
         let mut source = None;
         let mut codes = Vec::new();
         for (key, value) in root.iter() {
@@ -167,7 +186,7 @@ impl<'t> Checker<'t> {
     }
 
     /// Reports an unknown key; returns the expected key it was probably meant to be.
-    fn unknown_key<'k>(
+    pub(crate) fn unknown_key<'k>(
         &mut self,
         span: Range<usize>,
         key: &str,
@@ -183,7 +202,7 @@ impl<'t> Checker<'t> {
 
     /// The table's values by key, with unknown keys reported. Also the keys that misspelt
     /// ones were probably meant to be, so a missing key is not reported twice.
-    fn fields<'a, 'i>(
+    pub(crate) fn fields<'a, 'i>(
         &mut self,
         table: &'a DeTable<'i>,
         expected: &[&'static str],
@@ -201,7 +220,7 @@ impl<'t> Checker<'t> {
         (out, meant)
     }
 
-    fn string(&mut self, key: &str, value: &Value<'_>) -> Option<String> {
+    pub(crate) fn string(&mut self, key: &str, value: &Value<'_>) -> Option<String> {
         match value.get_ref() {
             DeValue::String(s) => Some(Cow::to_string(s)),
             other => {
@@ -215,7 +234,7 @@ impl<'t> Checker<'t> {
         }
     }
 
-    fn integer(&mut self, key: &str, value: &Value<'_>) -> Option<i64> {
+    pub(crate) fn integer(&mut self, key: &str, value: &Value<'_>) -> Option<i64> {
         match value.get_ref() {
             DeValue::Integer(i) => {
                 let parsed = i64::from_str_radix(i.as_str(), i.radix()).ok();
@@ -404,20 +423,19 @@ impl<'t> Checker<'t> {
         let mut widest: Option<(i64, i64, usize)> = None;
         let mut previous: Option<(i64, i64, usize)> = None;
         for &(start, end, offset) in &spans {
-            let line_of = |at: usize| line_column(self.text, at).0;
             let message = match (previous, widest) {
                 (Some((p_start, p_end, p_offset)), _) if (p_start, p_end) == (start, end) => {
                     Some(format!(
                         "code {} appears twice in this source (first at line {})",
                         range_label(start, end),
-                        line_of(p_offset)
+                        self.line_of(p_offset)
                     ))
                 }
                 (_, Some((w_start, w_end, w_offset))) if start <= w_end => Some(format!(
                     "code {} overlaps {} (line {})",
                     range_label(start, end),
                     range_label(w_start, w_end),
-                    line_of(w_offset)
+                    self.line_of(w_offset)
                 )),
                 _ => None,
             };

@@ -1,17 +1,21 @@
-//! The catalogue: vendors' documents (sources) and their entries, one per documented code.
+//! The catalogue: vendors' documents (sources) and their entries, one per documented code, each
+//! with the names the vendors' SDKs give it; and the codes an SDK defines that no document
+//! describes, as undocumented entries of a source of their own.
 //!
-//! The embedded catalogue is static data compiled by build.rs from codes/*.toml; a `Catalogue`
-//! borrows it without copying.
+//! The embedded catalogue is static data compiled by build.rs from codes/*.toml and
+//! codes/symbols/*.toml; a `Catalogue` borrows it without copying.
 
 use std::borrow::Cow;
+use std::collections::BTreeMap;
 
 pub mod file;
 pub mod load;
+pub mod symbols;
 pub mod user;
 pub mod vendor;
 
 mod embedded {
-    use super::{Entry, Source};
+    use super::{Entry, Source, Symbol};
     use std::borrow::Cow;
     include!(concat!(env!("OUT_DIR"), "/embedded.rs"));
 }
@@ -33,7 +37,7 @@ pub struct Source {
     pub extended_by: Vec<Text>,
 }
 
-/// One documented code (or range of codes) of one source.
+/// One code (or range of codes) of one source: documented, or defined by an SDK alone.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Entry {
     /// Index into [`Catalogue::sources`].
@@ -49,6 +53,33 @@ pub struct Entry {
     pub note: Option<Text>,
     /// The file it was read from; `None` for the embedded catalogue.
     pub origin: Option<Text>,
+    /// The names the vendor's SDKs give the code, by platform, then in the order read.
+    pub symbols: Cow<'static, [Symbol]>,
+    /// False for a code an SDK defines that the vendor's documents do not describe: its
+    /// description is empty and its source is the SDK's (`zego-sdk`, …).
+    pub documented: bool,
+}
+
+/// A name an SDK gives a code on one platform, with where it was read (codes/symbols/*.toml).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Symbol {
+    pub name: Text,
+    /// ios, android, cpp, c, flutter.
+    pub platform: Text,
+    /// The SDK version(s) of the copies read, where known, with their provenance.
+    pub sdk_version: Option<Text>,
+    /// The public repository (or repositories, joined by " ; ") holding the copies read.
+    pub repository: Text,
+    pub path: Text,
+    /// The constant's doc comment in the SDK, verbatim (Tencent's are Chinese).
+    pub comment: Option<Text>,
+}
+
+impl Symbol {
+    /// The SDK version without its provenance ("zego_zim 2.18.2+1"), where known.
+    pub fn version(&self) -> Option<&str> {
+        self.sdk_version.as_deref().and_then(symbols::short_version)
+    }
 }
 
 /// The fields of an entry that hold text, with the names the JSON output and diff use.
@@ -84,6 +115,31 @@ impl Entry {
             "note" => self.note.as_deref(),
             _ => None,
         }
+    }
+
+    /// The SDKs' symbols by platform, platforms in alphabetical order, each's in the order read.
+    pub fn symbols_by_platform(&self) -> BTreeMap<&str, Vec<&Symbol>> {
+        let mut map: BTreeMap<&str, Vec<&Symbol>> = BTreeMap::new();
+        for symbol in self.symbols.iter() {
+            map.entry(&symbol.platform).or_default().push(symbol);
+        }
+        map
+    }
+
+    /// Whether an SDK gives the code this name (case-insensitive).
+    pub fn has_symbol(&self, name: &str) -> bool {
+        self.symbols
+            .iter()
+            .any(|s| s.name.eq_ignore_ascii_case(name))
+    }
+
+    /// Whether this is the entry's name in the document or one of its SDK symbols
+    /// (case-insensitive).
+    pub fn is_named(&self, name: &str) -> bool {
+        self.name
+            .as_deref()
+            .is_some_and(|n| n.eq_ignore_ascii_case(name))
+            || self.has_symbol(name)
     }
 
     /// `6000103`, or `120001..=130000` for a range.
@@ -137,7 +193,8 @@ pub fn embedded_scope_names() -> impl Iterator<Item = &'static str> {
     vendors.chain(sources.iter().map(|s| s.id.as_ref()))
 }
 
-/// Sources and their entries, entries in code order then source order.
+/// Sources and their entries: documented entries in code order then source order, then the
+/// undocumented ones in the same order.
 #[derive(Debug, Clone)]
 pub struct Catalogue {
     sources: Cow<'static, [Source]>,
@@ -163,10 +220,11 @@ impl Catalogue {
         catalogue
     }
 
-    /// Code order, then source order.
+    /// Documented entries first, each part in code order, then source order (build.rs writes
+    /// the embedded entries in this order).
     fn sort(&mut self) {
         if let Cow::Owned(entries) = &mut self.entries {
-            entries.sort_by_key(|e| (e.code, e.source));
+            entries.sort_by_key(|e| (!e.documented, e.code, e.source));
         }
     }
 
@@ -246,7 +304,7 @@ impl Catalogue {
         }
     }
 
-    /// Entries in scope, in code order.
+    /// Entries in scope, in catalogue order (documented first, each part in code order).
     pub fn entries_in<'a>(&'a self, scope: &Scope) -> impl Iterator<Item = &'a Entry> + 'a {
         let scope = scope.clone();
         self.entries

@@ -193,9 +193,13 @@ impl<'c> Merger<'c> {
         };
         let entries = self.catalogue.entries.to_mut();
         for code in file.codes {
-            let entry = load::entry(code, source, &origin);
+            let mut entry = load::entry(code, source, &origin);
             match self.index.get(&(source, entry.code)) {
-                Some(&at) => entries[at] = entry,
+                Some(&at) => {
+                    // The file replaces what the document says; the SDKs still name the code.
+                    entry.symbols = std::mem::take(&mut entries[at].symbols);
+                    entries[at] = entry;
+                }
                 None => {
                     self.index.insert((source, entry.code), entries.len());
                     entries.push(entry);

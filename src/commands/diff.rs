@@ -3,7 +3,7 @@
 use std::path::Path;
 
 use crate::catalogue::load::load_file;
-use crate::catalogue::{Catalogue, EntryRef};
+use crate::catalogue::{Catalogue, EntryRef, Scope};
 use crate::cli::DiffArgs;
 use crate::commands::{Outcome, resolve_scope};
 use crate::error::Error;
@@ -12,7 +12,7 @@ use crate::render::Output;
 
 /// A side's entries live either in the catalogue or in a file read for this diff.
 enum Side {
-    Catalogue(crate::catalogue::Scope),
+    Catalogue(Scope),
     File(Catalogue),
 }
 
@@ -30,10 +30,13 @@ fn side(catalogue: &Catalogue, word: &str) -> Result<Side, Error> {
     resolve_scope(catalogue, word).map(Side::Catalogue)
 }
 
+/// A vendor side is what its documents say: the codes only an SDK defines take part only where
+/// a side names their source (`agora-sdk`).
 fn entries<'a>(catalogue: &'a Catalogue, side: &'a Side) -> Vec<EntryRef<'a>> {
     match side {
         Side::Catalogue(scope) => catalogue
             .entries_in(scope)
+            .filter(|e| e.documented || matches!(scope, Scope::Source(_)))
             .map(|e| catalogue.entry_ref(e))
             .collect(),
         Side::File(file) => file.entries().iter().map(|e| file.entry_ref(e)).collect(),

@@ -1,4 +1,4 @@
-//! `chaterr list [VENDOR|SOURCE] [--category TEXT] [--range LOW..HIGH]`
+//! `chaterr list [VENDOR|SOURCE] [--category TEXT] [--range LOW..HIGH] [--documented-only]`
 
 use std::ops::RangeInclusive;
 
@@ -17,6 +17,7 @@ pub fn run(catalogue: &Catalogue, out: &mut Output, args: ListArgs) -> Result<Ou
     let category = args.category.as_deref().map(str::to_lowercase);
     let entries: Vec<EntryRef<'_>> = catalogue
         .entries_in(&scope)
+        .filter(|e| e.documented || !args.documented_only)
         .filter(|e| {
             range
                 .as_ref()

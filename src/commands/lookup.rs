@@ -17,7 +17,10 @@ pub fn run(catalogue: &Catalogue, out: &mut Output, args: LookupArgs) -> Result<
     let mut found: Vec<EntryRef<'_>> = Vec::new();
     let mut all_found = true;
     for query in &queries {
-        let matches = lookup(catalogue, &scope, query);
+        let mut matches = lookup(catalogue, &scope, query);
+        if args.documented_only {
+            matches.retain(|e| e.documented);
+        }
         if matches.is_empty() {
             all_found = false;
             eprintln!("chaterr: {}", not_found(catalogue, &scope, query));
@@ -90,9 +93,10 @@ fn not_found(catalogue: &Catalogue, scope: &Scope, query: &CodeQuery) -> String 
             (format!("code {code}"), near)
         }
         CodeQuery::Name(name) => {
-            let names = catalogue
-                .entries_in(scope)
-                .filter_map(|e| e.name.as_deref());
+            let names = catalogue.entries_in(scope).flat_map(|e| {
+                let symbols = e.symbols.iter().map(|s| s.name.as_ref());
+                e.name.as_deref().into_iter().chain(symbols)
+            });
             let near =
                 closest(&name.to_ascii_lowercase(), names).map(|n| format!("did you mean {n}?"));
             (format!("name {name}"), near)
@@ -111,7 +115,8 @@ fn not_found(catalogue: &Catalogue, scope: &Scope, query: &CodeQuery) -> String 
 /// "zego", or "tencent-chat, tencent-im" style list of the sources documenting a code.
 fn vendors_of(catalogue: &Catalogue, code: i64) -> String {
     let mut vendors: Vec<&str> = Vec::new();
-    for e in lookup(catalogue, &Scope::All, &CodeQuery::Number(code)) {
+    let found = lookup(catalogue, &Scope::All, &CodeQuery::Number(code));
+    for e in found.into_iter().filter(|e| e.documented) {
         let vendor = catalogue.source_of(e).vendor.as_ref();
         if !vendors.contains(&vendor) {
             vendors.push(vendor);

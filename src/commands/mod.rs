@@ -12,6 +12,7 @@ mod check;
 mod diff;
 mod list;
 mod lookup;
+mod scan;
 mod search;
 
 /// How a command ended: the exit status follows from it.
@@ -51,6 +52,7 @@ pub fn run(cli: Cli, out: &mut Output) -> Result<Outcome, Error> {
             Outcome::Found
         }
         Command::Diff(args) => diff::run(load()?, out, args)?,
+        Command::Scan(args) => scan::run(load()?, out, args)?,
         Command::Check(args) => check::run(out, args)?,
         Command::Completions(args) => {
             let script = crate::generate::completion(args.shell);

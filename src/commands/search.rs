@@ -19,12 +19,19 @@ pub fn run(catalogue: &Catalogue, out: &mut Output, args: SearchArgs) -> Result<
     } else {
         Mode::Ranked
     };
+    // Hiding the codes only an SDK defines leaves the ranking of the rest as it is.
     let options = SearchOptions {
         mode,
         ignore_case: args.ignore_case,
-        limit: args.limit,
+        limit: if args.documented_only { 0 } else { args.limit },
     };
-    let hits = search(catalogue, &scope, &args.query, &options)?;
+    let mut hits = search(catalogue, &scope, &args.query, &options)?;
+    if args.documented_only {
+        hits.retain(|h| h.entry.documented);
+        if args.limit > 0 {
+            hits.truncate(args.limit);
+        }
+    }
     if hits.is_empty() {
         eprintln!("chaterr: nothing matches {:?}", args.query);
     }

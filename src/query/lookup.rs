@@ -1,5 +1,6 @@
-//! Finding entries by number or symbolic name.
+//! Finding entries by number, by the document's symbolic name, or by a name an SDK gives the code.
 
+use crate::catalogue::symbols::is_identifier;
 use crate::catalogue::{Catalogue, Entry, Scope};
 
 /// What one CODE argument asks for.
@@ -29,11 +30,7 @@ pub fn parse_code_query(word: &str) -> Result<CodeQuery, CodeError> {
             .map(CodeQuery::Number)
             .map_err(|_| CodeError::OutOfRange(word.to_owned()));
     }
-    let mut chars = word.chars();
-    let starts_well = chars
-        .next()
-        .is_some_and(|c| c.is_ascii_alphabetic() || c == '_');
-    if starts_well && chars.all(|c| c.is_ascii_alphanumeric() || c == '_') {
+    if is_identifier(word) {
         Ok(CodeQuery::Name(word.to_owned()))
     } else {
         Err(CodeError::NotACode(word.to_owned()))
@@ -41,14 +38,12 @@ pub fn parse_code_query(word: &str) -> Result<CodeQuery, CodeError> {
 }
 
 /// Entries in scope that document the code (a range entry documents every code in it) or carry
-/// the name (case-insensitive), in code order then source order.
+/// the name, as the document's name or an SDK's symbol (case-insensitive), in catalogue order:
+/// documented entries first, each part in code order then source order.
 pub fn lookup<'a>(catalogue: &'a Catalogue, scope: &Scope, query: &CodeQuery) -> Vec<&'a Entry> {
     let matches = |e: &Entry| match query {
         CodeQuery::Number(n) => e.covers(*n),
-        CodeQuery::Name(name) => e
-            .name
-            .as_deref()
-            .is_some_and(|n| n.eq_ignore_ascii_case(name)),
+        CodeQuery::Name(name) => e.is_named(name),
     };
     catalogue
         .entries()
@@ -57,11 +52,20 @@ pub fn lookup<'a>(catalogue: &'a Catalogue, scope: &Scope, query: &CodeQuery) ->
         .collect()
 }
 
+/// Entries in scope to which an SDK gives the symbol `name` (any platform's form,
+/// case-insensitive), in catalogue order: a symbol of Tencent's finds both editions' entries.
+pub fn by_symbol<'a>(catalogue: &'a Catalogue, scope: &Scope, name: &str) -> Vec<&'a Entry> {
+    catalogue
+        .entries_in(scope)
+        .filter(|e| e.has_symbol(name))
+        .collect()
+}
+
 /// The documented codes in scope nearest below and above `code`.
 pub fn neighbours(catalogue: &Catalogue, scope: &Scope, code: i64) -> (Option<i64>, Option<i64>) {
     let mut below = None;
     let mut above = None;
-    for entry in catalogue.entries_in(scope) {
+    for entry in catalogue.entries_in(scope).filter(|e| e.documented) {
         if entry.last_code() < code {
             below = Some(below.map_or(entry.last_code(), |b: i64| b.max(entry.last_code())));
         } else if entry.code > code && above.is_none_or(|a| entry.code < a) {

@@ -7,5 +7,5 @@ pub mod lookup;
 pub mod search;
 pub mod text;
 
-pub use lookup::{CodeQuery, lookup, neighbours, parse_code_query};
+pub use lookup::{CodeQuery, by_symbol, lookup, neighbours, parse_code_query};
 pub use search::{Hit, Mode, SearchOptions, search};

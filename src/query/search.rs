@@ -1,10 +1,11 @@
 //! Search: ranked (BM25 over stemmed words, with typo, prefix and synonym matches) and the
 //! grep-like fixed-string and regex modes.
 //!
-//! Ranking, best first: entries whose code is the query, then entries holding the query as an
-//! exact phrase, then the rest by score. The score is BM25 (term weighting across the whole
-//! catalogue, so rare words count more than "error" or "please"), with fields weighted by how
-//! much they say about a code (name over description over suggested action), scaled by the
+//! Ranking, best first: entries whose code, name or SDK symbol is the query; then entries holding
+//! the query as an exact phrase, then the rest by score, with the entries only an SDK defines
+//! after all documented ones, ranked the same way. The score is BM25 (term weighting across the
+//! whole catalogue, so rare words count more than "error" or "please"), with fields weighted by
+//! how much they say about a code (name over description over suggested action), scaled by the
 //! share of query words an entry matches.
 
 use std::sync::Arc;
@@ -103,6 +104,9 @@ const SYNONYMS: &[&[&str]] = &[
     &["exist", "found", "missing"],
 ];
 
+/// Added to the score of an entry the query names exactly (code, name or symbol): above any text
+/// score, so such entries come first.
+const EXACT: f64 = 1000.0;
 const SYNONYM_WEIGHT: f64 = 0.45;
 const PREFIX_WEIGHT: f64 = 0.6;
 const TYPO_WEIGHT: f64 = 0.55;
@@ -133,9 +137,8 @@ pub fn search<'a>(
 
 /// Every text of an entry that search looks at, with its field weight.
 fn fields(entry: &Entry) -> impl Iterator<Item = (&str, f64)> {
-    index::FIELD_WEIGHTS
-        .iter()
-        .filter_map(move |&(name, weight)| entry.field(name).map(|text| (text, weight)))
+    let symbols = entry.symbols.iter().map(|s| s.name.as_ref());
+    index::weighted_texts(|name| entry.field(name), symbols)
 }
 
 fn grep<'a>(
@@ -258,6 +261,11 @@ impl<'q> Query<'q> {
     /// Whether an entry may rank without any matching word: by its code or its name.
     fn may_rank(&self, entry: &Entry) -> bool {
         self.code.is_some_and(|c| entry.covers(c)) || (self.name_like && entry.name.is_some())
+    }
+
+    /// Whether the query is exactly the entry's code, its name or one of its SDK symbols.
+    fn is_exactly(&self, entry: &Entry) -> bool {
+        self.code.is_some_and(|c| entry.covers(c)) || (self.name_like && entry.is_named(self.text))
     }
 }
 
@@ -442,9 +450,9 @@ fn rank<'a>(
             {
                 score += fuzzy as f64 / 40.0;
             }
-            // Tiers above any text score: the code itself, then the exact phrase.
-            if query.code.is_some_and(|code| c.entry.covers(code)) {
-                score += 1000.0;
+            // Tiers above any text score: the code, name or symbol itself, then the exact phrase.
+            if query.is_exactly(c.entry) {
+                score += EXACT;
             } else if query.words.len() > 1
                 && matched_terms == terms.len()
                 && contains_phrase(c.entry, &query.words)
@@ -459,9 +467,13 @@ fn rank<'a>(
         })
         .collect();
 
+    // The entries the query names exactly first; then codes the documents describe before those
+    // only an SDK defines.
+    let exact = |hit: &Hit<'_>| hit.score >= EXACT;
     hits.sort_by(|a, b| {
-        b.score
-            .total_cmp(&a.score)
+        (exact(b).cmp(&exact(a)))
+            .then(b.entry.documented.cmp(&a.entry.documented))
+            .then(b.score.total_cmp(&a.score))
             .then(a.entry.code.cmp(&b.entry.code))
             .then(a.entry.source.cmp(&b.entry.source))
     });
@@ -546,6 +558,10 @@ mod tests {
             "tokne",
             "UserSig",
             "the",
+            "TokenInvalid",
+            "networkModuleRequestTimeout",
+            "ERR_SVR_ACCOUNT_USERSIG_EXPIRED",
+            "108",
         ] {
             assert_eq!(
                 ranked_ids(&embedded, &Scope::All, query),

@@ -1,5 +1,6 @@
 //! JSON output: the shapes documented in docs/json.md.
 
+use std::collections::BTreeMap;
 use std::io::{self, Write};
 
 use serde::Serialize;
@@ -21,6 +22,9 @@ struct EntryJson<'a> {
     action: Option<&'a str>,
     note: Option<&'a str>,
     origin: &'a str,
+    /// Platform → the SDK's names for the code on it.
+    symbols: BTreeMap<&'a str, Vec<&'a str>>,
+    documented: bool,
     #[serde(skip_serializing_if = "Option::is_none")]
     score: Option<f64>,
 }
@@ -41,6 +45,12 @@ impl<'a> EntryJson<'a> {
             action: entry.action.as_deref(),
             note: entry.note.as_deref(),
             origin: entry.origin_label(),
+            symbols: entry
+                .symbols_by_platform()
+                .into_iter()
+                .map(|(platform, symbols)| (platform, symbols.iter().map(|s| &*s.name).collect()))
+                .collect(),
+            documented: entry.documented,
             // Rounded so output is stable and readable; order is what matters.
             score: score.map(|s| (s * 1000.0).round() / 1000.0),
         }

@@ -12,6 +12,7 @@ use crate::query::search::{Highlight, Hit, highlight_ranges};
 
 mod json;
 mod plain;
+pub mod scan;
 mod table;
 
 /// A problem `chaterr check` found, with its file.
@@ -177,6 +178,15 @@ impl Paint {
 
     pub fn dim(&self, text: &str) -> String {
         self.style(text, Style::new().dimmed())
+    }
+
+    /// What the reader must not miss: a code the vendor's document does not describe.
+    pub fn warning(&self, text: &str) -> String {
+        if self.colour {
+            self.style(text, Style::new().bold().yellow())
+        } else {
+            format!("({text})")
+        }
     }
 
     pub fn removed(&self, text: &str) -> String {

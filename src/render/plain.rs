@@ -18,8 +18,8 @@ fn opt(text: Option<&str>) -> String {
     text.map(cell).unwrap_or_default()
 }
 
-/// Columns: vendor, source, code, name, description, reason, action, category, part, note,
-/// origin (and score, for search).
+/// Columns 1–11: vendor, source, code, name, description, reason, action, category, part, note,
+/// origin. Search adds the score (12); then come [`sdk_columns`], always the last two.
 fn entry_line(e: &EntryRef<'_>) -> String {
     let entry = e.entry;
     [
@@ -38,15 +38,33 @@ fn entry_line(e: &EntryRef<'_>) -> String {
     .join("\t")
 }
 
+/// The last two columns: `documented` or `sdk-only`, then the SDKs' symbols as
+/// `platform:name`, separated by spaces (empty where there are none).
+fn sdk_columns(e: &EntryRef<'_>) -> String {
+    let status = if e.entry.documented {
+        "documented"
+    } else {
+        "sdk-only"
+    };
+    let symbols: Vec<String> = e
+        .entry
+        .symbols
+        .iter()
+        .map(|s| format!("{}:{}", s.platform, s.name))
+        .collect();
+    format!("{status}\t{}", symbols.join(" "))
+}
+
 pub fn entries(
     out: &mut impl Write,
     entries: &[EntryRef<'_>],
     scores: Option<&[f64]>,
 ) -> io::Result<()> {
     for (i, e) in entries.iter().enumerate() {
+        let (line, sdk) = (entry_line(e), sdk_columns(e));
         match scores {
-            Some(scores) => writeln!(out, "{}\t{:.3}", entry_line(e), scores[i])?,
-            None => writeln!(out, "{}", entry_line(e))?,
+            Some(scores) => writeln!(out, "{line}\t{:.3}\t{sdk}", scores[i])?,
+            None => writeln!(out, "{line}\t{sdk}")?,
         }
     }
     Ok(())
@@ -75,7 +93,7 @@ pub fn sources(out: &mut impl Write, sources: &[Source], counts: &[usize]) -> io
 pub fn diff(out: &mut impl Write, diff: &Diff<'_>) -> io::Result<()> {
     for (label, side) in [("only_a", &diff.only_a), ("only_b", &diff.only_b)] {
         for e in side {
-            writeln!(out, "{label}\t{}", entry_line(e))?;
+            writeln!(out, "{label}\t{}\t{}", entry_line(e), sdk_columns(e))?;
         }
     }
     for change in &diff.changed {

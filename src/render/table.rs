@@ -12,7 +12,7 @@ use crate::catalogue::{EntryRef, Source};
 use crate::query::diff::Diff;
 use crate::query::search::Highlight;
 
-fn table(width: Option<u16>) -> Table {
+pub(super) fn table(width: Option<u16>) -> Table {
     let mut t = Table::new();
     t.load_style(UTF8_FULL_CONDENSED.with_rounded_corners())
         .set_content_arrangement(ContentArrangement::Dynamic);
@@ -22,7 +22,7 @@ fn table(width: Option<u16>) -> Table {
     t
 }
 
-fn header(t: &mut Table, paint: &Paint, names: &[&str]) {
+pub(super) fn header(t: &mut Table, paint: &Paint, names: &[&str]) {
     t.set_header(names.iter().map(|n| Cell::new(paint.label(n))));
 }
 
@@ -35,12 +35,69 @@ fn document(source: &Source) -> String {
     }
 }
 
-fn description(e: &EntryRef<'_>, paint: &Paint, highlight: Option<&Highlight>) -> String {
-    if e.entry.description.is_empty() {
+/// The entry's description; for a code only an SDK defines, a warning that says so (in full on
+/// a card, `long`; in short in a table row).
+fn description(
+    e: &EntryRef<'_>,
+    paint: &Paint,
+    highlight: Option<&Highlight>,
+    long: bool,
+) -> String {
+    if !e.entry.documented {
+        paint.warning(if long {
+            "Not described in the vendor's error-code document: only the SDK defines this code"
+        } else {
+            "SDK only: not in the vendor's document"
+        })
+    } else if e.entry.description.is_empty() {
         paint.dim("(the document gives no description)")
     } else {
         paint.highlighted(&e.entry.description, highlight)
     }
+}
+
+/// One line per platform: its names, each with the SDK version it was read from, where known.
+fn symbols(e: &EntryRef<'_>, paint: &Paint) -> Option<String> {
+    let lines: Vec<String> = e
+        .entry
+        .symbols_by_platform()
+        .into_iter()
+        .map(|(platform, symbols)| {
+            let names: Vec<String> = symbols
+                .iter()
+                .map(|s| match s.version() {
+                    Some(version) => format!(
+                        "{} {}",
+                        paint.code(&s.name),
+                        paint.dim(&format!("({version})"))
+                    ),
+                    None => paint.code(&s.name),
+                })
+                .collect();
+            format!("{platform}: {}", names.join(", "))
+        })
+        .collect();
+    (!lines.is_empty()).then(|| lines.join("\n"))
+}
+
+/// The SDKs' doc comments for the code, each once, with the platforms that carry it.
+fn sdk_comments(e: &EntryRef<'_>) -> Option<String> {
+    let mut comments: Vec<(&str, Vec<&str>)> = Vec::new();
+    for s in e.entry.symbols.iter() {
+        let Some(comment) = s.comment.as_deref() else {
+            continue;
+        };
+        match comments.iter_mut().find(|(c, _)| *c == comment) {
+            Some((_, platforms)) if platforms.contains(&&*s.platform) => {}
+            Some((_, platforms)) => platforms.push(&s.platform),
+            None => comments.push((comment, vec![&s.platform])),
+        }
+    }
+    let lines: Vec<String> = comments
+        .iter()
+        .map(|(comment, platforms)| format!("{comment} ({})", platforms.join(", ")))
+        .collect();
+    (!lines.is_empty()).then(|| lines.join("\n"))
 }
 
 pub fn card(e: &EntryRef<'_>, paint: &Paint, width: Option<u16>) -> Table {
@@ -63,7 +120,13 @@ pub fn card(e: &EntryRef<'_>, paint: &Paint, width: Option<u16>) -> Table {
             row(label, value.to_string());
         }
     }
-    row("Description", description(e, paint, None));
+    row("Description", description(e, paint, None, true));
+    if let Some(symbols) = symbols(e, paint) {
+        row("SDK symbols", symbols);
+    }
+    if let Some(comments) = sdk_comments(e) {
+        row("SDK comments", comments);
+    }
     for (label, value) in [
         ("Reason", &entry.reason),
         ("Action", &entry.action),
@@ -100,7 +163,7 @@ pub fn entries<'a>(
             let name = e.entry.name.as_deref().unwrap_or_default();
             cells.push(Cell::new(paint.highlighted(name, highlight)));
         }
-        cells.push(Cell::new(description(&e, paint, highlight)));
+        cells.push(Cell::new(description(&e, paint, highlight, false)));
         t.add_row(cells);
     }
     t

@@ -1,0 +1,356 @@
+//! `chaterr scan` on log excerpts in each vendor's style (tests/logs/): what it finds, what it
+//! must not, vendor narrowing, stdin, non-UTF-8, a long line, and every output mode.
+
+use std::path::{Path, PathBuf};
+
+use assert_cmd::Command;
+use serde_json::Value;
+
+fn log(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/logs")
+        .join(name)
+}
+
+fn chaterr() -> Command {
+    let mut cmd = Command::cargo_bin("chaterr").unwrap();
+    cmd.env_remove("NO_COLOR")
+        .env_remove("CLICOLOR_FORCE")
+        .env_remove("CHATERR_CATALOG")
+        .env("XDG_CONFIG_HOME", "/nonexistent/chaterr-tests")
+        .env("COLUMNS", "100");
+    cmd
+}
+
+/// (line, column, code, source) of each JSON Lines finding.
+fn findings(args: &[&str], stdin: Option<&[u8]>) -> Vec<(i64, i64, i64, String)> {
+    let mut cmd = chaterr();
+    cmd.arg("scan").args(args).arg("--json");
+    if let Some(input) = stdin {
+        cmd.write_stdin(input.to_vec());
+    }
+    let out = cmd.output().unwrap();
+    assert!(
+        out.status.code() != Some(2),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout)
+        .unwrap()
+        .lines()
+        .map(|l| {
+            let v: Value = serde_json::from_str(l).unwrap();
+            (
+                v["line"].as_i64().unwrap(),
+                v["column"].as_i64().unwrap(),
+                v["code"].as_i64().unwrap(),
+                v["source"].as_str().unwrap().to_owned(),
+            )
+        })
+        .collect()
+}
+
+fn f(line: i64, column: i64, code: i64, source: &str) -> (i64, i64, i64, String) {
+    (line, column, code, source.to_owned())
+}
+
+#[test]
+fn zim_logs() {
+    let path = log("zim-android.log");
+    assert_eq!(
+        findings(&[path.to_str().unwrap()], None),
+        [f(2, 92, 6000103, "zego-zim"), f(5, 70, 6000121, "zego-zim")],
+        "user and room ids, ports, sizes, durations, pids, message ids and state=2 are not codes"
+    );
+}
+
+#[test]
+fn tencent_rest_replies_and_sdk_logs() {
+    let path = log("tencent-rest.log");
+    assert_eq!(
+        findings(&[path.to_str().unwrap()], None),
+        [
+            f(2, 36, 70001, "tencent-chat"),
+            f(2, 36, 70001, "tencent-im"),
+            f(4, 49, 6014, "tencent-chat"),
+            f(4, 49, 6014, "tencent-im"),
+            f(5, 60, -10001, "tencent-chat"),
+            f(5, 60, -10001, "tencent-im"),
+        ],
+        "\"ErrorCode\":0 is success; a line naming no SDK keeps every vendor's meaning"
+    );
+}
+
+#[test]
+fn agora_logs() {
+    let path = log("agora-ios.log");
+    assert_eq!(
+        findings(&[path.to_str().unwrap()], None),
+        [f(2, 51, 201, "agora-chat"), f(3, 51, 208, "agora-chat")]
+    );
+}
+
+#[test]
+fn a_line_naming_an_sdk_narrows_and_vendor_overrides() {
+    // 6014 is Tencent's; in a line naming ZIM it is not explained as Tencent's.
+    let zim = b"[ZIM] callback code=6014\n";
+    assert!(findings(&[], Some(zim)).is_empty());
+    chaterr()
+        .args(["scan"])
+        .write_stdin(zim.to_vec())
+        .assert()
+        .code(1);
+    // 201 is documented by Agora; the line names the Tencent SDK.
+    assert!(findings(&[], Some(b"I/TIMManager: code=201\n")).is_empty());
+    // Without a name, every vendor that documents it.
+    let both = findings(&[], Some(b"request failed code=6015\n"));
+    assert_eq!(
+        both.iter().map(|x| x.3.as_str()).collect::<Vec<_>>(),
+        ["tencent-chat", "tencent-im"]
+    );
+    // --vendor decides, whatever the line says.
+    assert_eq!(
+        findings(&["--vendor", "tencent-im"], Some(zim)),
+        [f(1, 21, 6014, "tencent-im")]
+    );
+}
+
+#[test]
+fn stdin_dash_and_several_files() {
+    let zim = log("zim-android.log");
+    let agora = log("agora-ios.log");
+    let out = chaterr()
+        .args([
+            "scan",
+            "--json",
+            zim.to_str().unwrap(),
+            "-",
+            agora.to_str().unwrap(),
+        ])
+        .write_stdin("E/EMClient: EMError code: 201\n")
+        .output()
+        .unwrap();
+    let files: Vec<String> = String::from_utf8(out.stdout)
+        .unwrap()
+        .lines()
+        .map(|l| {
+            serde_json::from_str::<Value>(l).unwrap()["file"]
+                .as_str()
+                .unwrap()
+                .to_owned()
+        })
+        .collect();
+    assert_eq!(files.len(), 5);
+    assert!(files[0].ends_with("zim-android.log") && files[1].ends_with("zim-android.log"));
+    assert_eq!(files[2], "(standard input)");
+    assert!(files[3].ends_with("agora-ios.log"));
+}
+
+#[test]
+fn non_utf8_bytes_pass_through_untouched() {
+    let path = log("binary.log");
+    let raw = std::fs::read(&path).unwrap();
+    assert_eq!(
+        findings(&[path.to_str().unwrap()], None),
+        [f(2, 27, 6000103, "zego-zim")]
+    );
+    let out = chaterr()
+        .args(["scan", path.to_str().unwrap()])
+        .output()
+        .unwrap();
+    // The annotation goes right after the digits; every other byte is as it was.
+    let annotated = String::from_utf8_lossy(&out.stdout)
+        .replace("6000103 [zego: Token is invalid.]", "6000103");
+    assert_eq!(annotated, String::from_utf8_lossy(&raw));
+    assert!(out.stdout.windows(2).any(|w| w == b"\xff\xfe"));
+}
+
+#[test]
+fn a_very_long_line_is_scanned_whole() {
+    let mut line = vec![b'x'; 3 << 20];
+    line.extend_from_slice(b" errorCode: 6000103 ");
+    line.extend(vec![b'y'; 2 << 20]);
+    line.extend_from_slice(b" code=201 [AgoraChatClient]\n");
+    let found = findings(&["--vendor", "zego"], Some(&line));
+    assert_eq!(found, [f(1, (3 << 20) + 13, 6000103, "zego-zim")]);
+    // Annotated, every byte comes through, the explanations inserted.
+    let out = chaterr()
+        .args(["scan"])
+        .write_stdin(line.clone())
+        .output()
+        .unwrap();
+    let zego = " [zego: Token is invalid.]";
+    let agora = " [agora: The user has not logged in when the method is called.]";
+    assert_eq!(out.stdout.len(), line.len() + zego.len() + agora.len());
+    // With -o, only the megabyte parts of it that hold codes, each on a line of its own.
+    let out = chaterr()
+        .args(["scan", "-o"])
+        .write_stdin(line.clone())
+        .output()
+        .unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    let parts: Vec<&str> = text.lines().collect();
+    assert_eq!(parts.len(), 2, "two parts hold codes");
+    assert!(
+        parts[0].starts_with('…')
+            && parts[0].contains("6000103 [zego: ")
+            && parts[0].ends_with('…')
+    );
+    assert!(
+        parts[1].starts_with('…')
+            && parts[1].ends_with(&format!("code=201{agora} [AgoraChatClient]"))
+    );
+    assert!(parts.iter().all(|p| p.len() <= (1 << 20) + 200));
+}
+
+#[test]
+fn annotate_is_the_default_and_keeps_every_line() {
+    let path = log("agora-ios.log");
+    let out = chaterr()
+        .args(["scan", path.to_str().unwrap()])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let text = String::from_utf8(out.stdout).unwrap();
+    let original = std::fs::read_to_string(&path).unwrap();
+    assert_eq!(text.lines().count(), original.lines().count());
+    assert!(text.contains(
+        "EMError code: 201 [agora: The user has not logged in when the method is called.], description"
+    ));
+    assert!(!text.contains('\u{1b}'), "no colour into a pipe");
+    let coloured = chaterr()
+        .args(["scan", "--color", "always", path.to_str().unwrap()])
+        .output()
+        .unwrap();
+    assert!(
+        String::from_utf8(coloured.stdout)
+            .unwrap()
+            .contains('\u{1b}')
+    );
+}
+
+#[test]
+fn only_matching_prints_just_the_lines_with_codes() {
+    let path = log("zim-android.log");
+    let out = chaterr()
+        .args(["scan", "-o", path.to_str().unwrap()])
+        .output()
+        .unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert_eq!(text.lines().count(), 2);
+    assert!(text.lines().all(|l| l.contains("[zego: ")));
+}
+
+#[test]
+fn summary_counts_codes_per_vendor() {
+    let input = "code=6014\nI/TIMManager: code=6014\nerr=201 [EMClient]\ncode=6014\n";
+    let out = chaterr()
+        .args(["scan", "--summary", "--format", "plain"])
+        .write_stdin(input)
+        .output()
+        .unwrap();
+    assert_eq!(
+        String::from_utf8(out.stdout).unwrap(),
+        "tencent\ttencent-chat\t6014\t3\t(standard input):1\tYou have not logged in to the Chat SDK or have been forcibly logged out.\n\
+         agora\tagora-chat\t201\t1\t(standard input):3\tThe user has not logged in when the method is called.\n"
+    );
+    let table = chaterr()
+        .args(["scan", "--summary", "--format", "table"])
+        .write_stdin(input)
+        .output()
+        .unwrap();
+    insta::assert_snapshot!(String::from_utf8(table.stdout).unwrap());
+}
+
+#[test]
+fn exit_status_as_grep() {
+    chaterr()
+        .args(["scan"])
+        .write_stdin("nothing to see, ret=0\n")
+        .assert()
+        .code(1)
+        .stdout("nothing to see, ret=0\n");
+    chaterr()
+        .args(["scan"])
+        .write_stdin("code=6014\n")
+        .assert()
+        .code(0);
+    let zim = log("zim-android.log");
+    let out = chaterr()
+        .args(["scan", "-o", "/nonexistent.log", zim.to_str().unwrap()])
+        .output()
+        .unwrap();
+    assert_eq!(
+        out.status.code(),
+        Some(2),
+        "an unreadable file is an error, after the others are scanned"
+    );
+    assert_eq!(String::from_utf8(out.stdout).unwrap().lines().count(), 2);
+    assert!(
+        String::from_utf8(out.stderr)
+            .unwrap()
+            .contains("cannot read /nonexistent.log")
+    );
+    chaterr()
+        .args(["scan", "--vendor", "zeg"])
+        .write_stdin("")
+        .assert()
+        .code(2);
+}
+
+#[test]
+fn output_reaches_a_pipe_line_by_line() {
+    use std::io::{BufRead, BufReader, Write};
+    use std::process::{Command as Process, Stdio};
+    let mut child = Process::new(env!("CARGO_BIN_EXE_chaterr"))
+        .args(["scan", "-o"])
+        .env("XDG_CONFIG_HOME", "/nonexistent/chaterr-tests")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut stdin = child.stdin.take().unwrap();
+    let mut stdout = BufReader::new(child.stdout.take().unwrap());
+    // Like tail -f: a line, then silence. The finding must arrive before the input ends.
+    stdin.write_all(b"E/EMClient: EMError code: 201\n").unwrap();
+    stdin.flush().unwrap();
+    let mut first = String::new();
+    stdout.read_line(&mut first).unwrap();
+    assert!(
+        first.starts_with("E/EMClient: EMError code: 201 [agora:"),
+        "{first}"
+    );
+    drop(stdin);
+    assert!(child.wait().unwrap().success());
+}
+
+#[test]
+fn sdk_symbols_in_a_line_are_findings() {
+    let input = b"2024-05-01 E/ZIM: error: ZIMErrorCodeNetworkModuleTokenInvalid\n\
+E/TIM: login callback ERR_SDK_NOT_LOGGED_IN(6014)\n\
+I/App: send failed, will retry; success next time\n";
+    assert_eq!(
+        findings(&[], Some(input)),
+        [
+            f(1, 26, 6000103, "zego-zim"),
+            f(2, 23, 6014, "tencent-chat"),
+            f(2, 23, 6014, "tencent-im"),
+        ],
+        "ZIM's Flutter names `failed` and `success` are words, not findings"
+    );
+    let out = chaterr()
+        .args(["scan", "-o"])
+        .write_stdin(input.to_vec())
+        .output()
+        .unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        text.contains("ZIMErrorCodeNetworkModuleTokenInvalid [zego 6000103: Token is invalid.]"),
+        "{text}"
+    );
+    assert!(
+        text.contains("ERR_SDK_NOT_LOGGED_IN [tencent 6014: "),
+        "{text}"
+    );
+    assert_eq!(text.lines().count(), 2);
+}
