@@ -1,19 +1,10 @@
 //! The chaterr binary as users run it: every command, format, exit status and bad input.
 
-use assert_cmd::Command;
 use predicates::prelude::*;
 use serde_json::Value;
 
-fn chaterr() -> Command {
-    let mut cmd = Command::cargo_bin("chaterr").unwrap();
-    // Output must not depend on the terminal or the environment the tests run in.
-    cmd.env_remove("NO_COLOR")
-        .env_remove("CLICOLOR_FORCE")
-        .env_remove("CHATERR_CATALOG")
-        .env("XDG_CONFIG_HOME", "/nonexistent/chaterr-tests")
-        .env("COLUMNS", "100");
-    cmd
-}
+mod common;
+use common::chaterr;
 
 fn stdout_of(args: &[&str]) -> String {
     let out = chaterr().args(args).output().unwrap();

@@ -3,23 +3,15 @@
 
 use std::path::{Path, PathBuf};
 
-use assert_cmd::Command;
 use serde_json::Value;
+
+mod common;
+use common::chaterr;
 
 fn log(name: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("tests/logs")
         .join(name)
-}
-
-fn chaterr() -> Command {
-    let mut cmd = Command::cargo_bin("chaterr").unwrap();
-    cmd.env_remove("NO_COLOR")
-        .env_remove("CLICOLOR_FORCE")
-        .env_remove("CHATERR_CATALOG")
-        .env("XDG_CONFIG_HOME", "/nonexistent/chaterr-tests")
-        .env("COLUMNS", "100");
-    cmd
 }
 
 /// (line, column, code, source) of each JSON Lines finding.

@@ -2,18 +2,10 @@
 //! codes only an SDK defines (counts, marking, --documented-only), the notes where a symbol
 //! contradicts the document, search by the words of a symbol, and the JSON and plain shapes.
 
-use assert_cmd::Command;
 use serde_json::{Value, json};
 
-fn chaterr() -> Command {
-    let mut cmd = Command::cargo_bin("chaterr").unwrap();
-    cmd.env_remove("NO_COLOR")
-        .env_remove("CLICOLOR_FORCE")
-        .env_remove("CHATERR_CATALOG")
-        .env("XDG_CONFIG_HOME", "/nonexistent/chaterr-tests")
-        .env("COLUMNS", "100");
-    cmd
-}
+mod common;
+use common::chaterr;
 
 fn stdout_of(args: &[&str]) -> String {
     let out = chaterr().args(args).output().unwrap();

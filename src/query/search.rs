@@ -295,6 +295,48 @@ struct Totals {
     length: f64,
 }
 
+/// What the first pass gathers: the entries that may rank, and totals over every entry read.
+struct Gathered<'a> {
+    candidates: Vec<Candidate<'a>>,
+    totals: Totals,
+}
+
+impl<'a> Gathered<'a> {
+    fn new() -> Self {
+        Gathered {
+            candidates: Vec::new(),
+            totals: Totals {
+                entries: 0,
+                length: 0.0,
+            },
+        }
+    }
+
+    /// Counts an entry read, and keeps it if it matched a query word or may rank by its code
+    /// or name.
+    fn read(
+        &mut self,
+        entry: &'a Entry,
+        stems: Vec<(usize, f64)>,
+        length: f64,
+        query: &Query<'_>,
+        matches: &mut Matches,
+    ) {
+        self.totals.entries += 1;
+        self.totals.length += length;
+        if !stems.is_empty() || query.may_rank(entry) {
+            for (id, _) in &stems {
+                matches.matched[*id].document_frequency += 1;
+            }
+            self.candidates.push(Candidate {
+                entry,
+                stems,
+                length,
+            });
+        }
+    }
+}
+
 /// Candidates from the embedded catalogue's precomputed terms: only its distinct stems are
 /// matched against the query, then each entry's stems are looked up.
 fn candidates_from_index<'a>(
@@ -303,39 +345,24 @@ fn candidates_from_index<'a>(
     index: TermIndex,
     query: &Query<'_>,
     matches: &mut Matches,
-) -> (Vec<Candidate<'a>>, Totals) {
+) -> Gathered<'a> {
     let ids: Vec<Option<usize>> = index
         .stems
         .iter()
         .map(|stem| matches.classify(stem, &query.terms))
         .collect();
-    let mut candidates = Vec::new();
-    let mut totals = Totals {
-        entries: 0,
-        length: 0.0,
-    };
+    let mut gathered = Gathered::new();
     for (entry, &(start, end, length)) in catalogue.entries().iter().zip(index.entries) {
         if !catalogue.in_scope(entry, scope) {
             continue;
         }
-        totals.entries += 1;
-        totals.length += length;
         let stems: Vec<(usize, f64)> = index.terms[start as usize..end as usize]
             .iter()
             .filter_map(|&(stem, tf)| ids[stem as usize].map(|id| (id, tf)))
             .collect();
-        if !stems.is_empty() || query.may_rank(entry) {
-            for (id, _) in &stems {
-                matches.matched[*id].document_frequency += 1;
-            }
-            candidates.push(Candidate {
-                entry,
-                stems,
-                length,
-            });
-        }
+        gathered.read(entry, stems, length, query, matches);
     }
-    (candidates, totals)
+    gathered
 }
 
 /// Candidates from entries read at run time (users' catalogues): each distinct word is stemmed
@@ -344,14 +371,10 @@ fn candidates_from_entries<'a>(
     entries: impl Iterator<Item = &'a Entry>,
     query: &Query<'_>,
     matches: &mut Matches,
-) -> (Vec<Candidate<'a>>, Totals) {
+) -> Gathered<'a> {
     let mut words: HashMap<String, Option<usize>> = HashMap::default();
     let mut stems_seen: HashMap<String, Option<usize>> = HashMap::default();
-    let mut candidates = Vec::new();
-    let mut totals = Totals {
-        entries: 0,
-        length: 0.0,
-    };
+    let mut gathered = Gathered::new();
     let mut buf = String::new();
     for entry in entries {
         let mut stems: Vec<(usize, f64)> = Vec::new();
@@ -379,30 +402,24 @@ fn candidates_from_entries<'a>(
                 }
             }
         });
-        totals.entries += 1;
-        totals.length += length;
-        if !stems.is_empty() || query.may_rank(entry) {
-            for (id, _) in &stems {
-                matches.matched[*id].document_frequency += 1;
-            }
-            candidates.push(Candidate {
-                entry,
-                stems,
-                length,
-            });
-        }
+        gathered.read(entry, stems, length, query, matches);
     }
-    (candidates, totals)
+    gathered
 }
 
 fn ranked<'a>(catalogue: &'a Catalogue, scope: &Scope, text: &str) -> Vec<Hit<'a>> {
     let query = Query::new(text);
     let mut matches = Matches::default();
-    let (candidates, totals) = match catalogue.term_index() {
+    let gathered = match catalogue.term_index() {
         Some(index) => candidates_from_index(catalogue, scope, index, &query, &mut matches),
         None => candidates_from_entries(catalogue.entries_in(scope), &query, &mut matches),
     };
-    rank(candidates, &totals, &query, &matches.matched)
+    rank(
+        gathered.candidates,
+        &gathered.totals,
+        &query,
+        &matches.matched,
+    )
 }
 
 /// BM25 over the matched stems (each query word scored by its best-matching stem), scaled by
