@@ -81,9 +81,15 @@ fn columns(heading: &str, rows: &[(&str, &str)]) -> String {
         .map(|(left, _)| left.len())
         .max()
         .unwrap_or(0);
+    // Built at every start (clap's derive evaluates it), so plain pushes rather than format!.
     let mut text = heading.to_owned();
     for (left, right) in rows {
-        text.push_str(format!("\n  {left:width$}  {right}").trim_end());
+        text.push_str("\n  ");
+        text.push_str(left);
+        if !right.is_empty() {
+            text.extend(std::iter::repeat_n(' ', width - left.len() + 2));
+            text.push_str(right);
+        }
     }
     text
 }
