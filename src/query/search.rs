@@ -182,6 +182,8 @@ struct QueryTerm {
     root: String,
     synonyms: Vec<String>,
     budget: usize,
+    /// The root's length in characters, for rejecting typo candidates before `distance`.
+    root_chars: usize,
 }
 
 impl QueryTerm {
@@ -195,18 +197,23 @@ impl QueryTerm {
             .collect();
         QueryTerm {
             budget: typo_budget(&root),
+            root_chars: root.chars().count(),
             root,
             synonyms,
         }
     }
 
-    /// How well a catalogue stem stands for this word: exact, prefix, typo or synonym.
-    fn weight(&self, stem: &str) -> f64 {
+    /// How well a catalogue stem (of `stem_chars` characters) stands for this word: exact,
+    /// prefix, typo or synonym.
+    fn weight(&self, stem: &str, stem_chars: usize) -> f64 {
         if stem == self.root {
             1.0
         } else if self.root.len() >= 3 && stem.starts_with(self.root.as_str()) {
             PREFIX_WEIGHT
-        } else if self.budget > 0 && distance(&self.root, stem, self.budget).is_some() {
+        } else if self.budget > 0
+            && stem_chars.abs_diff(self.root_chars) <= self.budget
+            && distance(&self.root, stem, self.budget).is_some()
+        {
             TYPO_WEIGHT
         } else if self.synonyms.iter().any(|s| s == stem) {
             SYNONYM_WEIGHT
@@ -276,16 +283,24 @@ struct Matches {
 }
 
 impl Matches {
+    /// Called for every distinct stem read, most of which match nothing: allocates only for
+    /// those that match.
     fn classify(&mut self, stem: &str, terms: &[QueryTerm]) -> Option<usize> {
-        let weights: Vec<f64> = terms.iter().map(|t| t.weight(stem)).collect();
-        weights.iter().any(|w| *w > 0.0).then(|| {
-            self.matched.push(MatchedStem {
-                stem: stem.to_owned(),
-                weights,
-                document_frequency: 0,
-            });
-            self.matched.len() - 1
-        })
+        let stem_chars = stem.chars().count();
+        let mut weights: Option<Vec<f64>> = None;
+        for (i, term) in terms.iter().enumerate() {
+            let weight = term.weight(stem, stem_chars);
+            if weight > 0.0 {
+                weights.get_or_insert_with(|| vec![0.0; terms.len()])[i] = weight;
+            }
+        }
+        let weights = weights?;
+        self.matched.push(MatchedStem {
+            stem: stem.to_owned(),
+            weights,
+            document_frequency: 0,
+        });
+        Some(self.matched.len() - 1)
     }
 }
 
