@@ -187,6 +187,13 @@ pub fn scan_reader(input: &mut impl BufRead, sink: &mut impl Sink) -> io::Result
             // Hand on the tail, cutting before any code that would straddle the cut, so that
             // the next piece reads it whole, key and all.
             let mut cut = buf.len() - OVERLAP;
+            // Never inside a word: the next piece is read on its own, and the tail of
+            // `barcode` would read as the key `code` (nor inside a UTF-8 character).
+            let is_word = |b: u8| b.is_ascii_alphanumeric() || b == b'_' || b >= 0x80;
+            let floor = cut - OVERLAP.min(cut);
+            while cut > floor && is_word(buf[cut - 1]) && is_word(buf[cut]) {
+                cut -= 1;
+            }
             for f in &found {
                 // (A match longer than a piece, all blanks after its key, is not worth a stall.)
                 if f.key_start > 0 && f.key_start < cut && f.span.end >= cut {
