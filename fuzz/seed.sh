@@ -47,6 +47,10 @@ for f in ../tests/logs/*.log; do
     { printf '\x2a\x1f'; tr '\n' ' ' < "$f"; } > "corpus/scan/seed-$name-long"
 done
 
+# The long-line finding of docs/FUZZING.md: repeated into a line over 1 MiB, with a `code` of
+# `barcode` right at the first cut.
+printf '\x00\x03barcode=6014 ..........' > corpus/scan/seed-barcode-cut
+
 # query: one header byte (mode, case, limit), then the query.
 i=0
 for q in 6000103 -10001 USER_NOT_LOGIN 'token expired' 'kick*ed (off|out)' 'sig' 'rate limit' 'frend not found'; do

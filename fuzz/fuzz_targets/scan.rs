@@ -2,7 +2,8 @@
 //! for one input in 32, on the input repeated past `MAX_PIECE` so that long lines are cut.
 //! Asserts: no panic; each finding lies inside its piece's text; the pieces' texts and endings
 //! put together are the input; line numbers and offsets add up; a whole line's findings are
-//! those of `codes_in` on it; `SymbolFinder` hits are whole words spelling their name.
+//! those of `codes_in` on it, and a line cut in pieces yields the codes and SDK symbols of the
+//! whole line; `SymbolFinder` hits are whole words spelling their name.
 
 #![no_main]
 
@@ -145,6 +146,7 @@ fn scan(input: &[u8], seed: u8, max_chunk: usize) {
     let mut reader = BufReader::with_capacity(capacity, reader);
     let mut sink = Check::default();
     scan_reader(&mut reader, &mut sink).expect("reading from memory does not fail");
+    assert!(!sink.continued, "the last piece said the line goes on");
     assert_eq!(sink.out.len(), input.len(), "the pieces are not the input");
     assert!(sink.out == input, "the pieces are not the input");
     let newlines = input.iter().filter(|&&b| b == b'\n').count() as u64;
@@ -188,6 +190,53 @@ struct Check {
     offset: usize,
     /// The previous piece said the line goes on.
     continued: bool,
+    /// A line in pieces: its text so far, its cuts (offsets in the line), and the codes and
+    /// SDK symbols its pieces found (offsets in the line).
+    cut_line: Vec<u8>,
+    cuts: Vec<usize>,
+    codes: Vec<(usize, i64)>,
+    symbols: Vec<(usize, usize)>,
+}
+
+impl Check {
+    /// A line cut in pieces yields what the whole line does, unless a cut falls in a word of
+    /// `OVERLAP` (256) bytes or more, which `scan_reader` cuts inside, or a match of the whole
+    /// line spans a cut (a key followed by more blanks than a piece holds).
+    fn compare_whole_line(&self) {
+        let line = &self.cut_line[..];
+        let is_word = |b: &u8| b.is_ascii_alphanumeric() || *b == b'_' || *b >= 0x80;
+        let word_at = |c: usize| {
+            let before = line[..c].iter().rev().take_while(|b| is_word(b)).count();
+            let after = line[c..].iter().take_while(|b| is_word(b)).count();
+            before + after
+        };
+        if self.cuts.iter().any(|&c| word_at(c) >= 256) {
+            return;
+        }
+        let spans = |start: usize, end: usize| self.cuts.iter().any(|&c| start < c && c < end);
+        let whole = codes_in(line);
+        if !whole.iter().any(|f| spans(f.key_start, f.span.end + 1)) {
+            let want: Vec<(usize, i64)> = whole.iter().map(|f| (f.span.start, f.code)).collect();
+            assert!(
+                self.codes == want,
+                "a line cut at {:?} yields codes {:?}, the whole line {:?}",
+                self.cuts,
+                self.codes,
+                want
+            );
+        }
+        let whole = SYMBOLS.1.find(line);
+        if !whole.iter().any(|(span, _)| spans(span.start, span.end)) {
+            let want: Vec<(usize, usize)> = whole.iter().map(|(s, i)| (s.start, *i)).collect();
+            assert!(
+                self.symbols == want,
+                "a line cut at {:?} yields symbols {:?}, the whole line {:?}",
+                self.cuts,
+                self.symbols,
+                want
+            );
+        }
+    }
 }
 
 impl Sink for Check {
@@ -227,6 +276,26 @@ impl Sink for Check {
             assert_eq!(found, codes_in(piece.text), "findings of a whole line");
         }
         let _ = vendors_named(piece.text);
+
+        if piece.continued || piece.offset > 0 {
+            if piece.offset > 0 {
+                self.cuts.push(piece.offset);
+            }
+            self.cut_line.extend_from_slice(piece.text);
+            let at = piece.offset;
+            self.codes
+                .extend(found.iter().map(|f| (at + f.span.start, f.code)));
+            let symbols = SYMBOLS.1.find(piece.text);
+            self.symbols
+                .extend(symbols.iter().map(|(s, i)| (at + s.start, *i)));
+            if !piece.continued {
+                self.compare_whole_line();
+                self.cut_line.clear();
+                self.cuts.clear();
+                self.codes.clear();
+                self.symbols.clear();
+            }
+        }
 
         self.out.extend_from_slice(piece.text);
         self.out.extend_from_slice(piece.ending);
