@@ -55,7 +55,6 @@ fn embedded(c: &mut Criterion) {
 
     let entries: Vec<_> = catalogue
         .entries()
-        .iter()
         .map(|e| catalogue.entry_ref(e))
         .collect();
     for format in [Format::Json, Format::Plain] {

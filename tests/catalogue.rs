@@ -68,20 +68,18 @@ fn each_document_has_its_documented_number_of_codes() {
         assert_eq!(counts[index], expected, "{id}");
         let distinct: BTreeSet<i64> = catalogue
             .entries()
-            .iter()
             .filter(|e| e.source == index)
             .map(|e| e.code)
             .collect();
         assert_eq!(distinct.len(), expected, "{id}: codes are distinct");
     }
-    let documented = catalogue.entries().iter().filter(|e| e.documented).count();
+    let documented = catalogue.entries().filter(|e| e.documented).count();
     assert_eq!(documented, 1114);
     // Beside them, only the codes an SDK alone defines, in sources of their own.
     let documents = EXPECTED.len();
     assert!(
         catalogue
             .entries()
-            .iter()
             .all(|e| e.documented == (e.source < documents))
     );
 }

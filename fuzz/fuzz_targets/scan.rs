@@ -21,7 +21,6 @@ use libfuzzer_sys::fuzz_target;
 static SYMBOLS: LazyLock<(Vec<String>, SymbolFinder)> = LazyLock::new(|| {
     let mut names: Vec<String> = Catalogue::embedded()
         .entries()
-        .iter()
         .flat_map(|e| e.symbols.iter().map(|s| s.name.to_string()))
         .collect();
     names.sort_by_key(|n| n.to_ascii_lowercase());

@@ -3,22 +3,19 @@
 //! describes, as undocumented entries of a source of their own.
 //!
 //! The embedded catalogue is static data compiled by build.rs from codes/*.toml and
-//! codes/symbols/*.toml; a `Catalogue` borrows it without copying.
+//! codes/symbols/*.toml; a `Catalogue` builds an [`Entry`] of it only when one is read, its texts
+//! borrowed from the binary.
 
 use std::borrow::Cow;
+use std::cell::OnceCell;
 use std::collections::BTreeMap;
 
+mod embedded;
 pub mod file;
 pub mod load;
 pub mod symbols;
 pub mod user;
 pub mod vendor;
-
-mod embedded {
-    use super::{Entry, Source, Symbol};
-    use std::borrow::Cow;
-    include!(concat!(env!("OUT_DIR"), "/embedded.rs"));
-}
 
 /// Text that is either part of the embedded catalogue or read at run time.
 pub type Text = Cow<'static, str>;
@@ -94,6 +91,16 @@ pub const TEXT_FIELDS: [&str; 7] = [
 ];
 
 impl Entry {
+    pub fn key(&self) -> Key {
+        Key {
+            source: self.source,
+            code: self.code,
+            code_end: self.code_end,
+            documented: self.documented,
+            named: self.name.is_some(),
+        }
+    }
+
     /// The last code this entry documents (itself, unless it documents a range).
     pub fn last_code(&self) -> i64 {
         self.code_end.unwrap_or(self.code)
@@ -162,12 +169,36 @@ pub struct EntryRef<'a> {
 /// (src/query/index.rs): every distinct stem, and per entry its stems with weighted counts.
 #[derive(Debug, Clone, Copy)]
 pub struct TermIndex {
-    /// Distinct stems, sorted.
-    pub stems: &'static [&'static str],
-    /// (index into `stems`, weighted count), entry after entry.
+    stems: &'static [embedded::Span],
+    /// (index of a stem, weighted count), entry after entry.
     pub terms: &'static [(u32, f64)],
-    /// Per entry, in [`Catalogue::entries`] order: its range of `terms`, and its length.
+    /// Per entry, in catalogue order: its range of `terms`, and its length.
     pub entries: &'static [(u32, u32, f64)],
+}
+
+impl TermIndex {
+    /// The distinct stems, sorted.
+    pub fn stems(&self) -> impl ExactSizeIterator<Item = &'static str> + use<> {
+        self.stems.iter().map(|&span| embedded::text(span))
+    }
+}
+
+/// What can be read of an entry without building it: enough to tell whether it is in scope and
+/// whether it has a code.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Key {
+    pub source: usize,
+    pub code: i64,
+    pub code_end: Option<i64>,
+    pub documented: bool,
+    /// Whether the document gives it a name.
+    pub named: bool,
+}
+
+impl Key {
+    pub fn covers(&self, code: i64) -> bool {
+        (self.code..=self.code_end.unwrap_or(self.code)).contains(&code)
+    }
 }
 
 /// Which part of the catalogue a command looks at.
@@ -185,36 +216,49 @@ pub fn embedded_scope_names() -> impl Iterator<Item = &'static str> {
         .iter()
         .enumerate()
         .filter(|(i, s)| {
+            let vendor = embedded::text(s.vendor);
             !sources[..*i]
                 .iter()
-                .any(|earlier| earlier.vendor == s.vendor)
+                .any(|earlier| embedded::text(earlier.vendor) == vendor)
         })
-        .map(|(_, s)| s.vendor.as_ref());
-    vendors.chain(sources.iter().map(|s| s.id.as_ref()))
+        .map(|(_, s)| embedded::text(s.vendor));
+    vendors.chain(sources.iter().map(|s| embedded::text(s.id)))
 }
 
 /// Sources and their entries: documented entries in code order then source order, then the
 /// undocumented ones in the same order.
 #[derive(Debug, Clone)]
 pub struct Catalogue {
-    sources: Cow<'static, [Source]>,
-    entries: Cow<'static, [Entry]>,
+    sources: Vec<Source>,
+    entries: Entries,
+}
+
+#[derive(Debug, Clone)]
+enum Entries {
+    /// Exactly the embedded entries, each built from its row the first time it is read.
+    Embedded(Box<[OnceCell<Box<Entry>>]>),
+    /// Entries read from users' files, or merged with them.
+    Owned(Vec<Entry>),
 }
 
 impl Catalogue {
     /// The catalogue compiled into the binary.
     pub fn embedded() -> Self {
         Catalogue {
-            sources: Cow::Borrowed(&embedded::SOURCES),
-            entries: Cow::Borrowed(&embedded::ENTRIES),
+            sources: embedded::SOURCES.iter().map(embedded::source).collect(),
+            entries: Entries::Embedded(
+                std::iter::repeat_with(OnceCell::new)
+                    .take(embedded::ENTRIES.len())
+                    .collect(),
+            ),
         }
     }
 
     /// A catalogue of the given sources and entries (entry `source` fields index `sources`).
     pub fn new(sources: Vec<Source>, entries: Vec<Entry>) -> Self {
         let mut catalogue = Catalogue {
-            sources: Cow::Owned(sources),
-            entries: Cow::Owned(entries),
+            sources,
+            entries: Entries::Owned(entries),
         };
         catalogue.sort();
         catalogue
@@ -223,26 +267,82 @@ impl Catalogue {
     /// Documented entries first, each part in code order, then source order (build.rs writes
     /// the embedded entries in this order).
     fn sort(&mut self) {
-        if let Cow::Owned(entries) = &mut self.entries {
+        if let Entries::Owned(entries) = &mut self.entries {
             entries.sort_by_key(|e| (!e.documented, e.code, e.source));
+        }
+    }
+
+    /// The entries, to change: the embedded ones are built, all of them, first.
+    fn entries_mut(&mut self) -> &mut Vec<Entry> {
+        if let Entries::Embedded(cells) = &mut self.entries {
+            let entries = cells
+                .iter_mut()
+                .zip(&embedded::ENTRIES)
+                .map(|(cell, raw)| cell.take().map_or_else(|| embedded::entry(raw), |e| *e))
+                .collect();
+            self.entries = Entries::Owned(entries);
+        }
+        match &mut self.entries {
+            Entries::Owned(entries) => entries,
+            Entries::Embedded(_) => unreachable!("the embedded entries were just copied"),
         }
     }
 
     /// The precomputed search terms, while the entries are exactly the embedded ones.
     pub fn term_index(&self) -> Option<TermIndex> {
-        matches!(self.entries, Cow::Borrowed(_)).then_some(TermIndex {
+        matches!(self.entries, Entries::Embedded(_)).then_some(TermIndex {
             stems: &embedded::STEMS,
             terms: &embedded::TERMS,
             entries: &embedded::ENTRY_TERMS,
         })
     }
 
+    /// Number of entries.
+    pub fn len(&self) -> usize {
+        match &self.entries {
+            Entries::Embedded(cells) => cells.len(),
+            Entries::Owned(entries) => entries.len(),
+        }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// The entry at `index`, in catalogue order.
+    pub fn entry(&self, index: usize) -> &Entry {
+        match &self.entries {
+            Entries::Embedded(cells) => {
+                cells[index].get_or_init(|| Box::new(embedded::entry(&embedded::ENTRIES[index])))
+            }
+            Entries::Owned(entries) => &entries[index],
+        }
+    }
+
+    /// What can be read of the entry at `index` without building it.
+    pub fn key(&self, index: usize) -> Key {
+        match &self.entries {
+            Entries::Embedded(_) => {
+                let raw = &embedded::ENTRIES[index];
+                Key {
+                    source: usize::from(raw.source),
+                    code: raw.code,
+                    code_end: raw.code_end,
+                    documented: raw.documented,
+                    named: raw.name.is_some(),
+                }
+            }
+            Entries::Owned(entries) => entries[index].key(),
+        }
+    }
+
     pub fn sources(&self) -> &[Source] {
         &self.sources
     }
 
-    pub fn entries(&self) -> &[Entry] {
-        &self.entries
+    /// Every entry, in catalogue order.
+    pub fn entries(&self) -> impl ExactSizeIterator<Item = &Entry> + Clone + '_ {
+        (0..self.len()).map(|index| self.entry(index))
     }
 
     pub fn source_of(&self, entry: &Entry) -> &Source {
@@ -296,27 +396,32 @@ impl Catalogue {
         })
     }
 
-    pub fn in_scope(&self, entry: &Entry, scope: &Scope) -> bool {
+    /// Whether the entry of this source is in scope.
+    pub fn in_scope(&self, source: usize, scope: &Scope) -> bool {
         match scope {
             Scope::All => true,
-            Scope::Source(index) => entry.source == *index,
-            Scope::Vendor(key) => self.sources[entry.source].vendor == *key,
+            Scope::Source(index) => source == *index,
+            Scope::Vendor(key) => self.sources[source].vendor == *key,
         }
     }
 
-    /// Entries in scope, in catalogue order (documented first, each part in code order).
-    pub fn entries_in<'a>(&'a self, scope: &Scope) -> impl Iterator<Item = &'a Entry> + 'a {
+    /// Indices of the entries in scope, in catalogue order.
+    pub fn indices_in<'a>(&'a self, scope: &Scope) -> impl Iterator<Item = usize> + 'a {
         let scope = scope.clone();
-        self.entries
-            .iter()
-            .filter(move |e| self.in_scope(e, &scope))
+        (0..self.len()).filter(move |&index| self.in_scope(self.key(index).source, &scope))
+    }
+
+    /// Entries in scope, in catalogue order (documented first, each part in code order); only
+    /// those are built.
+    pub fn entries_in<'a>(&'a self, scope: &Scope) -> impl Iterator<Item = &'a Entry> + 'a {
+        self.indices_in(scope).map(|index| self.entry(index))
     }
 
     /// Number of entries of each source, in source order.
     pub fn counts(&self) -> Vec<usize> {
         let mut counts = vec![0; self.sources.len()];
-        for entry in self.entries.iter() {
-            counts[entry.source] += 1;
+        for index in 0..self.len() {
+            counts[self.key(index).source] += 1;
         }
         counts
     }

@@ -137,11 +137,11 @@ struct Merger<'c> {
 
 impl<'c> Merger<'c> {
     fn new(catalogue: &'c mut Catalogue) -> Self {
-        let index = catalogue
-            .entries()
-            .iter()
-            .enumerate()
-            .map(|(i, e)| ((e.source, e.code), i))
+        let index = (0..catalogue.len())
+            .map(|i| {
+                let key = catalogue.key(i);
+                ((key.source, key.code), i)
+            })
             .collect();
         Merger { catalogue, index }
     }
@@ -149,7 +149,7 @@ impl<'c> Merger<'c> {
     fn merge(&mut self, file: CatalogueFile, text: &str, origin: &str) -> Result<(), Error> {
         let origin: Text = Text::Owned(origin.to_owned());
         let decl = file.source;
-        let sources = self.catalogue.sources.to_mut();
+        let sources = &mut self.catalogue.sources;
         let source = match sources.iter().position(|s| s.id == decl.id.as_str()) {
             Some(index) => {
                 let existing = &mut sources[index];
@@ -191,7 +191,7 @@ impl<'c> Merger<'c> {
                 sources.len() - 1
             }
         };
-        let entries = self.catalogue.entries.to_mut();
+        let entries = self.catalogue.entries_mut();
         for code in file.codes {
             let mut entry = load::entry(code, source, &origin);
             match self.index.get(&(source, entry.code)) {

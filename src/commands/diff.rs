@@ -39,7 +39,7 @@ fn entries<'a>(catalogue: &'a Catalogue, side: &'a Side) -> Vec<EntryRef<'a>> {
             .filter(|e| e.documented || matches!(scope, Scope::Source(_)))
             .map(|e| catalogue.entry_ref(e))
             .collect(),
-        Side::File(file) => file.entries().iter().map(|e| file.entry_ref(e)).collect(),
+        Side::File(file) => file.entries().map(|e| file.entry_ref(e)).collect(),
     }
 }
 

@@ -41,15 +41,18 @@ pub fn parse_code_query(word: &str) -> Result<CodeQuery, CodeError> {
 /// the name, as the document's name or an SDK's symbol (case-insensitive), in catalogue order:
 /// documented entries first, each part in code order then source order.
 pub fn lookup<'a>(catalogue: &'a Catalogue, scope: &Scope, query: &CodeQuery) -> Vec<&'a Entry> {
-    let matches = |e: &Entry| match query {
-        CodeQuery::Number(n) => e.covers(*n),
-        CodeQuery::Name(name) => e.is_named(name),
-    };
-    catalogue
-        .entries()
-        .iter()
-        .filter(|e| catalogue.in_scope(e, scope) && matches(e))
-        .collect()
+    match query {
+        // Read from the keys: only the entries found are built.
+        CodeQuery::Number(n) => catalogue
+            .indices_in(scope)
+            .filter(|&i| catalogue.key(i).covers(*n))
+            .map(|i| catalogue.entry(i))
+            .collect(),
+        CodeQuery::Name(name) => catalogue
+            .entries_in(scope)
+            .filter(|e| e.is_named(name))
+            .collect(),
+    }
 }
 
 /// Entries in scope to which an SDK gives the symbol `name` (any platform's form,
@@ -65,11 +68,13 @@ pub fn by_symbol<'a>(catalogue: &'a Catalogue, scope: &Scope, name: &str) -> Vec
 pub fn neighbours(catalogue: &Catalogue, scope: &Scope, code: i64) -> (Option<i64>, Option<i64>) {
     let mut below = None;
     let mut above = None;
-    for entry in catalogue.entries_in(scope).filter(|e| e.documented) {
-        if entry.last_code() < code {
-            below = Some(below.map_or(entry.last_code(), |b: i64| b.max(entry.last_code())));
-        } else if entry.code > code && above.is_none_or(|a| entry.code < a) {
-            above = Some(entry.code);
+    let keys = catalogue.indices_in(scope).map(|i| catalogue.key(i));
+    for key in keys.filter(|k| k.documented) {
+        let last = key.code_end.unwrap_or(key.code);
+        if last < code {
+            below = Some(below.map_or(last, |b: i64| b.max(last)));
+        } else if key.code > code && above.is_none_or(|a| key.code < a) {
+            above = Some(key.code);
         }
     }
     (below, above)

@@ -17,7 +17,7 @@ use rustc_hash::FxHashMap as HashMap;
 
 use super::index::{self, for_each_term};
 use super::text::{distance, is_stop_word, stem, typo_budget, words};
-use crate::catalogue::{Catalogue, Entry, Scope, TermIndex};
+use crate::catalogue::{Catalogue, Entry, Key, Scope, TermIndex};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Mode {
@@ -266,8 +266,8 @@ impl<'q> Query<'q> {
     }
 
     /// Whether an entry may rank without any matching word: by its code or its name.
-    fn may_rank(&self, entry: &Entry) -> bool {
-        self.code.is_some_and(|c| entry.covers(c)) || (self.name_like && entry.name.is_some())
+    fn may_rank(&self, key: Key) -> bool {
+        self.code.is_some_and(|c| key.covers(c)) || (self.name_like && key.named)
     }
 
     /// Whether the query is exactly the entry's code, its name or one of its SDK symbols.
@@ -328,10 +328,11 @@ impl<'a> Gathered<'a> {
     }
 
     /// Counts an entry read, and keeps it if it matched a query word or may rank by its code
-    /// or name.
+    /// or name; only an entry kept is built (`entry`).
     fn read(
         &mut self,
-        entry: &'a Entry,
+        key: Key,
+        entry: impl FnOnce() -> &'a Entry,
         stems: Vec<(usize, f64)>,
         length: f64,
         query: &Query<'_>,
@@ -339,12 +340,12 @@ impl<'a> Gathered<'a> {
     ) {
         self.totals.entries += 1;
         self.totals.length += length;
-        if !stems.is_empty() || query.may_rank(entry) {
+        if !stems.is_empty() || query.may_rank(key) {
             for (id, _) in &stems {
                 matches.matched[*id].document_frequency += 1;
             }
             self.candidates.push(Candidate {
-                entry,
+                entry: entry(),
                 stems,
                 length,
             });
@@ -362,20 +363,18 @@ fn candidates_from_index<'a>(
     matches: &mut Matches,
 ) -> Gathered<'a> {
     let ids: Vec<Option<usize>> = index
-        .stems
-        .iter()
+        .stems()
         .map(|stem| matches.classify(stem, &query.terms))
         .collect();
     let mut gathered = Gathered::new();
-    for (entry, &(start, end, length)) in catalogue.entries().iter().zip(index.entries) {
-        if !catalogue.in_scope(entry, scope) {
-            continue;
-        }
+    for i in catalogue.indices_in(scope) {
+        let (start, end, length) = index.entries[i];
         let stems: Vec<(usize, f64)> = index.terms[start as usize..end as usize]
             .iter()
             .filter_map(|&(stem, tf)| ids[stem as usize].map(|id| (id, tf)))
             .collect();
-        gathered.read(entry, stems, length, query, matches);
+        let entry = || catalogue.entry(i);
+        gathered.read(catalogue.key(i), entry, stems, length, query, matches);
     }
     gathered
 }
@@ -417,7 +416,7 @@ fn candidates_from_entries<'a>(
                 }
             }
         });
-        gathered.read(entry, stems, length, query, matches);
+        gathered.read(entry.key(), || entry, stems, length, query, matches);
     }
     gathered
 }
@@ -579,7 +578,10 @@ mod tests {
     fn the_precomputed_index_ranks_exactly_as_reading_the_entries() {
         let embedded = Catalogue::embedded();
         assert!(embedded.term_index().is_some());
-        let read = Catalogue::new(embedded.sources().to_vec(), embedded.entries().to_vec());
+        let read = Catalogue::new(
+            embedded.sources().to_vec(),
+            embedded.entries().cloned().collect(),
+        );
         assert!(read.term_index().is_none());
         let zego = embedded.scope("zego").unwrap();
         for query in [
