@@ -2,7 +2,7 @@
 # Whole-process timings of chaterr against moreutils' `errno` (C, a static table), the goals of
 # issue 5. CI does not run this: it is the performance gate a person runs, on a quiet machine.
 #
-#   scripts/bench.sh            build release, time every pair, print ratios and PASS/FAIL
+#   scripts/bench.sh            build (cargo xtask dist), time every pair, print ratios, PASS/FAIL
 #   ROUNDS=20 RUNS=100 USER_RUNS=10 scripts/bench.sh   (more rounds: steadier medians)
 #
 # Each round is one hyperfine invocation timing every command of every pair in turn; medians
@@ -35,15 +35,23 @@ fi
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 
-echo "building: cargo build --release --bin chaterr"
-bin=$(cargo build --release --bin chaterr --message-format=json-render-diagnostics |
+# The binary timed is the one we ship: `cargo xtask dist` (on Linux with glibc, statically
+# linked). `cargo build --release` (dynamically linked, as `cargo install` builds it) is timed
+# beside it for reference.
+echo "building: cargo xtask dist; cargo build --release --bin chaterr"
+bin=$(cargo xtask dist 2>"$tmp/stderr" | tail -1) || { cat "$tmp/stderr" >&2; exit 2; }
+[[ -x "$bin" ]] || { echo "bench.sh: no chaterr binary from cargo xtask dist" >&2; exit 2; }
+linking=$(grep -o '[a-z]*ally linked' "$tmp/stderr" || echo "?")
+dynamic=$(cargo build --release --bin chaterr --message-format=json-render-diagnostics |
     jq -r 'select(.reason == "compiler-artifact" and .target.name == "chaterr" and .executable != null) | .executable')
-[[ -x "$bin" ]] || { echo "bench.sh: no chaterr binary from cargo" >&2; exit 2; }
+[[ -x "$dynamic" ]] || { echo "bench.sh: no chaterr binary from cargo build --release" >&2; exit 2; }
 
-# The floor for any Rust program: what std alone costs at start, with chaterr's release profile.
+# The floor for any Rust program: what std alone costs at start, built and linked as chaterr is.
 echo 'fn main() { println!("hello"); }' >"$tmp/hello.rs"
+hello_flags=()
+[[ $linking == "statically linked" ]] && hello_flags=(-C target-feature=+crt-static)
 rustc --edition 2024 -C opt-level=3 -C panic=abort -C strip=symbols -C codegen-units=1 \
-    -o "$tmp/hello" "$tmp/hello.rs"
+    "${hello_flags[@]}" -o "$tmp/hello" "$tmp/hello.rs"
 
 # name|command. Names are what the pairs and the JSON refer to.
 commands=(
@@ -53,6 +61,7 @@ commands=(
     "errno -s token|errno -s token"
     "list --json|$bin list --json"
     "rust hello|$tmp/hello"
+    "lookup, cargo build --release|$dynamic lookup zego 6000103"
 )
 # A name|B name|goal for A/B|label
 pairs=(
@@ -135,7 +144,12 @@ printf '%-52s %6.3f ms %6.3f ms %6.2f %12s %5s %s\n' "reference: a Rust hello wo
     "$(median_ms "rust hello")" "$(median_ms "errno ENOENT")" \
     "$(jq -n "$(median_ms "rust hello") / $(median_ms "errno ENOENT")")" \
     "$(round_spread "rust hello" "errno ENOENT")" "" "(floor for Rust)"
-echo "(list --json wrote $entries entries; 'rounds' is the range of the ratio over the $ROUNDS rounds)"
+printf '%-52s %6.3f ms %6.3f ms %6.2f %12s %5s %s\n' "reference: lookup, cargo build --release / errno" \
+    "$(median_ms "lookup, cargo build --release")" "$(median_ms "errno ENOENT")" \
+    "$(jq -n "$(median_ms "lookup, cargo build --release") / $(median_ms "errno ENOENT")")" \
+    "$(round_spread "lookup, cargo build --release" "errno ENOENT")" "" "(dynamically linked)"
+echo "(chaterr: $bin, $linking, from cargo xtask dist; list --json wrote $entries entries;"
+echo " 'rounds' is the range of the ratio over the $ROUNDS rounds)"
 
 # Peak memory: the largest max RSS of a few runs, as /usr/bin/time reports it (KiB).
 max_rss_kib() {
@@ -157,7 +171,9 @@ printf 'peak RSS, errno ENOENT:                   %6d KiB (reference)\n' "$(max_
 
 size=$(stat -c %s "$bin")
 echo
-echo "release binary: $bin, $size bytes ($(jq -nr "$size / 1048576 * 100 | round / 100") MiB)"
+echo "shipped binary: $bin, $linking, $size bytes ($(jq -nr "$size / 1048576 * 100 | round / 100") MiB)"
+size=$(stat -c %s "$dynamic")
+echo "cargo build --release: $dynamic, dynamically linked, $size bytes ($(jq -nr "$size / 1048576 * 100 | round / 100") MiB)"
 
 # A user catalogue of n generated entries, shaped like tests/user_catalogue.rs's
 # generated_catalogue: one source, each entry a code, a name, a category and a description.
