@@ -1,11 +1,11 @@
 //! JSON output: the shapes documented in docs/json.md.
 
-use std::collections::BTreeMap;
 use std::io::{self, Write};
 
 use serde::Serialize;
+use serde::ser::{SerializeMap, Serializer};
 
-use crate::catalogue::{EntryRef, Source};
+use crate::catalogue::{EntryRef, Source, Symbol};
 use crate::query::diff::Diff;
 
 #[derive(Serialize)]
@@ -23,7 +23,7 @@ struct EntryJson<'a> {
     note: Option<&'a str>,
     origin: &'a str,
     /// Platform → the SDK's names for the code on it.
-    symbols: BTreeMap<&'a str, Vec<&'a str>>,
+    symbols: SymbolsJson<'a>,
     documented: bool,
     #[serde(skip_serializing_if = "Option::is_none")]
     score: Option<f64>,
@@ -45,15 +45,38 @@ impl<'a> EntryJson<'a> {
             action: entry.action.as_deref(),
             note: entry.note.as_deref(),
             origin: entry.origin_label(),
-            symbols: entry
-                .symbols_by_platform()
-                .into_iter()
-                .map(|(platform, symbols)| (platform, symbols.iter().map(|s| &*s.name).collect()))
-                .collect(),
+            symbols: SymbolsJson(&entry.symbols),
             documented: entry.documented,
             // Rounded so output is stable and readable; order is what matters.
             score: score.map(|s| (s * 1000.0).round() / 1000.0),
         }
+    }
+}
+
+/// An entry's symbols as an object: platforms in alphabetical order, each with its names in the
+/// order read. Written straight from the entry, without building the map.
+struct SymbolsJson<'a>(&'a [Symbol]);
+
+impl Serialize for SymbolsJson<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut platforms: Vec<&str> = self.0.iter().map(|s| s.platform.as_ref()).collect();
+        platforms.sort_unstable();
+        platforms.dedup();
+        let mut map = serializer.serialize_map(Some(platforms.len()))?;
+        for platform in platforms {
+            let names = self.0.iter().filter(|s| s.platform == platform);
+            map.serialize_entry(platform, &Names(names))?;
+        }
+        map.end()
+    }
+}
+
+/// The names of some symbols, as an array.
+struct Names<I>(I);
+
+impl<'a, I: Iterator<Item = &'a Symbol> + Clone> Serialize for Names<I> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_seq(self.0.clone().map(|s| s.name.as_ref()))
     }
 }
 
@@ -62,17 +85,19 @@ fn write_json(out: &mut impl Write, value: &impl Serialize) -> io::Result<()> {
     writeln!(out)
 }
 
+/// Entries as an array, each written as it is read (`list --json` writes them all).
 pub fn entries(
     out: &mut impl Write,
     entries: &[EntryRef<'_>],
     scores: Option<&[f64]>,
 ) -> io::Result<()> {
-    let items: Vec<EntryJson<'_>> = entries
+    let items = entries
         .iter()
         .enumerate()
-        .map(|(i, e)| EntryJson::new(e, scores.map(|s| s[i])))
-        .collect();
-    write_json(out, &items)
+        .map(|(i, e)| EntryJson::new(e, scores.map(|s| s[i])));
+    let mut serializer = serde_json::Serializer::pretty(&mut *out);
+    serializer.collect_seq(items).map_err(io::Error::from)?;
+    writeln!(out)
 }
 
 #[derive(Serialize)]

@@ -32,9 +32,10 @@ pub struct Output<W: Write = BufWriter<StdoutLock<'static>>> {
 }
 
 impl Output {
-    /// Stdout, locked and buffered.
+    /// Stdout, locked and buffered: 64 KiB at a time (`list --json` writes ~650 KB).
     pub fn stdout(format: Format, colour: bool, width: Option<u16>) -> Self {
-        Output::new(BufWriter::new(io::stdout().lock()), format, colour, width)
+        let out = BufWriter::with_capacity(64 * 1024, io::stdout().lock());
+        Output::new(out, format, colour, width)
     }
 }
 
