@@ -13,85 +13,138 @@ pub const EXIT_STATUS: &[(&str, &str)] = &[
 
 /// Command lines for `chaterr` or one of its subcommands, each with what it shows ("" where the
 /// line speaks for itself): shown after `--help`, and in the man pages' EXAMPLES.
-#[rustfmt::skip]
 pub fn examples(command: &str) -> &'static [(&'static str, &'static str)] {
     match command {
-        "chaterr" => &[
-            ("chaterr lookup zego 6000103",               "the vendor's explanation of one code"),
-            ("chaterr lookup 6015",                       "every vendor that defines 6015"),
-            ("chaterr lookup agora USER_NOT_LOGIN",       "by symbolic name"),
-            ("chaterr search \"token expired\"",          "ranked text search"),
-            ("chaterr list tencent --range 8500..8599",   "a range of codes"),
-            ("chaterr diff tencent-im tencent-chat",      "what changed between two editions"),
-            ("chaterr lookup zego 6000103 --json | jq .", ""),
-        ],
-        "lookup" => &[
-            ("chaterr lookup zego 6000103",         ""),
-            ("chaterr lookup 6015",                 "every vendor's 6015"),
-            ("chaterr lookup tencent -10001",       "negative codes need no --"),
-            ("chaterr lookup agora user_not_login", "names are case-insensitive"),
-            ("echo 201 6014 | chaterr lookup -",    "codes from standard input"),
-        ],
-        "search" => &[
-            ("chaterr search \"token expired\"",                      ""),
-            ("chaterr search \"too many requests\" --vendor tencent", ""),
-            ("chaterr search -F -i usersig",                          "every entry containing the text"),
-            ("chaterr search -e '^Token (is|has)'",                   "a regular expression"),
-        ],
-        "list" => &[
-            ("chaterr list agora",                      ""),
-            ("chaterr list tencent --range 8500..8599", ""),
-            ("chaterr list zego-zim --category login",  ""),
-            ("chaterr list --json > catalogue.json",    ""),
-        ],
-        "diff" => &[
-            ("chaterr diff tencent-im tencent-chat",                               ""),
-            ("chaterr diff zego ./newer-zego.toml",                                ""),
-            ("chaterr diff tencent-im tencent-chat --json | jq '.changed[].code'", ""),
-        ],
-        "scan" => &[
-            ("chaterr scan app.log", "every line, each code explained"),
-            ("adb logcat | chaterr scan -o", "only the lines with codes, as they come"),
-            ("chaterr scan --summary *.log", "which codes, how often"),
-            ("chaterr scan --vendor tencent --json server.log", "JSON Lines, one per finding"),
-        ],
-        "check" => &[
-            ("chaterr check ~/.config/chaterr/codes", "every user catalogue"),
-            ("chaterr check my-backend.toml --json", "problems as JSON"),
-        ],
+        "chaterr" => examples::CHATERR,
+        "lookup" => examples::LOOKUP,
+        "search" => examples::SEARCH,
+        "list" => examples::LIST,
+        "diff" => examples::DIFF,
+        "scan" => examples::SCAN,
+        "check" => examples::CHECK,
         _ => &[],
     }
 }
 
-/// The text after `--help`: the exit statuses, then the examples in two aligned columns.
-fn help_footer(examples: &[(&str, &str)]) -> String {
-    let mut text = columns("Exit status:", EXIT_STATUS);
+#[rustfmt::skip]
+mod examples {
+    type Examples = &'static [(&'static str, &'static str)];
+
+    pub const CHATERR: Examples = &[
+        ("chaterr lookup zego 6000103",               "the vendor's explanation of one code"),
+        ("chaterr lookup 6015",                       "every vendor that defines 6015"),
+        ("chaterr lookup agora USER_NOT_LOGIN",       "by symbolic name"),
+        ("chaterr search \"token expired\"",          "ranked text search"),
+        ("chaterr list tencent --range 8500..8599",   "a range of codes"),
+        ("chaterr diff tencent-im tencent-chat",      "what changed between two editions"),
+        ("chaterr lookup zego 6000103 --json | jq .", ""),
+    ];
+    pub const LOOKUP: Examples = &[
+        ("chaterr lookup zego 6000103",         ""),
+        ("chaterr lookup 6015",                 "every vendor's 6015"),
+        ("chaterr lookup tencent -10001",       "negative codes need no --"),
+        ("chaterr lookup agora user_not_login", "names are case-insensitive"),
+        ("echo 201 6014 | chaterr lookup -",    "codes from standard input"),
+    ];
+    pub const SEARCH: Examples = &[
+        ("chaterr search \"token expired\"",                      ""),
+        ("chaterr search \"too many requests\" --vendor tencent", ""),
+        ("chaterr search -F -i usersig",                          "every entry containing the text"),
+        ("chaterr search -e '^Token (is|has)'",                   "a regular expression"),
+    ];
+    pub const LIST: Examples = &[
+        ("chaterr list agora",                      ""),
+        ("chaterr list tencent --range 8500..8599", ""),
+        ("chaterr list zego-zim --category login",  ""),
+        ("chaterr list --json > catalogue.json",    ""),
+    ];
+    pub const DIFF: Examples = &[
+        ("chaterr diff tencent-im tencent-chat",                               ""),
+        ("chaterr diff zego ./newer-zego.toml",                                ""),
+        ("chaterr diff tencent-im tencent-chat --json | jq '.changed[].code'", ""),
+    ];
+    pub const SCAN: Examples = &[
+        ("chaterr scan app.log", "every line, each code explained"),
+        ("adb logcat | chaterr scan -o", "only the lines with codes, as they come"),
+        ("chaterr scan --summary *.log", "which codes, how often"),
+        ("chaterr scan --vendor tencent --json server.log", "JSON Lines, one per finding"),
+    ];
+    pub const CHECK: Examples = &[
+        ("chaterr check ~/.config/chaterr/codes", "every user catalogue"),
+        ("chaterr check my-backend.toml --json", "problems as JSON"),
+    ];
+}
+
+/// The text after `--help` as a `&'static str`: the exit statuses, then the examples in two
+/// aligned columns. clap's derive evaluates every footer at every start, so they are written at
+/// compile time rather than built then.
+macro_rules! help_footer {
+    ($examples:expr) => {{
+        const LEN: usize = write_footer($examples, &mut []);
+        const BYTES: [u8; LEN] = {
+            let mut bytes = [0; LEN];
+            write_footer($examples, &mut bytes);
+            bytes
+        };
+        const TEXT: &str = match std::str::from_utf8(&BYTES) {
+            Ok(text) => text,
+            Err(_) => panic!("a help footer is not UTF-8"),
+        };
+        TEXT
+    }};
+}
+
+/// Writes the footer into `out`, as much of it as fits, and returns its whole length.
+const fn write_footer(examples: &[(&str, &str)], out: &mut [u8]) -> usize {
+    let mut at = write_columns("Exit status:", EXIT_STATUS, out, 0);
     if !examples.is_empty() {
-        text.push_str("\n\n");
-        text.push_str(&columns("Examples:", examples));
+        at = put(out, at, "\n\n");
+        at = write_columns("Examples:", examples, out, at);
     }
-    text
+    at
 }
 
 /// A heading, then indented rows whose second column lines up (rows without one don't count).
-fn columns(heading: &str, rows: &[(&str, &str)]) -> String {
-    let width = rows
-        .iter()
-        .filter(|(_, right)| !right.is_empty())
-        .map(|(left, _)| left.len())
-        .max()
-        .unwrap_or(0);
-    // Built at every start (clap's derive evaluates it), so plain pushes rather than format!.
-    let mut text = heading.to_owned();
-    for (left, right) in rows {
-        text.push_str("\n  ");
-        text.push_str(left);
-        if !right.is_empty() {
-            text.extend(std::iter::repeat_n(' ', width - left.len() + 2));
-            text.push_str(right);
+const fn write_columns(heading: &str, rows: &[(&str, &str)], out: &mut [u8], at: usize) -> usize {
+    let mut width = 0;
+    let mut i = 0;
+    while i < rows.len() {
+        let (left, right) = rows[i];
+        if !right.is_empty() && left.len() > width {
+            width = left.len();
         }
+        i += 1;
     }
-    text
+    let mut at = put(out, at, heading);
+    let mut i = 0;
+    while i < rows.len() {
+        let (left, right) = rows[i];
+        at = put(out, at, "\n  ");
+        at = put(out, at, left);
+        if !right.is_empty() {
+            let mut pad = width - left.len() + 2;
+            while pad > 0 {
+                at = put(out, at, " ");
+                pad -= 1;
+            }
+            at = put(out, at, right);
+        }
+        i += 1;
+    }
+    at
+}
+
+/// Copies `text` to `out` at `at` where it fits; returns where it ends.
+const fn put(out: &mut [u8], at: usize, text: &str) -> usize {
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        if at + i < out.len() {
+            out[at + i] = bytes[i];
+        }
+        i += 1;
+    }
+    at + bytes.len()
 }
 
 #[derive(Debug, Parser)]
@@ -101,8 +154,8 @@ fn columns(heading: &str, rows: &[(&str, &str)]) -> String {
     about = "Explain the error codes of in-app chat SDKs (ZEGOCLOUD ZIM, Tencent Cloud Chat/IM, Agora Chat), offline",
     long_about = "Explain the error codes of in-app chat SDKs (ZEGOCLOUD ZIM, Tencent Cloud Chat/IM, \
 Agora Chat), offline.\n\nEvery code the vendors document is embedded in the binary, in the vendor's own words.",
-    after_help = help_footer(&[]),
-    after_long_help = help_footer(examples("chaterr")),
+    after_help = help_footer!(&[]),
+    after_long_help = help_footer!(examples::CHATERR),
     propagate_version = true
 )]
 pub struct Cli {
@@ -162,24 +215,24 @@ pub enum ColorChoice {
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Explain codes: the vendor's text for each, from every vendor that defines it
-    #[command(after_help = help_footer(&[]), after_long_help = help_footer(examples("lookup")))]
+    #[command(after_help = help_footer!(&[]), after_long_help = help_footer!(examples::LOOKUP))]
     Lookup(LookupArgs),
     /// Search codes, names and texts, best match first
-    #[command(after_help = help_footer(&[]), after_long_help = help_footer(examples("search")))]
+    #[command(after_help = help_footer!(&[]), after_long_help = help_footer!(examples::SEARCH))]
     Search(SearchArgs),
     /// List entries in code order
-    #[command(after_help = help_footer(&[]), after_long_help = help_footer(examples("list")))]
+    #[command(after_help = help_footer!(&[]), after_long_help = help_footer!(examples::LIST))]
     List(ListArgs),
     /// List the vendor documents in the catalogue
     Sources,
     /// Compare two catalogues: vendors, source ids or catalogue files
-    #[command(after_help = help_footer(&[]), after_long_help = help_footer(examples("diff")))]
+    #[command(after_help = help_footer!(&[]), after_long_help = help_footer!(examples::DIFF))]
     Diff(DiffArgs),
     /// Explain every error code in logs (standard input when no file is given)
-    #[command(after_help = help_footer(&[]), after_long_help = help_footer(examples("scan")))]
+    #[command(after_help = help_footer!(&[]), after_long_help = help_footer!(examples::SCAN))]
     Scan(ScanArgs),
     /// Validate catalogue files, reporting every problem as file:line:column
-    #[command(after_help = help_footer(&[]), after_long_help = help_footer(examples("check")))]
+    #[command(after_help = help_footer!(&[]), after_long_help = help_footer!(examples::CHECK))]
     Check(CheckArgs),
     /// Print a shell completion script
     Completions(CompletionsArgs),
@@ -326,8 +379,37 @@ pub fn command() -> clap::Command {
 
 #[cfg(test)]
 mod tests {
+    use super::*;
+
     #[test]
     fn the_clap_definition_is_consistent() {
         super::command().debug_assert();
+    }
+
+    #[test]
+    fn help_footers_list_exit_statuses_then_examples_in_aligned_columns() {
+        assert_eq!(
+            help_footer!(&[]),
+            "Exit status:\n  0  found (diff: the two catalogues are the same)\n  \
+             1  nothing found (diff: they differ)\n  2  usage or input error"
+        );
+        let footer = help_footer!(examples::LOOKUP);
+        let (_, rows) = footer
+            .split_once("\n\nExamples:\n")
+            .expect("an examples section");
+        let rows: Vec<&str> = rows.lines().collect();
+        assert_eq!(rows.len(), examples::LOOKUP.len());
+        let mut columns = Vec::new();
+        for (row, (left, right)) in rows.iter().zip(examples::LOOKUP) {
+            assert!(row.starts_with(&format!("  {left}")), "{row:?}");
+            if !right.is_empty() {
+                assert!(row.ends_with(right), "{row:?}");
+                columns.push(row.len() - right.len());
+            }
+        }
+        assert!(
+            columns.len() > 1 && columns.iter().all(|&c| c == columns[0]),
+            "{rows:#?}"
+        );
     }
 }

@@ -3,14 +3,14 @@
 use std::io::IsTerminal;
 use std::process::ExitCode;
 
-use clap::Parser;
+use clap::{CommandFactory, FromArgMatches};
 
 use chaterr::cli::{Cli, ColorChoice, Format};
 use chaterr::commands::{self, Outcome};
 use chaterr::render::Output;
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let cli = parse_arguments();
     let tty = std::io::stdout().is_terminal();
     let format = match (cli.output.json, cli.output.format) {
         (true, _) => Format::Json,
@@ -34,6 +34,15 @@ fn main() -> ExitCode {
             ExitCode::from(2)
         }
     }
+}
+
+/// What `Cli::parse()` does, except that clap's description of the command line is not freed:
+/// the process ends soon, and freeing it (every argument of every subcommand) costs a lookup
+/// more than the lookup itself.
+fn parse_arguments() -> Cli {
+    let command = Box::leak(Box::new(Cli::command()));
+    let mut matches = command.get_matches_mut();
+    Cli::from_arg_matches_mut(&mut matches).unwrap_or_else(|err| err.format(command).exit())
 }
 
 /// `--color` wins; under auto, NO_COLOR (non-empty, whatever its value) turns colour off, and

@@ -407,8 +407,11 @@ impl Catalogue {
 
     /// Indices of the entries in scope, in catalogue order.
     pub fn indices_in<'a>(&'a self, scope: &Scope) -> impl Iterator<Item = usize> + 'a {
-        let scope = scope.clone();
-        (0..self.len()).filter(move |&index| self.in_scope(self.key(index).source, &scope))
+        // Which sources are in scope, decided once rather than per entry.
+        let sources: Vec<bool> = (0..self.sources.len())
+            .map(|source| self.in_scope(source, scope))
+            .collect();
+        (0..self.len()).filter(move |&index| sources[self.key(index).source])
     }
 
     /// Entries in scope, in catalogue order (documented first, each part in code order); only
