@@ -16,7 +16,7 @@ use regex::{Regex, RegexBuilder};
 use rustc_hash::FxHashMap as HashMap;
 
 use super::index::{self, for_each_term};
-use super::text::{distance, is_stop_word, stem, typo_budget, words};
+use super::text::{distance, for_each_word, is_stop_word, stem, typo_budget, words};
 use crate::catalogue::{Catalogue, Entry, Key, Scope, TermIndex};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -517,10 +517,26 @@ fn rank<'a>(
 
 /// The query's words, in order, inside one field of the entry.
 fn contains_phrase(entry: &Entry, phrase: &[String]) -> bool {
+    let mut buf = String::new();
+    // How many of the phrase's words each partial match has met so far.
+    let mut partial: Vec<usize> = Vec::with_capacity(phrase.len());
     fields(entry).any(|(text, _)| {
-        words(text)
-            .windows(phrase.len())
-            .any(|window| window == phrase)
+        partial.clear();
+        let mut found = phrase.is_empty();
+        for_each_word(text, &mut buf, |word, compound| {
+            if found || compound {
+                return;
+            }
+            partial.retain_mut(|met| {
+                *met += 1;
+                phrase[*met - 1] == word
+            });
+            if phrase[0] == word {
+                partial.push(1);
+            }
+            found = partial.contains(&phrase.len());
+        });
+        found
     })
 }
 
@@ -608,5 +624,25 @@ mod tests {
                 "{query}"
             );
         }
+    }
+
+    #[test]
+    fn a_phrase_is_its_words_in_a_row_in_one_field() {
+        let mut entry = Catalogue::embedded().entry(0).clone();
+        entry.symbols = Vec::new().into();
+        entry.description = "Send fails: a a a b, then renewToken expired.".into();
+        entry.note = Some("token".into());
+        let phrase = |text: &str| contains_phrase(&entry, &words(text));
+        assert!(phrase("a a b"), "a match that starts inside a partial one");
+        assert!(phrase("a b then"));
+        assert!(phrase("send fails"));
+        assert!(phrase("renew token expired"), "camelCase words are words");
+        assert!(phrase("Token Expired"));
+        assert!(!phrase("a b a"));
+        assert!(!phrase("expired token"), "not across fields");
+        assert!(
+            !phrase("renewtoken expired"),
+            "a compound is not a word of the phrase"
+        );
     }
 }
