@@ -4,37 +4,7 @@ use predicates::prelude::*;
 use serde_json::Value;
 
 mod common;
-use common::chaterr;
-
-fn stdout_of(args: &[&str]) -> String {
-    let out = chaterr().args(args).output().unwrap();
-    String::from_utf8(out.stdout).unwrap()
-}
-
-fn json_of(args: &[&str]) -> Value {
-    let mut args = args.to_vec();
-    args.push("--json");
-    serde_json::from_str(&stdout_of(&args)).unwrap()
-}
-
-/// (source, code) of each JSON entry.
-fn ids(value: &Value) -> Vec<(String, i64)> {
-    value
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|e| {
-            (
-                e["source"].as_str().unwrap().to_owned(),
-                e["code"].as_i64().unwrap(),
-            )
-        })
-        .collect()
-}
-
-fn id(source: &str, code: i64) -> (String, i64) {
-    (source.to_owned(), code)
-}
+use common::{chaterr, id, ids, json_of, stdout_of};
 
 /// The one line a failing command prints on stderr.
 fn error_line(args: &[&str], status: i32) -> String {

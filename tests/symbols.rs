@@ -5,38 +5,10 @@
 use serde_json::{Value, json};
 
 mod common;
-use common::chaterr;
-
-fn stdout_of(args: &[&str]) -> String {
-    let out = chaterr().args(args).output().unwrap();
-    String::from_utf8(out.stdout).unwrap()
-}
-
-fn json_of(args: &[&str]) -> Value {
-    let mut args = args.to_vec();
-    args.push("--json");
-    serde_json::from_str(&stdout_of(&args)).unwrap()
-}
+use common::{chaterr, id, ids_of, json_of, stdout_of};
 
 fn entries(args: &[&str]) -> Vec<Value> {
     json_of(args).as_array().unwrap().clone()
-}
-
-/// (source, code) of each JSON entry.
-fn ids(args: &[&str]) -> Vec<(String, i64)> {
-    entries(args)
-        .iter()
-        .map(|e| {
-            (
-                e["source"].as_str().unwrap().to_owned(),
-                e["code"].as_i64().unwrap(),
-            )
-        })
-        .collect()
-}
-
-fn id(source: &str, code: i64) -> (String, i64) {
-    (source.to_owned(), code)
 }
 
 // ---- lookup by symbol -----------------------------------------------------------------------
@@ -54,7 +26,7 @@ fn lookup_finds_zims_code_by_each_platforms_name() {
         ],
         &["lookup", "zego-zim", "networkmoduletokeninvalid"],
     ] {
-        assert_eq!(ids(args), [id("zego-zim", 6000103)], "{args:?}");
+        assert_eq!(ids_of(args), [id("zego-zim", 6000103)], "{args:?}");
     }
 }
 
@@ -62,20 +34,20 @@ fn lookup_finds_zims_code_by_each_platforms_name() {
 fn lookup_finds_tencents_code_in_both_editions() {
     let both = |code| [id("tencent-chat", code), id("tencent-im", code)];
     assert_eq!(
-        ids(&["lookup", "ERR_SVR_ACCOUNT_USERSIG_EXPIRED"]),
+        ids_of(&["lookup", "ERR_SVR_ACCOUNT_USERSIG_EXPIRED"]),
         both(70001)
     );
     assert_eq!(
-        ids(&["lookup", "tencent", "err_sdk_not_logged_in"]),
+        ids_of(&["lookup", "tencent", "err_sdk_not_logged_in"]),
         both(6014)
     );
     assert_eq!(
-        ids(&["lookup", "tencent-im", "ERR_SDK_NOT_LOGGED_IN"]),
+        ids_of(&["lookup", "tencent-im", "ERR_SDK_NOT_LOGGED_IN"]),
         [id("tencent-im", 6014)]
     );
     // A cpp-only symbol of a code neither edition documents.
     assert_eq!(
-        ids(&[
+        ids_of(&[
             "lookup",
             "ERR_SVR_FRIENDSHIP_SELF_FOLLOWING_COUNT_EXCEEDS_LIMIT"
         ]),
@@ -91,14 +63,14 @@ fn lookup_finds_agoras_code_by_agora_and_easemob_names() {
         "agorachaterrorusernotlogin",
     ] {
         assert_eq!(
-            ids(&["lookup", "agora", name]),
+            ids_of(&["lookup", "agora", name]),
             [id("agora-chat", 201)],
             "{name}"
         );
     }
     // Several words: symbols and codes together, the first one without a vendor.
     assert_eq!(
-        ids(&["lookup", "AgoraChatErrorUserNotLogin", "6000103"]),
+        ids_of(&["lookup", "AgoraChatErrorUserNotLogin", "6000103"]),
         [id("agora-chat", 201), id("zego-zim", 6000103)]
     );
 }
@@ -164,7 +136,7 @@ fn the_card_shows_the_symbols_and_their_comments() {
 
 #[test]
 fn each_sdk_source_holds_the_codes_no_document_describes() {
-    let zim: Vec<i64> = ids(&["list", "zego-sdk"])
+    let zim: Vec<i64> = ids_of(&["list", "zego-sdk"])
         .into_iter()
         .map(|(_, c)| c)
         .collect();
@@ -175,8 +147,8 @@ fn each_sdk_source_holds_the_codes_no_document_describes() {
             6000702, 6000703, 6000704, 6000710
         ]
     );
-    assert_eq!(ids(&["list", "tencent-sdk"]).len(), 16);
-    assert_eq!(ids(&["list", "agora-sdk"]).len(), 63);
+    assert_eq!(ids_of(&["list", "tencent-sdk"]).len(), 16);
+    assert_eq!(ids_of(&["list", "agora-sdk"]).len(), 63);
     for (source, sources) in [
         ("zego-sdk", "document (zego-zim) does"),
         ("tencent-sdk", "documents (tencent-chat, tencent-im) do"),
@@ -268,9 +240,9 @@ fn documented_only_hides_them_from_lookup_search_and_list() {
     assert_eq!(zego.len(), 149 + 129);
     assert!(zego.iter().all(|e| e["documented"] == true));
     assert_eq!(entries(&["list", "zego"]).len(), 149 + 129 + 13);
-    let hits = ids(&["search", "networkModuleRequestTimeout", "--limit", "0"]);
+    let hits = ids_of(&["search", "networkModuleRequestTimeout", "--limit", "0"]);
     assert_eq!(hits[0], id("zego-sdk", 6000105), "the exact symbol first");
-    let hidden = ids(&[
+    let hidden = ids_of(&[
         "search",
         "networkModuleRequestTimeout",
         "--limit",
@@ -286,7 +258,7 @@ fn documented_only_hides_them_from_lookup_search_and_list() {
             .collect::<Vec<_>>()
     );
     // The limit counts what is shown.
-    let limited = ids(&[
+    let limited = ids_of(&[
         "search",
         "networkModuleRequestTimeout",
         "--limit",
@@ -385,7 +357,7 @@ fn the_notes_say_where_the_sdk_contradicts_the_document() {
 #[test]
 fn search_matches_the_words_of_symbols() {
     for query in ["token invalid", "TokenInvalid", "networkModuleTokenInvalid"] {
-        let top: Vec<_> = ids(&["search", query, "--vendor", "zego", "--limit", "1"]);
+        let top: Vec<_> = ids_of(&["search", query, "--vendor", "zego", "--limit", "1"]);
         assert_eq!(top, [id("zego-zim", 6000103)], "{query}");
     }
     // A word only the symbol ERR_SDK_NET_HOST_GETADDRINFO_FAILED has: no document text says it.
@@ -413,7 +385,7 @@ fn search_matches_the_words_of_symbols() {
     }
     // The grep-like modes read the symbols too.
     assert_eq!(
-        ids(&["search", "-F", "ERR_SDK_NET_HOST_GETADDRINFO_FAILED"]),
+        ids_of(&["search", "-F", "ERR_SDK_NET_HOST_GETADDRINFO_FAILED"]),
         found_ids
     );
 }
