@@ -79,7 +79,19 @@ pub fn line_column(text: &str, offset: usize) -> (usize, usize) {
 }
 
 /// Parses and validates one file. On failure, every problem found, in file order.
+///
+/// A file in the plain shape the catalogues are written in is read by a fast path that builds
+/// no document tree; anything else, and any file with a problem, takes the full walk of the
+/// spanned tree, which reports every problem.
 pub fn parse(text: &str) -> Result<CatalogueFile, Vec<Problem>> {
+    match fast::parse(text) {
+        Some(file) => Ok(file),
+        None => parse_spanned(text),
+    }
+}
+
+/// The full walk of the spanned TOML tree: every problem, or the file.
+fn parse_spanned(text: &str) -> Result<CatalogueFile, Vec<Problem>> {
     let mut checker = Checker::new(text);
     let file = checker.file();
     checker.finish(file)
@@ -484,6 +496,357 @@ fn closest_key<'a>(key: &str, expected: &[&'a str]) -> Option<&'a str> {
         .map(|(_, k)| k)
 }
 
+/// The fast path of [`parse`]: a line-by-line reader of the part of TOML the catalogues are
+/// written in (`[source]` and `[[codes]]` headers, bare keys, single-line strings, decimal
+/// integers, comments and blank lines), building no document tree: a spanned tree costs about
+/// 2.5 KB per entry, which for a large user catalogue is most of the time it takes to load.
+///
+/// It returns `None` on anything outside that part of TOML and on anything the full walk would
+/// report (a missing or repeated key, a bad source id, a code below its `code_end`, codes that
+/// overlap), so every such file is left to the full walk, which reports all of its problems.
+/// Where it returns a file, it is the one the full walk would return (tests::fast_path_*).
+mod fast {
+    use super::{CatalogueFile, CodeDecl, SourceDecl, is_valid_key};
+
+    /// A value of one of the two types the catalogue's keys take.
+    enum Scalar {
+        Str(String),
+        Int(i64),
+    }
+
+    #[derive(Default)]
+    struct Source {
+        id: Option<String>,
+        vendor: Option<(String, usize)>,
+        title: Option<String>,
+        edition: Option<String>,
+        url: Option<String>,
+    }
+
+    #[derive(Default)]
+    struct Code {
+        code: Option<(i64, usize)>,
+        code_end: Option<i64>,
+        name: Option<String>,
+        part: Option<String>,
+        category: Option<String>,
+        description: Option<String>,
+        reason: Option<String>,
+        action: Option<String>,
+        note: Option<String>,
+    }
+
+    impl Code {
+        /// The entry, where it has its `code` and `description` and its range is not reversed.
+        fn finish(self) -> Option<CodeDecl> {
+            let (code, offset) = self.code?;
+            if self.code_end.is_some_and(|end| end < code) {
+                return None;
+            }
+            Some(CodeDecl {
+                code,
+                code_end: self.code_end,
+                name: self.name,
+                part: self.part,
+                category: self.category,
+                description: self.description?,
+                reason: self.reason,
+                action: self.action,
+                note: self.note,
+                offset,
+            })
+        }
+    }
+
+    /// The table the lines being read belong to.
+    #[derive(PartialEq)]
+    enum Section {
+        Root,
+        Source,
+        /// The last `[[codes]]` entry so far, in `code`.
+        Code,
+    }
+
+    pub(super) fn parse(text: &str) -> Option<CatalogueFile> {
+        let bytes = text.as_bytes();
+        let mut source: Option<Source> = None;
+        let mut codes = Vec::new();
+        let mut section = Section::Root;
+        let mut code = Code::default();
+        let mut start = 0;
+        while start < bytes.len() {
+            let newline = bytes[start..].iter().position(|&b| b == b'\n');
+            let (end, next) = match newline {
+                // A carriage return belongs to the line break only right before a newline.
+                Some(i) if i > 0 && bytes[start + i - 1] == b'\r' => (start + i - 1, start + i + 1),
+                Some(i) => (start + i, start + i + 1),
+                None => (bytes.len(), bytes.len()),
+            };
+            let i = skip_blank(bytes, start, end);
+            match bytes[..end].get(i) {
+                None => {}
+                Some(b'#') => comment(bytes, i + 1, end)?,
+                Some(b'[') => {
+                    let header = &text[i..end];
+                    let is_source = header.starts_with("[source]");
+                    let after = if header.starts_with("[[codes]]") {
+                        i + "[[codes]]".len()
+                    } else if is_source && source.is_none() {
+                        i + "[source]".len()
+                    } else {
+                        return None;
+                    };
+                    rest_of_line(bytes, after, end)?;
+                    if section == Section::Code {
+                        codes.push(std::mem::take(&mut code).finish()?);
+                    }
+                    section = if is_source {
+                        source = Some(Source::default());
+                        Section::Source
+                    } else {
+                        Section::Code
+                    };
+                }
+                Some(_) => {
+                    let key_end = i + bytes[i..end]
+                        .iter()
+                        .take_while(|&&b| b.is_ascii_alphanumeric() || b == b'_' || b == b'-')
+                        .count();
+                    let key = &text[i..key_end];
+                    let equals = skip_blank(bytes, key_end, end);
+                    if key.is_empty() || bytes[..end].get(equals) != Some(&b'=') {
+                        return None;
+                    }
+                    let at = skip_blank(bytes, equals + 1, end);
+                    let (value, after) = scalar(text, at, end)?;
+                    rest_of_line(bytes, after, end)?;
+                    match section {
+                        Section::Root => return None,
+                        Section::Source => set_source(source.as_mut()?, key, value, at)?,
+                        Section::Code => set_code(&mut code, key, value, at)?,
+                    }
+                }
+            }
+            start = next;
+        }
+        if section == Section::Code {
+            codes.push(code.finish()?);
+        }
+        let source = source?;
+        let (id, (vendor, vendor_offset)) = (source.id?, source.vendor?);
+        if !is_valid_key(&id) || !is_valid_key(&vendor) || overlap(&codes) {
+            return None;
+        }
+        Some(CatalogueFile {
+            source: SourceDecl {
+                id,
+                vendor,
+                vendor_offset,
+                title: source.title,
+                edition: source.edition,
+                url: source.url,
+            },
+            codes,
+        })
+    }
+
+    /// Fills an empty slot; a key given twice is the full walk's to report.
+    fn fill<T>(slot: &mut Option<T>, value: T) -> Option<()> {
+        if slot.is_some() {
+            return None;
+        }
+        *slot = Some(value);
+        Some(())
+    }
+
+    fn set_source(source: &mut Source, key: &str, value: Scalar, at: usize) -> Option<()> {
+        let Scalar::Str(value) = value else {
+            return None;
+        };
+        match key {
+            "id" => fill(&mut source.id, value),
+            "vendor" => fill(&mut source.vendor, (value, at)),
+            "title" => fill(&mut source.title, value),
+            "edition" => fill(&mut source.edition, value),
+            "url" => fill(&mut source.url, value),
+            _ => None,
+        }
+    }
+
+    fn set_code(code: &mut Code, key: &str, value: Scalar, at: usize) -> Option<()> {
+        let text = match (key, value) {
+            ("code", Scalar::Int(n)) => return fill(&mut code.code, (n, at)),
+            ("code_end", Scalar::Int(n)) => return fill(&mut code.code_end, n),
+            (_, Scalar::Int(_)) => return None,
+            (_, Scalar::Str(text)) => text,
+        };
+        let slot = match key {
+            "name" => &mut code.name,
+            "part" => &mut code.part,
+            "category" => &mut code.category,
+            "description" => &mut code.description,
+            "reason" => &mut code.reason,
+            "action" => &mut code.action,
+            "note" => &mut code.note,
+            _ => return None,
+        };
+        fill(slot, text)
+    }
+
+    /// Whether two entries share a code (what the full walk's `check_overlaps` reports).
+    fn overlap(codes: &[CodeDecl]) -> bool {
+        let mut ranges: Vec<(i64, i64)> = codes
+            .iter()
+            .map(|c| (c.code, c.code_end.unwrap_or(c.code)))
+            .collect();
+        ranges.sort_unstable();
+        let mut furthest: Option<i64> = None;
+        ranges.into_iter().any(|(start, end)| {
+            let overlaps = furthest.is_some_and(|f| start <= f);
+            furthest = Some(furthest.map_or(end, |f| f.max(end)));
+            overlaps
+        })
+    }
+
+    fn skip_blank(bytes: &[u8], mut i: usize, end: usize) -> usize {
+        while i < end && (bytes[i] == b' ' || bytes[i] == b'\t') {
+            i += 1;
+        }
+        i
+    }
+
+    /// What may follow a header or a value: blanks, then a comment or nothing.
+    fn rest_of_line(bytes: &[u8], i: usize, end: usize) -> Option<()> {
+        let i = skip_blank(bytes, i, end);
+        match bytes[..end].get(i) {
+            None => Some(()),
+            Some(b'#') => comment(bytes, i + 1, end),
+            Some(_) => None,
+        }
+    }
+
+    /// A control character other than tab, which TOML allows in no comment or string.
+    fn is_control(b: u8) -> bool {
+        (b < 0x20 && b != b'\t') || b == 0x7f
+    }
+
+    fn comment(bytes: &[u8], i: usize, end: usize) -> Option<()> {
+        (!bytes[i..end].iter().any(|&b| is_control(b))).then_some(())
+    }
+
+    /// A value starting at `at`, and the offset after it.
+    fn scalar(text: &str, at: usize, end: usize) -> Option<(Scalar, usize)> {
+        let rest = &text[at..end];
+        // Multi-line strings are the full walk's.
+        if rest.starts_with("\"\"\"") || rest.starts_with("'''") {
+            return None;
+        }
+        match *rest.as_bytes().first()? {
+            b'"' => basic_string(text, at + 1, end),
+            b'\'' => {
+                let len = rest[1..].find('\'')?;
+                let inner = &rest[1..1 + len];
+                if inner.bytes().any(is_control) {
+                    return None;
+                }
+                Some((Scalar::Str(inner.to_owned()), at + len + 2))
+            }
+            b'+' | b'-' | b'0'..=b'9' => integer(text, at, end),
+            _ => None,
+        }
+    }
+
+    /// A single-line basic string whose content starts at `start`.
+    fn basic_string(text: &str, start: usize, end: usize) -> Option<(Scalar, usize)> {
+        let bytes = text.as_bytes();
+        // Only a string with escapes is built piece by piece.
+        let mut built: Option<String> = None;
+        let (mut i, mut run) = (start, start);
+        while i < end {
+            match bytes[i] {
+                b'"' => {
+                    let value = match built {
+                        None => text[run..i].to_owned(),
+                        Some(mut built) => {
+                            built.push_str(&text[run..i]);
+                            built
+                        }
+                    };
+                    return Some((Scalar::Str(value), i + 1));
+                }
+                b'\\' => {
+                    let built = built.get_or_insert_with(String::new);
+                    built.push_str(&text[run..i]);
+                    let (c, len) = escape(&bytes[i + 1..end])?;
+                    built.push(c);
+                    i += 1 + len;
+                    run = i;
+                }
+                b if is_control(b) => return None,
+                _ => i += 1,
+            }
+        }
+        None
+    }
+
+    /// The character a TOML 1.0 escape stands for (after its backslash), and its length.
+    fn escape(after: &[u8]) -> Option<(char, usize)> {
+        let simple = match *after.first()? {
+            b'b' => '\u{8}',
+            b't' => '\t',
+            b'n' => '\n',
+            b'f' => '\u{c}',
+            b'r' => '\r',
+            b'"' => '"',
+            b'\\' => '\\',
+            b'u' | b'U' => {
+                let digits = if after[0] == b'u' { 4 } else { 8 };
+                let hex = after.get(1..1 + digits)?;
+                if !hex.iter().all(u8::is_ascii_hexdigit) {
+                    return None;
+                }
+                let hex = std::str::from_utf8(hex).ok()?;
+                let c = char::from_u32(u32::from_str_radix(hex, 16).ok()?)?;
+                return Some((c, 1 + digits));
+            }
+            _ => return None,
+        };
+        Some((simple, 1))
+    }
+
+    /// A decimal integer: an optional sign, then digits with single underscores between them,
+    /// no leading zero. What follows it is `rest_of_line`'s to check, so `1.5`, `0x1f` or a
+    /// date is left to the full walk.
+    fn integer(text: &str, at: usize, end: usize) -> Option<(Scalar, usize)> {
+        let bytes = text.as_bytes();
+        let digits = if matches!(bytes[at], b'+' | b'-') {
+            at + 1
+        } else {
+            at
+        };
+        let after = digits
+            + bytes[digits..end]
+                .iter()
+                .take_while(|&&b| b.is_ascii_digit() || b == b'_')
+                .count();
+        let raw = &text[digits..after];
+        let well_formed = raw.starts_with(|c: char| c.is_ascii_digit())
+            && raw.ends_with(|c: char| c.is_ascii_digit())
+            && !raw.contains("__")
+            && (raw == "0" || !raw.starts_with('0'));
+        if !well_formed {
+            return None;
+        }
+        let signed = &text[at..after];
+        let value = if raw.contains('_') {
+            signed.replace('_', "").parse().ok()?
+        } else {
+            signed.parse().ok()?
+        };
+        Some((Scalar::Int(value), after))
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -545,5 +908,179 @@ mod tests {
             "[source]\nid = \"a\"\nvendor = \"a\"\n[[codes]]\ncode = 99999999999999999999\ndescription = \"\"\n",
         );
         assert!(huge[0].starts_with("5:8:"), "{huge:?}");
+    }
+
+    /// Whether the fast path took the file; where it did, the full walk reads the same file.
+    fn fast_path_agrees(text: &str) -> bool {
+        let Some(fast) = fast::parse(text) else {
+            return false;
+        };
+        assert_eq!(parse_spanned(text), Ok(fast), "{text:?}");
+        true
+    }
+
+    #[test]
+    fn fast_path_reads_the_embedded_catalogues_as_the_full_walk_does() {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("codes");
+        let mut read = 0;
+        for entry in std::fs::read_dir(dir).unwrap() {
+            let path = entry.unwrap().path();
+            if path.extension().is_some_and(|e| e == "toml") {
+                let text = std::fs::read_to_string(&path).unwrap();
+                read += usize::from(fast_path_agrees(&text));
+            }
+        }
+        assert!(read > 0, "the fast path took none of codes/*.toml");
+    }
+
+    #[test]
+    fn fast_path_takes_the_plain_shapes_and_reads_them_as_the_full_walk_does() {
+        let head = "[source]\nid = \"acme\"\nvendor = \"acme\"\n";
+        let taken = [
+            GOOD.to_owned(),
+            GOOD.replace('\n', "\r\n"),
+            "# A comment\n\t[source]   # the document\n id=\"a-1\"\n\tvendor\t=\t'b2' # é\ntitle = ''\nedition = \"2\"\nurl = \"https://x/y\"\n[[codes]]  \ncode = +5\ndescription = 'C:\\path \"q\"'\nname = \"N\"\npart = \"p\"\ncategory = \"c\"\nreason = \"r\"\naction = \"a\"\nnote = \"n\""
+                .to_owned(),
+            format!(
+                "{head}[[codes]]\ncode = -0\ndescription = \"tab\\there \\\"q\\\" \\\\ \\b\\f\\n\\r \\u00e9 \\U0001F600 ünï\"\n"
+            ),
+            format!(
+                "{head}[[codes]]\ncode = 1_000\ncode_end = 1_999\ndescription = \"\"\n[[codes]]\ncode = -9223372036854775808\ndescription = \"\"\n[[codes]]\ncode = 9223372036854775807\ndescription = \"\"\n"
+            ),
+            format!(
+                "[[codes]]\ncode = 2\ndescription = \"\"\n{head}[[codes]]\ncode = 1\ndescription = \"\"\n"
+            ),
+            format!("{head}[[codes]]\ncode = 1\ndescription = \"\"\n# no newline at the end"),
+            head.to_owned(),
+        ];
+        for text in &taken {
+            assert!(fast_path_agrees(text), "not taken: {text:?}");
+        }
+        let left = [
+            String::new(),
+            "\u{feff}".to_owned() + GOOD,
+            GOOD.replace('\n', "\r"),
+            GOOD.replace("\"acme\"", "\"Acme\""),
+            GOOD.replace("vendor", "vendr"),
+            GOOD.replace("code = 10", "code = 0x0a"),
+            GOOD.replace("code = 10", "code = 010"),
+            GOOD.replace("code = 10", "code = 1__0"),
+            GOOD.replace("code = 10", "code = 10_"),
+            GOOD.replace("code = 10", "code = 1.0"),
+            GOOD.replace("code = 10", "code = 1e1"),
+            GOOD.replace("code = 10", "code = \"10\""),
+            GOOD.replace("code = 10", "code = 99999999999999999999"),
+            GOOD.replace("code_end = 20", "code_end = 9"),
+            GOOD.replace("code_end = 20", "code_end = 20\ncode_end = 21"),
+            GOOD.replace("code = -1", "code = 15"),
+            GOOD.replace("name = \"RANGE\"", "name = \"\"\"RANGE\"\"\""),
+            GOOD.replace("name = \"RANGE\"", "name = '''RANGE'''"),
+            GOOD.replace("name = \"RANGE\"", "name = \"a\\eb\""),
+            GOOD.replace("name = \"RANGE\"", "name = \"a\\x41\""),
+            GOOD.replace("name = \"RANGE\"", "name = \"\\uD800\""),
+            GOOD.replace("name = \"RANGE\"", "name = \"a\u{7f}\""),
+            GOOD.replace("name = \"RANGE\"", "name = \"RANGE\" x"),
+            GOOD.replace("name = \"RANGE\"", "\"name\" = \"RANGE\""),
+            GOOD.replace("name = \"RANGE\"", "name.x = \"RANGE\""),
+            GOOD.replace("name = \"RANGE\"", "name = 1"),
+            GOOD.replace("name = \"RANGE\"", "name = true"),
+            GOOD.replace("name = \"RANGE\"", "# \u{1}"),
+            GOOD.replace("description = \"\"\n", ""),
+            GOOD.replace("[source]", "[ source ]"),
+            GOOD.replace("[source]", "[source]\n[source]"),
+            GOOD.replace("[source]", "extra = 1\n[source]"),
+            format!("{GOOD}[codes.x]\n"),
+            format!("{GOOD}[[source]]\n"),
+        ];
+        for text in &left {
+            assert!(!fast_path_agrees(text), "taken: {text:?}");
+        }
+    }
+
+    /// Small random edits of files the fast path takes: wherever it still takes one, the full
+    /// walk reads the same file (and so reports nothing).
+    #[test]
+    fn fast_path_agrees_with_the_full_walk_on_edited_files() {
+        const PIECES: [&str; 36] = [
+            "\"",
+            "'",
+            "\\",
+            "\\u00e9",
+            "\\n",
+            "\r",
+            "\n",
+            "\r\n",
+            " ",
+            "\t",
+            "#",
+            "=",
+            "[",
+            "]",
+            "[[codes]]\n",
+            "[source]\n",
+            "_",
+            "+",
+            "-",
+            "0",
+            "1",
+            "9",
+            "x",
+            ".",
+            "e",
+            "é",
+            "\u{7f}",
+            "\u{0}",
+            "code = 3\n",
+            "code_end = 4\n",
+            "name = \"n\"\n",
+            "\"\"\"",
+            "description = \"d\"\n",
+            "id = \"z\"\n",
+            "9223372036854775807",
+            "\u{feff}",
+        ];
+        let seeds = [
+            GOOD.to_owned(),
+            "[source]\nid = 'a'\nvendor = \"b\" # c\n\n[[codes]]\ncode = 1_0\nname = \"x\\ty\"\ndescription = 'z'\n".to_owned(),
+        ];
+        let mut state: u64 = 0x9e37_79b9_7f4a_7c15;
+        let mut random = |below: usize| {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            (state % below as u64) as usize
+        };
+        // CHATERR_EDITS=1000000 for a longer run.
+        let edits: usize = std::env::var("CHATERR_EDITS").map_or(10_000, |n| n.parse().unwrap());
+        let (mut taken, mut valid) = (0, 0);
+        for seed in &seeds {
+            for _ in 0..edits {
+                let mut text = seed.clone();
+                for _ in 0..1 + random(3) {
+                    let mut at = random(text.len() + 1);
+                    while !text.is_char_boundary(at) {
+                        at -= 1;
+                    }
+                    let mut end = (at + random(4)).min(text.len());
+                    while !text.is_char_boundary(end) {
+                        end += 1;
+                    }
+                    let piece = if random(3) == 0 {
+                        ""
+                    } else {
+                        PIECES[random(PIECES.len())]
+                    };
+                    text.replace_range(at..end, piece);
+                }
+                taken += usize::from(fast_path_agrees(&text));
+                valid += usize::from(parse_spanned(&text).is_ok());
+            }
+        }
+        // Of the edited files that are still valid, the fast path should take most, or this
+        // tests little (it leaves `[ source ]` and the like to the full walk).
+        assert!(
+            taken * 10 >= valid * 9,
+            "the fast path took {taken} of {valid} valid files"
+        );
     }
 }
