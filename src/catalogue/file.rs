@@ -573,19 +573,31 @@ mod fast {
         let mut codes = Vec::new();
         let mut section = Section::Root;
         let mut code = Code::default();
+        // TOML allows no control character but tab in a comment or string, and none at all
+        // elsewhere (line breaks aside): checked once for the whole text, not line by line.
+        if has_control(bytes) {
+            return None;
+        }
+        let has_return = text.contains('\r');
         let mut start = 0;
         while start < bytes.len() {
-            let newline = bytes[start..].iter().position(|&b| b == b'\n');
-            let (end, next) = match newline {
-                // A carriage return belongs to the line break only right before a newline.
-                Some(i) if i > 0 && bytes[start + i - 1] == b'\r' => (start + i - 1, start + i + 1),
+            let (end, next) = match bytes[start..].iter().position(|&b| b == b'\n') {
                 Some(i) => (start + i, start + i + 1),
                 None => (bytes.len(), bytes.len()),
             };
+            // A carriage return belongs to the line break only right before a newline.
+            let end = if has_return {
+                let end = end - usize::from(next > end && end > start && bytes[end - 1] == b'\r');
+                if text[start..end].contains('\r') {
+                    return None;
+                }
+                end
+            } else {
+                end
+            };
             let i = skip_blank(bytes, start, end);
             match bytes[..end].get(i) {
-                None => {}
-                Some(b'#') => comment(bytes, i + 1, end)?,
+                None | Some(b'#') => {}
                 Some(b'[') => {
                     let header = &text[i..end];
                     let is_source = header.starts_with("[source]");
@@ -720,18 +732,20 @@ mod fast {
         let i = skip_blank(bytes, i, end);
         match bytes[..end].get(i) {
             None => Some(()),
-            Some(b'#') => comment(bytes, i + 1, end),
+            Some(b'#') => Some(()),
             Some(_) => None,
         }
     }
 
-    /// A control character other than tab, which TOML allows in no comment or string.
-    fn is_control(b: u8) -> bool {
-        (b < 0x20 && b != b'\t') || b == 0x7f
-    }
-
-    fn comment(bytes: &[u8], i: usize, end: usize) -> Option<()> {
-        (!bytes[i..end].iter().any(|&b| is_control(b))).then_some(())
+    /// Whether the text holds a control character other than tab and the line breaks' (which
+    /// TOML allows in no comment or string). Branch-free, so that it runs a block at a time.
+    fn has_control(bytes: &[u8]) -> bool {
+        bytes.chunks(4096).any(|chunk| {
+            chunk.iter().fold(false, |found, &b| {
+                let allowed = b == b'\t' || b == b'\n' || b == b'\r';
+                found | ((b < 0x20 && !allowed) | (b == 0x7f))
+            })
+        })
     }
 
     /// A value starting at `at`, and the offset after it.
@@ -745,11 +759,7 @@ mod fast {
             b'"' => basic_string(text, at + 1, end),
             b'\'' => {
                 let len = rest[1..].find('\'')?;
-                let inner = &rest[1..1 + len];
-                if inner.bytes().any(is_control) {
-                    return None;
-                }
-                Some((Scalar::Str(inner.to_owned()), at + len + 2))
+                Some((Scalar::Str(rest[1..1 + len].to_owned()), at + len + 2))
             }
             b'+' | b'-' | b'0'..=b'9' => integer(text, at, end),
             _ => None,
@@ -758,35 +768,24 @@ mod fast {
 
     /// A single-line basic string whose content starts at `start`.
     fn basic_string(text: &str, start: usize, end: usize) -> Option<(Scalar, usize)> {
-        let bytes = text.as_bytes();
-        // Only a string with escapes is built piece by piece.
-        let mut built: Option<String> = None;
-        let (mut i, mut run) = (start, start);
-        while i < end {
-            match bytes[i] {
-                b'"' => {
-                    let value = match built {
-                        None => text[run..i].to_owned(),
-                        Some(mut built) => {
-                            built.push_str(&text[run..i]);
-                            built
-                        }
-                    };
-                    return Some((Scalar::Str(value), i + 1));
-                }
-                b'\\' => {
-                    let built = built.get_or_insert_with(String::new);
-                    built.push_str(&text[run..i]);
-                    let (c, len) = escape(&bytes[i + 1..end])?;
-                    built.push(c);
-                    i += 1 + len;
-                    run = i;
-                }
-                b if is_control(b) => return None,
-                _ => i += 1,
-            }
+        let mut rest = &text[start..end];
+        let stop = rest.bytes().position(|b| b == b'"' || b == b'\\')?;
+        if rest.as_bytes()[stop] == b'"' {
+            return Some((Scalar::Str(rest[..stop].to_owned()), start + stop + 1));
         }
-        None
+        // With escapes: piece by piece.
+        let (mut built, mut at) = (String::new(), start);
+        loop {
+            let stop = rest.find(['"', '\\'])?;
+            built.push_str(&rest[..stop]);
+            if rest.as_bytes()[stop] == b'"' {
+                return Some((Scalar::Str(built), at + stop + 1));
+            }
+            let (c, len) = escape(&rest.as_bytes()[stop + 1..])?;
+            built.push(c);
+            rest = &rest[stop + 1 + len..];
+            at += stop + 1 + len;
+        }
     }
 
     /// The character a TOML 1.0 escape stands for (after its backslash), and its length.
@@ -815,35 +814,36 @@ mod fast {
     }
 
     /// A decimal integer: an optional sign, then digits with single underscores between them,
-    /// no leading zero. What follows it is `rest_of_line`'s to check, so `1.5`, `0x1f` or a
-    /// date is left to the full walk.
+    /// no leading zero, within 64 bits. What follows it is `rest_of_line`'s to check, so `1.5`,
+    /// `0x1f` or a date is left to the full walk.
     fn integer(text: &str, at: usize, end: usize) -> Option<(Scalar, usize)> {
         let bytes = text.as_bytes();
-        let digits = if matches!(bytes[at], b'+' | b'-') {
-            at + 1
-        } else {
-            at
-        };
-        let after = digits
-            + bytes[digits..end]
-                .iter()
-                .take_while(|&&b| b.is_ascii_digit() || b == b'_')
-                .count();
-        let raw = &text[digits..after];
-        let well_formed = raw.starts_with(|c: char| c.is_ascii_digit())
-            && raw.ends_with(|c: char| c.is_ascii_digit())
-            && !raw.contains("__")
-            && (raw == "0" || !raw.starts_with('0'));
-        if !well_formed {
+        let negative = bytes[at] == b'-';
+        let digits = at + usize::from(matches!(bytes[at], b'+' | b'-'));
+        let (mut i, mut magnitude, mut after_digit) = (digits, 0u64, false);
+        while i < end {
+            match bytes[i] {
+                b @ b'0'..=b'9' => {
+                    magnitude = magnitude
+                        .checked_mul(10)?
+                        .checked_add(u64::from(b - b'0'))?;
+                    after_digit = true;
+                }
+                b'_' if after_digit => after_digit = false,
+                _ => break,
+            }
+            i += 1;
+        }
+        // No digits, a trailing underscore, or a leading zero.
+        if !after_digit || (bytes[digits] == b'0' && i > digits + 1) {
             return None;
         }
-        let signed = &text[at..after];
-        let value = if raw.contains('_') {
-            signed.replace('_', "").parse().ok()?
+        let value = if negative {
+            0i64.checked_sub_unsigned(magnitude)?
         } else {
-            signed.parse().ok()?
+            i64::try_from(magnitude).ok()?
         };
-        Some((Scalar::Int(value), after))
+        Some((Scalar::Int(value), i))
     }
 }
 
