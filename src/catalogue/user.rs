@@ -3,10 +3,11 @@
 //! Precedence, later wins: the embedded catalogue; `$XDG_CONFIG_HOME/chaterr/codes/*.toml` (the
 //! platform's config dir elsewhere); the paths in `CHATERR_CATALOG`; `--catalog` paths.
 
-use std::collections::HashMap;
 use std::ffi::OsString;
 use std::fs;
 use std::path::{Path, PathBuf};
+
+use rustc_hash::FxHashMap;
 
 use super::file::{self, CatalogueFile};
 use super::{Catalogue, Entry, Source, Text, load};
@@ -132,7 +133,7 @@ pub fn load(locations: &Locations) -> Result<Catalogue, Error> {
 /// Merges files into a catalogue, overriding entries by (source, code).
 struct Merger<'c> {
     catalogue: &'c mut Catalogue,
-    index: HashMap<(usize, i64), usize>,
+    index: FxHashMap<(usize, i64), usize>,
 }
 
 impl<'c> Merger<'c> {
@@ -192,6 +193,8 @@ impl<'c> Merger<'c> {
             }
         };
         let entries = self.catalogue.entries_mut();
+        entries.reserve(file.codes.len());
+        self.index.reserve(file.codes.len());
         for code in file.codes {
             let mut entry = load::entry(code, source, &origin);
             match self.index.get(&(source, entry.code)) {
