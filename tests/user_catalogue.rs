@@ -428,3 +428,66 @@ fn a_100000_entry_catalogue_loads_and_answers() {
     assert_eq!(all.as_array().unwrap().len(), 100_000);
     s.chaterr().args(["check", flag]).assert().code(0);
 }
+
+#[test]
+fn a_big_catalogue_with_a_few_late_problems_has_every_one_reported() {
+    let s = Sandbox::new();
+    // Entry i's lines: [[codes]] at 6 + 6i, then code, name, category and description.
+    let mut lines: Vec<String> = generated_catalogue(10_000)
+        .lines()
+        .map(str::to_owned)
+        .collect();
+    lines[54_007 - 1] = "code = 10000003".to_owned(); // entry 9000, the code of entry 3
+    lines[57_008 - 1] = lines[57_008 - 1].replace("name", "nmae"); // entry 9500
+    lines[60_004 - 1] = "description = 7".to_owned(); // entry 9999
+    let file = s.write("big.toml", &(lines.join("\n") + "\n"));
+    let f = path_str(&file);
+    let out = s.chaterr().args(["check", f]).output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let expected = [
+        format!("{f}:54007:8: code 10000003 appears twice in this source (first at line 25)"),
+        format!("{f}:57008:1: unknown key `nmae` (did you mean `name`?)"),
+        format!("{f}:60004:15: `description` must be a string, not an integer"),
+    ];
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    assert_eq!(stdout.lines().collect::<Vec<_>>(), expected);
+    let out = s
+        .chaterr()
+        .args(["--catalog", f, "lookup", "bigco", "10000001"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert!(
+        stderr.contains(&format!(
+            "{f}:54007:8: code 10000003 appears twice in this source (first at line 25) (and 2 more: chaterr check {f})"
+        )),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn line_breaks_comments_and_escapes_read_as_they_mean() {
+    let s = Sandbox::new();
+    let plain = "[source]\nid = \"acme\"\nvendor = \"acme\"\n\n[[codes]]\ncode = 1_000\nname = 'LITERAL \\n'\ndescription = \"Tab\\there, \\\"quoted\\\", \\u00e9.\"\n";
+    let commented = plain
+        .replace("[source]\n", "# Acme's codes\n[source]  # the backend\n")
+        .replace("code = 1_000\n", "  code\t=\t1000 # one thousand\n")
+        .replace('\n', "\r\n");
+    let mut read = Vec::new();
+    for (name, text) in [
+        ("plain.toml", plain),
+        ("commented.toml", commented.as_str()),
+    ] {
+        let file = s.write(name, text);
+        s.chaterr()
+            .args(["check", path_str(&file)])
+            .assert()
+            .code(0);
+        let found = s.json(&["--catalog", path_str(&file), "lookup", "acme", "1000"]);
+        assert_eq!(found[0]["name"], "LITERAL \\n");
+        assert_eq!(found[0]["description"], "Tab\there, \"quoted\", é.");
+        read.push(found[0]["description"].clone());
+    }
+    assert_eq!(read[0], read[1]);
+}
