@@ -51,12 +51,16 @@ pub fn for_each_word(text: &str, buf: &mut String, mut f: impl FnMut(&str, bool)
 }
 
 fn emit_lowercase(word: &str, buf: &mut String, f: &mut impl FnMut(&str, bool), compound: bool) {
-    if word.is_ascii() && !word.bytes().any(|b| b.is_ascii_uppercase()) {
-        f(word, compound);
-    } else {
-        buf.clear();
+    buf.clear();
+    if !word.is_ascii() {
         buf.extend(word.chars().flat_map(char::to_lowercase));
         f(buf, compound);
+    } else if word.bytes().any(|b| b.is_ascii_uppercase()) {
+        buf.push_str(word);
+        buf.make_ascii_lowercase();
+        f(buf, compound);
+    } else {
+        f(word, compound);
     }
 }
 
