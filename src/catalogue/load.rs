@@ -2,6 +2,7 @@
 
 use std::fs;
 use std::path::Path;
+use std::sync::Arc;
 
 use super::file::{self, CatalogueFile, CodeDecl};
 use super::{Catalogue, Entry, Source, Text};
@@ -50,10 +51,11 @@ pub fn load_file(path: &Path) -> Result<Catalogue, Error> {
         origin: Some(origin.clone()),
         extended_by: Vec::new(),
     };
+    let shared = Arc::from(origin.as_ref());
     let entries = file
         .codes
         .into_iter()
-        .map(|c| entry(c, 0, &origin))
+        .map(|c| entry(c, 0, &shared))
         .collect();
     Ok(Catalogue::new(vec![source], entries))
 }
@@ -63,7 +65,7 @@ pub(super) fn text(value: Option<String>) -> Option<Text> {
     value.filter(|t| !t.is_empty()).map(Text::Owned)
 }
 
-pub(super) fn entry(c: CodeDecl, source: usize, origin: &Text) -> Entry {
+pub(super) fn entry(c: CodeDecl, source: usize, origin: &Arc<str>) -> Entry {
     Entry {
         source,
         code: c.code,
@@ -75,7 +77,7 @@ pub(super) fn entry(c: CodeDecl, source: usize, origin: &Text) -> Entry {
         reason: text(c.reason),
         action: text(c.action),
         note: text(c.note),
-        origin: Some(origin.clone()),
+        origin: Some(Arc::clone(origin)),
         // The SDKs' names belong to the embedded catalogue; an override keeps them (user.rs).
         symbols: std::borrow::Cow::Borrowed(&[]),
         documented: true,

@@ -9,6 +9,7 @@
 use std::borrow::Cow;
 use std::cell::OnceCell;
 use std::collections::BTreeMap;
+use std::sync::Arc;
 
 mod embedded;
 pub mod file;
@@ -48,8 +49,9 @@ pub struct Entry {
     pub reason: Option<Text>,
     pub action: Option<Text>,
     pub note: Option<Text>,
-    /// The file it was read from; `None` for the embedded catalogue.
-    pub origin: Option<Text>,
+    /// The file it was read from; `None` for the embedded catalogue. Shared by the file's
+    /// entries (a user's catalogue may hold 100,000).
+    pub origin: Option<Arc<str>>,
     /// The names the vendor's SDKs give the code, by platform, then in the order read.
     pub symbols: Cow<'static, [Symbol]>,
     /// False for a code an SDK defines that the vendor's documents do not describe: its

@@ -6,6 +6,7 @@
 use std::ffi::OsString;
 use std::fs;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use rustc_hash::FxHashMap;
 
@@ -192,11 +193,12 @@ impl<'c> Merger<'c> {
                 sources.len() - 1
             }
         };
+        let shared = Arc::from(origin.as_ref());
         let entries = self.catalogue.entries_mut();
         entries.reserve(file.codes.len());
         self.index.reserve(file.codes.len());
         for code in file.codes {
-            let mut entry = load::entry(code, source, &origin);
+            let mut entry = load::entry(code, source, &shared);
             match self.index.get(&(source, entry.code)) {
                 Some(&at) => {
                     // The file replaces what the document says; the SDKs still name the code.

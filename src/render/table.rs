@@ -128,10 +128,10 @@ pub fn card(e: &EntryRef<'_>, paint: &Paint, width: Option<u16>) -> Table {
         row("SDK comments", comments);
     }
     for (label, value) in [
-        ("Reason", &entry.reason),
-        ("Action", &entry.action),
-        ("Note", &entry.note),
-        ("From", &entry.origin),
+        ("Reason", entry.reason.as_deref()),
+        ("Action", entry.action.as_deref()),
+        ("Note", entry.note.as_deref()),
+        ("From", entry.origin.as_deref()),
     ] {
         if let Some(value) = value {
             row(label, value.to_string());
