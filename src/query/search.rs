@@ -379,12 +379,19 @@ fn candidates_from_index<'a>(
     gathered
 }
 
+/// How many distinct words and stems search remembers while reading entries at run time. A
+/// large catalogue's numbers and names are mostly words of one entry each: past this,
+/// remembering them costs more (a table outgrowing the caches) than stemming them again.
+const REMEMBERED_WORDS: usize = 1 << 15;
+
 /// Candidates from entries read at run time (users' catalogues): each distinct word is stemmed
-/// and matched against the query once.
+/// and matched against the query once, up to `remembered` of them; a stem that matches is
+/// always remembered, so that it is counted under one id.
 fn candidates_from_entries<'a>(
     entries: impl Iterator<Item = &'a Entry>,
     query: &Query<'_>,
     matches: &mut Matches,
+    remembered: usize,
 ) -> Gathered<'a> {
     let mut words: HashMap<String, Option<usize>> = HashMap::default();
     let mut stems_seen: HashMap<String, Option<usize>> = HashMap::default();
@@ -401,11 +408,15 @@ fn candidates_from_entries<'a>(
                         Some(id) => *id,
                         None => {
                             let id = matches.classify(&stem, &query.terms);
-                            stems_seen.insert(stem, id);
+                            if id.is_some() || stems_seen.len() < remembered {
+                                stems_seen.insert(stem, id);
+                            }
                             id
                         }
                     };
-                    words.insert(word.to_owned(), id);
+                    if words.len() < remembered {
+                        words.insert(word.to_owned(), id);
+                    }
                     id
                 }
             };
@@ -422,11 +433,23 @@ fn candidates_from_entries<'a>(
 }
 
 fn ranked<'a>(catalogue: &'a Catalogue, scope: &Scope, text: &str) -> Vec<Hit<'a>> {
+    ranked_remembering(catalogue, scope, text, REMEMBERED_WORDS)
+}
+
+fn ranked_remembering<'a>(
+    catalogue: &'a Catalogue,
+    scope: &Scope,
+    text: &str,
+    remembered: usize,
+) -> Vec<Hit<'a>> {
     let query = Query::new(text);
     let mut matches = Matches::default();
     let gathered = match catalogue.term_index() {
         Some(index) => candidates_from_index(catalogue, scope, index, &query, &mut matches),
-        None => candidates_from_entries(catalogue.entries_in(scope), &query, &mut matches),
+        None => {
+            let entries = catalogue.entries_in(scope);
+            candidates_from_entries(entries, &query, &mut matches, remembered)
+        }
     };
     rank(
         gathered.candidates,
@@ -623,6 +646,34 @@ mod tests {
                 ranked_ids(&read, &zego, query),
                 "{query}"
             );
+        }
+    }
+
+    #[test]
+    fn forgetting_words_past_the_limit_ranks_the_same() {
+        let embedded = Catalogue::embedded();
+        let read = Catalogue::new(
+            embedded.sources().to_vec(),
+            embedded.entries().cloned().collect(),
+        );
+        let scored = |hits: Vec<Hit<'_>>| -> Vec<(usize, i64, String)> {
+            hits.iter()
+                .map(|h| (h.entry.source, h.entry.code, format!("{:.9}", h.score)))
+                .collect()
+        };
+        for query in [
+            "token expired",
+            "tokne",
+            "user kicked out",
+            "6014",
+            "UserSig",
+        ] {
+            let all = scored(ranked(&read, &Scope::All, query));
+            assert!(!all.is_empty(), "{query}");
+            for remembered in [0, 1, 50] {
+                let limited = ranked_remembering(&read, &Scope::All, query, remembered);
+                assert_eq!(scored(limited), all, "{query}, remembering {remembered}");
+            }
         }
     }
 
