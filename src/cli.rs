@@ -275,6 +275,10 @@ pub struct LookupArgs {
         value_parser = ScopeWord,
         hide_possible_values = true
     )]
+    #[cfg_attr(
+        feature = "dynamic-completion",
+        arg(add = clap_complete::engine::ArgValueCompleter::new(crate::complete::LookupWords))
+    )]
     pub args: Vec<String>,
 
     /// Leave out codes the vendor's documents do not describe (defined only by an SDK)

@@ -106,6 +106,14 @@ const ENVIRONMENT: &[(&str, &str)] = &[
          ~/Library/Application Support/chaterr/codes on macOS). Later files override earlier \
          ones: embedded, config dir, CHATERR_CATALOG, --catalog.",
     ),
+    (
+        "COMPLETE",
+        "Set to a shell's name (bash, zsh, fish, elvish, powershell), chaterr prints that \
+         shell's script for dynamic completion, which completes codes, names and SDK symbols \
+         after lookup: source <(COMPLETE=bash chaterr) in ~/.bashrc. The script sets it again \
+         to ask chaterr for candidates on each TAB. (Builds with the dynamic-completion \
+         feature, the default.)",
+    ),
 ];
 
 /// The man pages, named as man looks for them: chaterr.1, then chaterr-SUBCOMMAND.1 each.

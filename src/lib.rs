@@ -7,6 +7,8 @@
 pub mod catalogue;
 pub mod cli;
 pub mod commands;
+#[cfg(feature = "dynamic-completion")]
+pub mod complete;
 pub mod error;
 pub mod generate;
 pub mod query;

@@ -10,6 +10,12 @@ use chaterr::commands::{self, Outcome};
 use chaterr::render::Output;
 
 fn main() -> ExitCode {
+    // The shell asking for completions (`source <(COMPLETE=bash chaterr)` set it up): answer
+    // and exit.
+    #[cfg(feature = "dynamic-completion")]
+    if std::env::var_os("COMPLETE").is_some() {
+        clap_complete::CompleteEnv::with_factory(chaterr::cli::command).complete();
+    }
     let cli = parse_arguments();
     let tty = std::io::stdout().is_terminal();
     let format = match (cli.output.json, cli.output.format) {

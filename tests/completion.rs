@@ -1,11 +1,14 @@
 //! The committed bash completion script, driven the way bash drives it on TAB: source it, set
-//! COMP_WORDS, COMP_CWORD, COMP_LINE and COMP_POINT, call the function, read COMPREPLY.
+//! COMP_WORDS, COMP_CWORD, COMP_LINE and COMP_POINT, call the function, read COMPREPLY. And the
+//! same for the script chaterr writes for dynamic completion (`source <(COMPLETE=bash chaterr)`),
+//! which asks chaterr itself on each TAB.
 
 use std::io::ErrorKind;
 use std::path::Path;
 use std::process::Command;
 
-/// Sources $1 and completes the command line $2 as if TAB were pressed at its end.
+/// Sources $1 and completes the command line $2 as if TAB were pressed at its end, with the
+/// completion function $3.
 const DRIVER: &str = r#"
 source "$1"
 COMP_LINE=$2
@@ -13,22 +16,46 @@ COMP_POINT=${#COMP_LINE}
 read -r -a COMP_WORDS <<< "$COMP_LINE"
 if [[ $COMP_LINE == *' ' ]]; then COMP_WORDS+=(''); fi
 COMP_CWORD=$(( ${#COMP_WORDS[@]} - 1 ))
-_chaterr chaterr "${COMP_WORDS[COMP_CWORD]}" "${COMP_WORDS[COMP_CWORD-1]}"
+"$3" chaterr "${COMP_WORDS[COMP_CWORD]}" "${COMP_WORDS[COMP_CWORD-1]}"
 printf '%s\n' "${COMPREPLY[@]}"
 "#;
 
-/// What bash offers for `line`, or None (with a note) where there is no bash to ask.
+/// What bash offers for `line` with the committed script, or None (with a note) where there is
+/// no bash to ask.
 fn bash_offers(line: &str) -> Option<Vec<String>> {
     let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("completions/chaterr.bash");
+    drive_bash(&script, "_chaterr", line)
+}
+
+/// What bash offers for `line` with the script `COMPLETE=bash chaterr` writes, which runs the
+/// binary under test on each TAB.
+#[cfg(feature = "dynamic-completion")]
+fn dynamic_bash_offers(line: &str) -> Option<Vec<String>> {
+    let registration = Command::new(env!("CARGO_BIN_EXE_chaterr"))
+        .env("COMPLETE", "bash")
+        .output()
+        .expect("chaterr runs");
+    assert!(registration.status.success());
+    let dir = tempfile::tempdir().unwrap();
+    let script = dir.path().join("chaterr.bash");
+    std::fs::write(&script, registration.stdout).unwrap();
+    drive_bash(&script, "_clap_complete_chaterr", line)
+}
+
+fn drive_bash(script: &Path, function: &str, line: &str) -> Option<Vec<String>> {
     let output = match Command::new("bash")
         .args(["--norc", "--noprofile", "-c", DRIVER, "bash"])
-        .arg(&script)
+        .arg(script)
         .arg(line)
+        .arg(function)
+        // The catalogue is the embedded one, whatever the machine's user has.
+        .env("XDG_CONFIG_HOME", "/nonexistent/chaterr-tests")
+        .env_remove("CHATERR_CATALOG")
         .output()
     {
         Ok(output) => output,
         Err(err) if err.kind() == ErrorKind::NotFound => {
-            eprintln!("skipped: no bash on PATH to drive completions/chaterr.bash");
+            eprintln!("skipped: no bash on PATH to drive {}", script.display());
             return None;
         }
         Err(err) => panic!("cannot run bash: {err}"),
@@ -93,4 +120,25 @@ fn format_and_color_values_complete() {
         bash_offers("chaterr lookup --color ").unwrap(),
         ["auto", "always", "never"]
     );
+}
+
+#[cfg(feature = "dynamic-completion")]
+#[test]
+fn names_symbols_and_codes_complete_after_lookup_dynamically() {
+    let Some(offers) = dynamic_bash_offers("chaterr lookup agora USER_NOT_LO") else {
+        return;
+    };
+    assert_eq!(offers, ["USER_NOT_LOGIN"]);
+    assert_eq!(
+        dynamic_bash_offers("chaterr lookup zego ZIMErrorCodeNetworkModuleTokenInv").unwrap(),
+        ["ZIMErrorCodeNetworkModuleTokenInvalid"]
+    );
+    let codes = dynamic_bash_offers("chaterr lookup zego 600010").unwrap();
+    assert!(codes.iter().any(|c| c == "6000103"), "{codes:?}");
+    assert_eq!(
+        dynamic_bash_offers("chaterr lookup tenc").unwrap(),
+        ["tencent", "tencent-chat", "tencent-im", "tencent-sdk"]
+    );
+    // Options and subcommands still complete as before.
+    assert_eq!(dynamic_bash_offers("chaterr lo").unwrap(), ["lookup"]);
 }
