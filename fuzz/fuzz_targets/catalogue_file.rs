@@ -1,5 +1,6 @@
 //! The catalogue loader on any bytes: `catalogue::file::parse` (and the symbol files' parser,
-//! which shares its checker) must never panic, and every problem must point inside the text.
+//! which shares its checker) must never panic, and every problem must point inside the text;
+//! its fast path for plain files must read exactly what the full walk of the TOML tree reads.
 //! A file that parses is then merged over the embedded catalogue as a user file would be.
 
 #![no_main]
@@ -26,7 +27,13 @@ fuzz_target!(|data: &[u8]| {
 
     check_line_column(text, data);
 
-    match file::parse(text) {
+    let parsed = file::parse(text);
+    assert_eq!(
+        parsed,
+        file::parse_without_fast_path(text),
+        "the fast path and the full walk disagree"
+    );
+    match parsed {
         Ok(parsed) => {
             assert!(file::is_valid_key(&parsed.source.id));
             assert!(file::is_valid_key(&parsed.source.vendor));
