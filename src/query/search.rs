@@ -613,15 +613,21 @@ mod tests {
             .collect()
     }
 
-    #[test]
-    fn the_precomputed_index_ranks_exactly_as_reading_the_entries() {
-        let embedded = Catalogue::embedded();
-        assert!(embedded.term_index().is_some());
+    /// The embedded entries as a catalogue read at run time: no precomputed terms.
+    fn read_copy(embedded: &Catalogue) -> Catalogue {
         let read = Catalogue::new(
             embedded.sources().to_vec(),
             embedded.entries().cloned().collect(),
         );
         assert!(read.term_index().is_none());
+        read
+    }
+
+    #[test]
+    fn the_precomputed_index_ranks_exactly_as_reading_the_entries() {
+        let embedded = Catalogue::embedded();
+        assert!(embedded.term_index().is_some());
+        let read = read_copy(&embedded);
         let zego = embedded.scope("zego").unwrap();
         for query in [
             "token expired",
@@ -651,11 +657,7 @@ mod tests {
 
     #[test]
     fn forgetting_words_past_the_limit_ranks_the_same() {
-        let embedded = Catalogue::embedded();
-        let read = Catalogue::new(
-            embedded.sources().to_vec(),
-            embedded.entries().cloned().collect(),
-        );
+        let read = read_copy(&Catalogue::embedded());
         let scored = |hits: Vec<Hit<'_>>| -> Vec<(usize, i64, String)> {
             hits.iter()
                 .map(|h| (h.entry.source, h.entry.code, format!("{:.9}", h.score)))
