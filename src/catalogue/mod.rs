@@ -286,7 +286,7 @@ impl Catalogue {
         }
         match &mut self.entries {
             Entries::Owned(entries) => entries,
-            Entries::Embedded(_) => unreachable!("the embedded entries were just copied"),
+            Entries::Embedded(_) => unreachable!("the embedded entries were just built"),
         }
     }
 
