@@ -65,6 +65,13 @@ pub struct Problem {
     pub message: String,
 }
 
+/// `line:column: message`, for a `file:` in front as compilers write it.
+impl std::fmt::Display for Problem {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}:{}: {}", self.line, self.column, self.message)
+    }
+}
+
 /// 1-based line and column (in characters) of a byte offset.
 pub fn line_column(text: &str, offset: usize) -> (usize, usize) {
     let mut offset = offset.min(text.len());
@@ -863,7 +870,7 @@ mod tests {
         parse(text)
             .unwrap_err()
             .into_iter()
-            .map(|p| format!("{}:{}: {}", p.line, p.column, p.message))
+            .map(|p| p.to_string())
             .collect()
     }
 

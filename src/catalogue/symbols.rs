@@ -324,7 +324,7 @@ mod tests {
         parse(text)
             .unwrap_err()
             .into_iter()
-            .map(|p| format!("{}:{}: {}", p.line, p.column, p.message))
+            .map(|p| p.to_string())
             .collect()
     }
 

@@ -130,13 +130,8 @@ impl<W: Write> Output<W> {
         match self.format {
             Format::Json => json::problems(&mut self.out, problems),
             Format::Plain | Format::Table => {
-                for p in problems {
-                    let FileProblem { file, problem } = p;
-                    writeln!(
-                        self.out,
-                        "{file}:{}:{}: {}",
-                        problem.line, problem.column, problem.message
-                    )?;
+                for FileProblem { file, problem } in problems {
+                    writeln!(self.out, "{file}:{problem}")?;
                 }
                 Ok(())
             }
