@@ -8,7 +8,6 @@
 
 use std::borrow::Cow;
 use std::cell::OnceCell;
-use std::collections::BTreeMap;
 use std::sync::Arc;
 
 mod embedded;
@@ -81,17 +80,6 @@ impl Symbol {
     }
 }
 
-/// The fields of an entry that hold text, with the names the JSON output and diff use.
-pub const TEXT_FIELDS: [&str; 7] = [
-    "name",
-    "part",
-    "category",
-    "description",
-    "reason",
-    "action",
-    "note",
-];
-
 impl Entry {
     pub fn key(&self) -> Key {
         Key {
@@ -105,14 +93,15 @@ impl Entry {
 
     /// The last code this entry documents (itself, unless it documents a range).
     pub fn last_code(&self) -> i64 {
-        self.code_end.unwrap_or(self.code)
+        self.key().last_code()
     }
 
     pub fn covers(&self, code: i64) -> bool {
-        (self.code..=self.last_code()).contains(&code)
+        self.key().covers(code)
     }
 
-    /// A text field by its name in [`TEXT_FIELDS`]; `None` where absent or unknown.
+    /// A text field by its name (its key in a catalogue file, and in the JSON output): name,
+    /// part, category, description, reason, action or note; `None` where absent or unknown.
     pub fn field(&self, name: &str) -> Option<&str> {
         match name {
             "name" => self.name.as_deref(),
@@ -127,12 +116,16 @@ impl Entry {
     }
 
     /// The SDKs' symbols by platform, platforms in alphabetical order, each's in the order read.
-    pub fn symbols_by_platform(&self) -> BTreeMap<&str, Vec<&Symbol>> {
-        let mut map: BTreeMap<&str, Vec<&Symbol>> = BTreeMap::new();
-        for symbol in self.symbols.iter() {
-            map.entry(&symbol.platform).or_default().push(symbol);
-        }
-        map
+    pub fn symbols_by_platform(
+        &self,
+    ) -> impl ExactSizeIterator<Item = (&str, impl Iterator<Item = &Symbol> + Clone)> {
+        let mut platforms: Vec<&str> = self.symbols.iter().map(|s| s.platform.as_ref()).collect();
+        platforms.sort_unstable();
+        platforms.dedup();
+        platforms.into_iter().map(move |platform| {
+            let symbols = self.symbols.iter().filter(move |s| s.platform == platform);
+            (platform, symbols)
+        })
     }
 
     /// Whether an SDK gives the code this name (case-insensitive).
@@ -198,8 +191,13 @@ pub struct Key {
 }
 
 impl Key {
+    /// The last code the entry documents (itself, unless it documents a range).
+    pub fn last_code(&self) -> i64 {
+        self.code_end.unwrap_or(self.code)
+    }
+
     pub fn covers(&self, code: i64) -> bool {
-        (self.code..=self.code_end.unwrap_or(self.code)).contains(&code)
+        (self.code..=self.last_code()).contains(&code)
     }
 }
 

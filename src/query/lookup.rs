@@ -70,7 +70,7 @@ pub fn neighbours(catalogue: &Catalogue, scope: &Scope, code: i64) -> (Option<i6
     let mut above = None;
     let keys = catalogue.indices_in(scope).map(|i| catalogue.key(i));
     for key in keys.filter(|k| k.documented) {
-        let last = key.code_end.unwrap_or(key.code);
+        let last = key.last_code();
         if last < code {
             below = Some(below.map_or(last, |b: i64| b.max(last)));
         } else if key.code > code && above.is_none_or(|a| key.code < a) {

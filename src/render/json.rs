@@ -3,9 +3,9 @@
 use std::io::{self, Write};
 
 use serde::Serialize;
-use serde::ser::{SerializeMap, Serializer};
+use serde::ser::Serializer;
 
-use crate::catalogue::{EntryRef, Source, Symbol};
+use crate::catalogue::{Entry, EntryRef, Source, Symbol};
 use crate::query::diff::Diff;
 
 #[derive(Serialize)]
@@ -45,7 +45,7 @@ impl<'a> EntryJson<'a> {
             action: entry.action.as_deref(),
             note: entry.note.as_deref(),
             origin: entry.origin_label(),
-            symbols: SymbolsJson(&entry.symbols),
+            symbols: SymbolsJson(entry),
             documented: entry.documented,
             // Rounded so output is stable and readable; order is what matters.
             score: score.map(|s| (s * 1000.0).round() / 1000.0),
@@ -54,20 +54,13 @@ impl<'a> EntryJson<'a> {
 }
 
 /// An entry's symbols as an object: platforms in alphabetical order, each with its names in the
-/// order read. Written straight from the entry, without building the map.
-struct SymbolsJson<'a>(&'a [Symbol]);
+/// order read (`Entry::symbols_by_platform`), written straight from the entry.
+struct SymbolsJson<'a>(&'a Entry);
 
 impl Serialize for SymbolsJson<'_> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let mut platforms: Vec<&str> = self.0.iter().map(|s| s.platform.as_ref()).collect();
-        platforms.sort_unstable();
-        platforms.dedup();
-        let mut map = serializer.serialize_map(Some(platforms.len()))?;
-        for platform in platforms {
-            let names = self.0.iter().filter(|s| s.platform == platform);
-            map.serialize_entry(platform, &Names(names))?;
-        }
-        map.end()
+        let groups = self.0.symbols_by_platform();
+        serializer.collect_map(groups.map(|(platform, symbols)| (platform, Names(symbols))))
     }
 }
 

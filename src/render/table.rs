@@ -61,10 +61,8 @@ fn symbols(e: &EntryRef<'_>, paint: &Paint) -> Option<String> {
     let lines: Vec<String> = e
         .entry
         .symbols_by_platform()
-        .into_iter()
         .map(|(platform, symbols)| {
             let names: Vec<String> = symbols
-                .iter()
                 .map(|s| match s.version() {
                     Some(version) => format!(
                         "{} {}",
