@@ -16,6 +16,9 @@ use chaterr::query::{CodeQuery, Mode, SearchOptions, lookup, search};
 use chaterr::render::Output;
 use criterion::{Criterion, criterion_group, criterion_main};
 
+#[path = "../tests/common/mod.rs"]
+mod common;
+
 /// Entries in the generated user catalogue: big enough that per-entry costs dominate, small
 /// enough for criterion's many iterations (scripts/bench.sh times 1k to 100k whole processes).
 const USER_ENTRIES: usize = 10_000;
@@ -78,29 +81,19 @@ fn embedded(c: &mut Criterion) {
     }
 }
 
-/// A user catalogue shaped like tests/user_catalogue.rs's and scripts/bench.sh's.
-fn generated_catalogue(n: usize) -> tempfile::NamedTempFile {
+/// The tests' generated user catalogue (scripts/bench.sh writes the same in awk), in a file.
+fn generated_catalogue_file(n: usize) -> tempfile::NamedTempFile {
     let mut file = tempfile::Builder::new()
         .suffix(".toml")
         .tempfile()
         .expect("a temporary file");
-    let mut text =
-        String::from("[source]\nid = \"big-backend\"\nvendor = \"bigco\"\ntitle = \"Generated\"\n");
-    for i in 0..n {
-        text.push_str(&format!(
-            "\n[[codes]]\ncode = {}\nname = \"BIG_ERROR_{i}\"\ncategory = \"Group {}\"\ndescription = \"Backend failure number {i}: the shard {} rejected the request.\"\n",
-            10_000_000 + i,
-            i % 100,
-            i % 977
-        ));
-    }
-    file.write_all(text.as_bytes())
+    file.write_all(common::generated_catalogue(n).as_bytes())
         .expect("writing the catalogue");
     file
 }
 
 fn user_catalogue(c: &mut Criterion) {
-    let file = generated_catalogue(USER_ENTRIES);
+    let file = generated_catalogue_file(USER_ENTRIES);
     let locations = Locations {
         flags: vec![file.path().to_owned()],
         no_user_catalog: true,

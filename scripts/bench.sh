@@ -175,7 +175,7 @@ echo "shipped binary: $bin, $linking, $size bytes ($(jq -nr "$size / 1048576 * 1
 size=$(stat -c %s "$dynamic")
 echo "cargo build --release: $dynamic, dynamically linked, $size bytes ($(jq -nr "$size / 1048576 * 100 | round / 100") MiB)"
 
-# A user catalogue of n generated entries, shaped like tests/user_catalogue.rs's
+# A user catalogue of n generated entries, shaped like tests/common/mod.rs's
 # generated_catalogue: one source, each entry a code, a name, a category and a description.
 generate_catalogue() {
     awk -v n="$1" 'BEGIN {

@@ -8,6 +8,9 @@ use assert_cmd::Command;
 use serde_json::Value;
 use tempfile::TempDir;
 
+mod common;
+use common::generated_catalogue;
+
 /// A sandbox: its own config dir, no CHATERR_CATALOG unless a test sets one.
 struct Sandbox {
     dir: TempDir,
@@ -391,21 +394,6 @@ fn check_reports_every_problem_with_its_position() {
         .args(["check", "/nonexistent.toml"])
         .assert()
         .code(2);
-}
-
-/// A generated catalogue of `n` entries, as a team with a big backend might write one.
-pub fn generated_catalogue(n: usize) -> String {
-    let mut text =
-        String::from("[source]\nid = \"big-backend\"\nvendor = \"bigco\"\ntitle = \"Generated\"\n");
-    for i in 0..n {
-        text.push_str(&format!(
-            "\n[[codes]]\ncode = {}\nname = \"BIG_ERROR_{i}\"\ncategory = \"Group {}\"\ndescription = \"Backend failure number {i}: the shard {} rejected the request.\"\n",
-            10_000_000 + i,
-            i % 100,
-            i % 977
-        ));
-    }
-    text
 }
 
 #[test]

@@ -1,5 +1,6 @@
 //! The binary as the integration tests run it: output independent of the terminal, the
-//! environment and the user's own catalogues; and reading what it prints.
+//! environment and the user's own catalogues; reading what it prints; and a generated user
+//! catalogue (benches/catalogue.rs includes this module for it too).
 
 // Each test crate includes this module and uses part of it.
 #![allow(dead_code)]
@@ -52,4 +53,19 @@ pub fn ids_of(args: &[&str]) -> Vec<(String, i64)> {
 
 pub fn id(source: &str, code: i64) -> (String, i64) {
     (source.to_owned(), code)
+}
+
+/// A generated catalogue of `n` entries, as a team with a big backend might write one.
+pub fn generated_catalogue(n: usize) -> String {
+    let mut text =
+        String::from("[source]\nid = \"big-backend\"\nvendor = \"bigco\"\ntitle = \"Generated\"\n");
+    for i in 0..n {
+        text.push_str(&format!(
+            "\n[[codes]]\ncode = {}\nname = \"BIG_ERROR_{i}\"\ncategory = \"Group {}\"\ndescription = \"Backend failure number {i}: the shard {} rejected the request.\"\n",
+            10_000_000 + i,
+            i % 100,
+            i % 977
+        ));
+    }
+    text
 }
