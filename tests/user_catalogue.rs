@@ -390,10 +390,16 @@ fn check_reports_every_problem_with_its_position() {
             .unwrap()
             .starts_with(&format!("{}:1:", syntax.display()))
     );
-    s.chaterr()
+    // Nothing could be read: one line, the reason, and no summary claiming "no problems".
+    let out = s
+        .chaterr()
         .args(["check", "/nonexistent.toml"])
-        .assert()
-        .code(2);
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert_eq!(stderr.lines().count(), 1, "{stderr}");
+    assert!(stderr.contains("cannot read /nonexistent.toml"), "{stderr}");
 }
 
 #[test]

@@ -44,6 +44,8 @@ pub fn run(out: &mut Output, args: CheckArgs) -> Result<Outcome, Error> {
     out.problems(&problems)?;
     let files = if checked == 1 { "file" } else { "files" };
     match problems.len() {
+        // Nothing was read: the errors above say all there is, not "no problems".
+        _ if checked == 0 && unreadable => {}
         0 => eprintln!("chaterr: {checked} {files} checked, no problems"),
         n => eprintln!(
             "chaterr: {checked} {files} checked, {n} problem{}",
