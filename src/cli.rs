@@ -4,6 +4,8 @@
 use clap::builder::{PossibleValue, TypedValueParser};
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
+pub use crate::render::Format;
+
 /// What each exit status means: shown after `--help`, and in the man pages' EXIT STATUS.
 pub const EXIT_STATUS: &[(&str, &str)] = &[
     ("0", "found (diff: the two catalogues are the same)"),
@@ -193,16 +195,6 @@ pub struct OutputArgs {
     /// When to use colour (NO_COLOR and CLICOLOR_FORCE are honoured under auto)
     #[arg(long, global = true, value_enum, default_value_t = ColorChoice::Auto, value_name = "WHEN")]
     pub color: ColorChoice,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum Format {
-    /// Tables and cards, wrapped to the terminal
-    Table,
-    /// Tab-separated lines, one entry per line, for grep, cut and awk
-    Plain,
-    /// JSON (see docs/json.md)
-    Json,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

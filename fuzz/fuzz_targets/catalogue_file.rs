@@ -136,7 +136,7 @@ fn load(text: &str, parsed: &file::CatalogueFile) {
         assert!(
             found
                 .iter()
-                .any(|e| e.code == code.code && e.description == code.description.as_str()),
+                .any(|e| e.code == code.code && e.description == code.description().as_str()),
             "code {} of the file is not found after loading",
             code.code
         );

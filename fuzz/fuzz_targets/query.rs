@@ -7,7 +7,8 @@ use std::sync::LazyLock;
 
 use chaterr::Catalogue;
 use chaterr::catalogue::Scope;
-use chaterr::query::search::{SearchError, highlight_ranges};
+use chaterr::query::search::SearchError;
+use chaterr::render::highlight::highlight_ranges;
 use chaterr::query::{CodeQuery, Mode, SearchOptions, lookup, parse_code_query, search};
 use libfuzzer_sys::fuzz_target;
 

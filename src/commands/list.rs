@@ -2,7 +2,7 @@
 
 use std::ops::RangeInclusive;
 
-use crate::catalogue::{Catalogue, EntryRef, Scope};
+use crate::catalogue::{Catalogue, EntryRef, Field, Scope};
 use crate::cli::ListArgs;
 use crate::commands::{Outcome, resolve_scope};
 use crate::error::Error;
@@ -25,8 +25,7 @@ pub fn run(catalogue: &Catalogue, out: &mut Output, args: ListArgs) -> Result<Ou
         })
         .filter(|e| {
             category.as_deref().is_none_or(|wanted| {
-                e.category
-                    .as_deref()
+                e.text(Field::Category)
                     .is_some_and(|c| c.to_lowercase().contains(wanted))
             })
         })

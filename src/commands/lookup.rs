@@ -2,11 +2,11 @@
 
 use std::io::Read;
 
+use crate::catalogue::words::closest;
 use crate::catalogue::{Catalogue, EntryRef, Scope};
 use crate::cli::LookupArgs;
 use crate::commands::{Outcome, resolve_scope, scope_label};
 use crate::error::Error;
-use crate::query::text::closest;
 use crate::query::{CodeQuery, lookup, neighbours, parse_code_query};
 use crate::render::Output;
 
@@ -95,7 +95,7 @@ fn not_found(catalogue: &Catalogue, scope: &Scope, query: &CodeQuery) -> String 
         CodeQuery::Name(name) => {
             let names = catalogue.entries_in(scope).flat_map(|e| {
                 let symbols = e.symbols.iter().map(|s| s.name.as_ref());
-                e.name.as_deref().into_iter().chain(symbols)
+                e.name().into_iter().chain(symbols)
             });
             let near =
                 closest(&name.to_ascii_lowercase(), names).map(|n| format!("did you mean {n}?"));

@@ -5,9 +5,10 @@ use std::fs::File;
 use std::io::{self, BufReader};
 
 use crate::catalogue::{Catalogue, Entry, EntryRef, Scope};
-use crate::cli::{Format, ScanArgs};
+use crate::cli::ScanArgs;
 use crate::commands::{Outcome, resolve_scope};
 use crate::error::Error;
+use crate::render::Format;
 use crate::render::Output;
 use crate::render::scan::{Explained, SummaryRow};
 use crate::scan::{Found, Piece, Sink, SymbolFinder, scan_reader, vendors_named};

@@ -55,15 +55,6 @@ pub fn lookup<'a>(catalogue: &'a Catalogue, scope: &Scope, query: &CodeQuery) ->
     }
 }
 
-/// Entries in scope to which an SDK gives the symbol `name` (any platform's form,
-/// case-insensitive), in catalogue order: a symbol of Tencent's finds both editions' entries.
-pub fn by_symbol<'a>(catalogue: &'a Catalogue, scope: &Scope, name: &str) -> Vec<&'a Entry> {
-    catalogue
-        .entries_in(scope)
-        .filter(|e| e.has_symbol(name))
-        .collect()
-}
-
 /// The documented codes in scope nearest below and above `code`.
 pub fn neighbours(catalogue: &Catalogue, scope: &Scope, code: i64) -> (Option<i64>, Option<i64>) {
     let mut below = None;

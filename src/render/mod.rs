@@ -6,14 +6,28 @@ use std::io::{self, BufWriter, StdoutLock, Write};
 use owo_colors::{OwoColorize, Style};
 
 use crate::catalogue::{Catalogue, EntryRef};
-use crate::cli::Format;
-use crate::query::diff::{Diff, Piece, word_diff};
-use crate::query::search::{Highlight, Hit, highlight_ranges};
+use crate::query::diff::Diff;
+use crate::query::search::{Highlight, Hit};
+use highlight::highlight_ranges;
+use word_diff::{Piece, word_diff};
 
+pub mod highlight;
 mod json;
 mod plain;
 pub mod scan;
 mod table;
+mod word_diff;
+
+/// How output is written; `--format` on the command line (its values' help is these comments).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    /// Tables and cards, wrapped to the terminal
+    Table,
+    /// Tab-separated lines, one entry per line, for grep, cut and awk
+    Plain,
+    /// JSON (see docs/json.md)
+    Json,
+}
 
 /// A problem `chaterr check` found, with its file.
 #[derive(Debug, Clone)]

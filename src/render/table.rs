@@ -6,11 +6,11 @@ use comfy_table::presets::UTF8_FULL_CONDENSED;
 use comfy_table::{Cell, ContentArrangement, Table};
 
 use super::Paint;
-use super::plain::field_text;
 use crate::catalogue::vendor::display_name;
-use crate::catalogue::{EntryRef, Source};
+use crate::catalogue::{EntryRef, Field, Source};
 use crate::query::diff::Diff;
 use crate::query::search::Highlight;
+use chaterr_catalogue::field::CardPlace;
 
 pub(super) fn table(width: Option<u16>) -> Table {
     let mut t = Table::new();
@@ -49,10 +49,10 @@ fn description(
         } else {
             "SDK only: not in the vendor's document"
         })
-    } else if e.entry.description.is_empty() {
+    } else if e.entry.description().is_empty() {
         paint.dim("(the document gives no description)")
     } else {
-        paint.highlighted(&e.entry.description, highlight)
+        paint.highlighted(e.entry.description(), highlight)
     }
 }
 
@@ -104,36 +104,42 @@ pub fn card(e: &EntryRef<'_>, paint: &Paint, width: Option<u16>) -> Table {
     let mut row = |label: &str, value: String| {
         t.add_row(vec![Cell::new(paint.label(label)), Cell::new(value)]);
     };
+    // The fields of one place on the card, each with its label.
+    let fields = |place: CardPlace| {
+        Field::ALL
+            .into_iter()
+            .filter(move |f| f.card_place() == place)
+            .filter_map(|f| entry.text(f).map(|text| (f.label(), text)))
+    };
     row("Code", paint.code(&entry.code_label()));
-    if let Some(name) = &entry.name {
-        row("Name", paint.code(name));
+    for (label, text) in fields(CardPlace::Heading) {
+        row(label, paint.code(text));
     }
     row(
         "Vendor",
         format!("{} ({})", display_name(&e.source.vendor), e.source.vendor),
     );
     row("Document", document(e.source));
-    for (label, value) in [("Part", &entry.part), ("Category", &entry.category)] {
-        if let Some(value) = value {
-            row(label, value.to_string());
-        }
+    for (label, text) in fields(CardPlace::Filing) {
+        row(label, text.to_owned());
     }
-    row("Description", description(e, paint, None, true));
+    for field in Field::ALL
+        .into_iter()
+        .filter(|f| f.card_place() == CardPlace::Body)
+    {
+        row(field.label(), description(e, paint, None, true));
+    }
     if let Some(symbols) = symbols(e, paint) {
         row("SDK symbols", symbols);
     }
     if let Some(comments) = sdk_comments(e) {
         row("SDK comments", comments);
     }
-    for (label, value) in [
-        ("Reason", entry.reason.as_deref()),
-        ("Action", entry.action.as_deref()),
-        ("Note", entry.note.as_deref()),
-        ("From", entry.origin.as_deref()),
-    ] {
-        if let Some(value) = value {
-            row(label, value.to_string());
-        }
+    for (label, text) in fields(CardPlace::Detail) {
+        row(label, text.to_owned());
+    }
+    if let Some(origin) = entry.origin.as_deref() {
+        row("From", origin.to_owned());
     }
     t
 }
@@ -145,7 +151,7 @@ pub fn entries<'a>(
     width: Option<u16>,
 ) -> Table {
     let rows: Vec<_> = rows.collect();
-    let names = rows.iter().any(|(e, _)| e.entry.name.is_some());
+    let names = rows.iter().any(|(e, _)| e.entry.name().is_some());
     let mut t = table(width);
     if names {
         header(&mut t, paint, &["Source", "Code", "Name", "Description"]);
@@ -158,7 +164,7 @@ pub fn entries<'a>(
             Cell::new(paint.code(&e.entry.code_label())),
         ];
         if names {
-            let name = e.entry.name.as_deref().unwrap_or_default();
+            let name = e.entry.name().unwrap_or_default();
             cells.push(Cell::new(paint.highlighted(name, highlight)));
         }
         cells.push(Cell::new(description(&e, paint, highlight, false)));
@@ -228,12 +234,12 @@ pub fn diff(
         let mut t = table(width);
         header(&mut t, paint, &["Code", "Field", &format!("{a} → {b}")]);
         for change in &diff.changed {
-            for field in &change.fields {
-                let old = field_text(&change.a, field);
-                let new = field_text(&change.b, field);
+            for aspect in &change.fields {
+                let old = aspect.value(&change.a).unwrap_or_default();
+                let new = aspect.value(&change.b).unwrap_or_default();
                 t.add_row(vec![
                     Cell::new(paint.code(&change.code.to_string())),
-                    Cell::new(field),
+                    Cell::new(aspect.name()),
                     Cell::new(paint.word_diff(&old, &new)),
                 ]);
             }

@@ -1,13 +1,13 @@
 //! The SDK symbol files (codes/symbols/*.toml): the names the vendors' SDKs give their codes,
-//! with where each was read. Parsed and validated like the catalogue files (file.rs), and
-//! included by build.rs too, so a malformed symbol file fails the build.
+//! with where each was read. Parsed and validated like the catalogue files (file.rs), so a
+//! malformed symbol file fails the build.
 //!
-//! build.rs attaches each symbol to the entries of the file's `sources` with the same code, and
+//! The compiler (compile.rs) attaches each symbol to the entries of the file's `sources` with the same code, and
 //! makes the codes no such entry has into entries of the `[sdk]` source, marked undocumented.
 
 use toml::de::DeValue;
 
-use super::file::{Checker, Problem, Value, is_valid_key};
+use crate::file::{Checker, Problem, Value, is_valid_key};
 
 /// One symbol file: its `[sdk]` and its `[[symbols]]`, in file order.
 #[derive(Debug, Clone, PartialEq, Eq)]

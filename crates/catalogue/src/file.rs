@@ -1,15 +1,17 @@
 //! The catalogue file format (codes/*.toml and users' own files): parsing and validation.
 //!
 //! Validation walks the spanned TOML tree by hand rather than through serde, so that one pass
-//! reports every problem with its line and column, not just the first. build.rs includes this
-//! module too (it depends on nothing but toml), so an embedded file that fails these checks
-//! fails the build.
+//! reports every problem with its line and column, not just the first. The compiler of codes/
+//! reads the embedded files with it, so an embedded file that fails these checks fails the
+//! build.
 
 use std::borrow::Cow;
 use std::ops::Range;
 
 use toml::Spanned;
 use toml::de::{DeTable, DeValue};
+
+use crate::field::{Field, Texts};
 
 /// One catalogue file: its `[source]` and its `[[codes]]`, in file order.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -33,29 +35,32 @@ pub struct SourceDecl {
 pub struct CodeDecl {
     pub code: i64,
     pub code_end: Option<i64>,
-    pub name: Option<String>,
-    pub part: Option<String>,
-    pub category: Option<String>,
-    pub description: String,
-    pub reason: Option<String>,
-    pub action: Option<String>,
-    pub note: Option<String>,
+    /// The text fields given, by [`Field`]; a required one is always `Some` (maybe empty).
+    pub texts: Texts<String>,
     /// Byte offset of the entry's `code` value (or of the entry, where `code` is missing).
     pub offset: usize,
 }
 
+impl CodeDecl {
+    /// A text field as written (an empty text is `Some("")`).
+    pub fn text(&self, field: Field) -> Option<&str> {
+        self.texts[field.index()].as_deref()
+    }
+}
+
 pub const SOURCE_KEYS: [&str; 5] = ["id", "vendor", "title", "edition", "url"];
-pub const CODE_KEYS: [&str; 9] = [
-    "code",
-    "code_end",
-    "name",
-    "part",
-    "category",
-    "description",
-    "reason",
-    "action",
-    "note",
-];
+
+/// The keys of a `[[codes]]` entry: its code, the end of its range, then every [`Field`].
+pub const CODE_KEYS: [&str; 2 + Field::COUNT] = {
+    let mut keys = ["code"; 2 + Field::COUNT];
+    keys[1] = "code_end";
+    let mut i = 0;
+    while i < Field::COUNT {
+        keys[2 + i] = Field::ALL[i].name();
+        i += 1;
+    }
+    keys
+};
 
 /// A problem in a catalogue file, at a 1-based line and column.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -74,15 +79,34 @@ impl std::fmt::Display for Problem {
 
 /// 1-based line and column (in characters) of a byte offset.
 pub fn line_column(text: &str, offset: usize) -> (usize, usize) {
-    let mut offset = offset.min(text.len());
-    while !text.is_char_boundary(offset) {
-        offset -= 1;
+    Lines::new(text).position(offset)
+}
+
+/// Where a text's lines start, found once: a file with many problems is not rescanned for each.
+pub struct Lines<'t> {
+    text: &'t str,
+    starts: Vec<usize>,
+}
+
+impl<'t> Lines<'t> {
+    pub fn new(text: &'t str) -> Self {
+        let starts = std::iter::once(0)
+            .chain(text.match_indices('\n').map(|(i, _)| i + 1))
+            .collect();
+        Lines { text, starts }
     }
-    let before = &text[..offset];
-    let line = before.matches('\n').count() + 1;
-    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
-    let column = before[line_start..].chars().count() + 1;
-    (line, column)
+
+    /// 1-based line and column (in characters) of a byte offset.
+    pub fn position(&self, offset: usize) -> (usize, usize) {
+        let mut offset = offset.min(self.text.len());
+        while !self.text.is_char_boundary(offset) {
+            offset -= 1;
+        }
+        let line = self.starts.partition_point(|&start| start <= offset);
+        let line_start = self.starts[line - 1];
+        let column = self.text[line_start..offset].chars().count() + 1;
+        (line, column)
+    }
 }
 
 /// Parses and validates one file. On failure, every problem found, in file order.
@@ -124,6 +148,8 @@ pub fn is_valid_key(key: &str) -> bool {
 pub(crate) struct Checker<'t> {
     text: &'t str,
     problems: Vec<Problem>,
+    /// Found at the first problem.
+    lines: Option<Lines<'t>>,
 }
 
 pub(crate) type Value<'i> = Spanned<DeValue<'i>>;
@@ -145,6 +171,7 @@ impl<'t> Checker<'t> {
         Checker {
             text,
             problems: Vec::new(),
+            lines: None,
         }
     }
 
@@ -161,12 +188,19 @@ impl<'t> Checker<'t> {
         }
     }
 
-    pub(crate) fn line_of(&self, offset: usize) -> usize {
-        line_column(self.text, offset).0
+    pub(crate) fn position(&mut self, offset: usize) -> (usize, usize) {
+        let text = self.text;
+        self.lines
+            .get_or_insert_with(|| Lines::new(text))
+            .position(offset)
+    }
+
+    pub(crate) fn line_of(&mut self, offset: usize) -> usize {
+        self.position(offset).0
     }
 
     pub(crate) fn problem(&mut self, offset: usize, message: String) {
-        let (line, column) = line_column(self.text, offset);
+        let (line, column) = self.position(offset);
         self.problems.push(Problem {
             line,
             column,
@@ -367,17 +401,11 @@ impl<'t> Checker<'t> {
         let mut decl = CodeDecl {
             code: 0,
             code_end: None,
-            name: None,
-            part: None,
-            category: None,
-            description: String::new(),
-            reason: None,
-            action: None,
-            note: None,
+            texts: Default::default(),
             offset: item.span().start,
         };
         let mut ok = true;
-        let (mut code, mut description) = (false, false);
+        let mut code = false;
         let (fields, meant) = self.fields(table, &CODE_KEYS);
         for (key, value) in fields {
             match key {
@@ -389,21 +417,10 @@ impl<'t> Checker<'t> {
                     Some(n) => decl.code_end = Some(n),
                     None => ok = false,
                 },
-                _ => {
-                    let Some(text) = self.string(key, value) else {
-                        ok = false;
-                        continue;
-                    };
-                    match key {
-                        "description" => (decl.description, description) = (text, true),
-                        "name" => decl.name = Some(text),
-                        "part" => decl.part = Some(text),
-                        "category" => decl.category = Some(text),
-                        "reason" => decl.reason = Some(text),
-                        "action" => decl.action = Some(text),
-                        _ => decl.note = Some(text),
-                    }
-                }
+                _ => match (Field::from_name(key), self.string(key, value)) {
+                    (Some(field), Some(text)) => decl.texts[field.index()] = Some(text),
+                    _ => ok = false,
+                },
             }
         }
         let present =
@@ -414,13 +431,22 @@ impl<'t> Checker<'t> {
                 "[[codes]] entry is missing `code`".to_owned(),
             );
         }
-        if !description && !present("description") {
-            let at = if code { decl.offset } else { item.span().start };
-            self.problem(
-                at,
-                "[[codes]] entry is missing `description` (use \"\" where the document has none)"
-                    .to_owned(),
-            );
+        let mut complete = true;
+        for field in Field::ALL.into_iter().filter(|f| f.required()) {
+            if decl.text(field).is_some() {
+                continue;
+            }
+            complete = false;
+            if !present(field.name()) {
+                let at = if code { decl.offset } else { item.span().start };
+                self.problem(
+                    at,
+                    format!(
+                        "[[codes]] entry is missing `{}` (use \"\" where the document has none)",
+                        field.name()
+                    ),
+                );
+            }
         }
         if let Some(end) = decl.code_end
             && code
@@ -436,7 +462,7 @@ impl<'t> Checker<'t> {
             let end = decl.code_end.filter(|end| *end >= decl.code);
             (decl.code, end.unwrap_or(decl.code), decl.offset)
         });
-        (range, (ok && code && description).then_some(decl))
+        (range, (ok && code && complete).then_some(decl))
     }
 
     /// A code twice in one source, or ranges that overlap: (code, end, offset) of each entry.
@@ -485,26 +511,9 @@ fn range_label(start: i64, end: i64) -> String {
 
 /// The expected key a misspelt one was probably meant to be (at most two edits away).
 fn closest_key<'a>(key: &str, expected: &[&'a str]) -> Option<&'a str> {
-    fn distance(a: &str, b: &str) -> usize {
-        let b: Vec<char> = b.chars().collect();
-        let mut row: Vec<usize> = (0..=b.len()).collect();
-        for (i, ca) in a.chars().enumerate() {
-            let mut diagonal = row[0];
-            row[0] = i + 1;
-            for j in 0..b.len() {
-                let above = row[j + 1];
-                row[j + 1] = (above + 1)
-                    .min(row[j] + 1)
-                    .min(diagonal + usize::from(ca != b[j]));
-                diagonal = above;
-            }
-        }
-        row[b.len()]
-    }
     expected
         .iter()
-        .map(|k| (distance(key, k), *k))
-        .filter(|(d, _)| *d <= 2)
+        .filter_map(|k| crate::words::distance(key, k, 2).map(|d| (d, *k)))
         .min()
         .map(|(_, k)| k)
 }
@@ -520,6 +529,7 @@ fn closest_key<'a>(key: &str, expected: &[&'a str]) -> Option<&'a str> {
 /// Where it returns a file, it is the one the full walk would return (tests::fast_path_*).
 mod fast {
     use super::{CatalogueFile, CodeDecl, SourceDecl, is_valid_key};
+    use crate::field::{Field, Texts};
 
     /// A value of one of the two types the catalogue's keys take.
     enum Scalar {
@@ -540,32 +550,24 @@ mod fast {
     struct Code {
         code: Option<(i64, usize)>,
         code_end: Option<i64>,
-        name: Option<String>,
-        part: Option<String>,
-        category: Option<String>,
-        description: Option<String>,
-        reason: Option<String>,
-        action: Option<String>,
-        note: Option<String>,
+        texts: Texts<String>,
     }
 
     impl Code {
-        /// The entry, where it has its `code` and `description` and its range is not reversed.
+        /// The entry, where it has its `code` and required fields and its range is not
+        /// reversed.
         fn finish(self) -> Option<CodeDecl> {
             let (code, offset) = self.code?;
             if self.code_end.is_some_and(|end| end < code) {
                 return None;
             }
-            Some(CodeDecl {
+            let missing = Field::ALL
+                .into_iter()
+                .any(|f| f.required() && self.texts[f.index()].is_none());
+            (!missing).then_some(CodeDecl {
                 code,
                 code_end: self.code_end,
-                name: self.name,
-                part: self.part,
-                category: self.category,
-                description: self.description?,
-                reason: self.reason,
-                action: self.action,
-                note: self.note,
+                texts: self.texts,
                 offset,
             })
         }
@@ -705,17 +707,7 @@ mod fast {
             (_, Scalar::Int(_)) => return None,
             (_, Scalar::Str(text)) => text,
         };
-        let slot = match key {
-            "name" => &mut code.name,
-            "part" => &mut code.part,
-            "category" => &mut code.category,
-            "description" => &mut code.description,
-            "reason" => &mut code.reason,
-            "action" => &mut code.action,
-            "note" => &mut code.note,
-            _ => return None,
-        };
-        fill(slot, text)
+        fill(&mut code.texts[Field::from_name(key)?.index()], text)
     }
 
     /// Whether two entries share a code (what the full walk's `check_overlaps` reports).
@@ -934,7 +926,7 @@ mod tests {
 
     #[test]
     fn fast_path_reads_the_embedded_catalogues_as_the_full_walk_does() {
-        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("codes");
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../codes");
         let mut read = 0;
         for entry in std::fs::read_dir(dir).unwrap() {
             let path = entry.unwrap().path();
