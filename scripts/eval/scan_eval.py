@@ -100,7 +100,9 @@ class Tally:
         }
 
 
-def score_line(entry: dict, findings: list[dict]) -> tuple[Tally, list[dict], list[dict]]:
+def score_line(
+    entry: dict, findings: list[dict]
+) -> tuple[Tally, list[dict], list[dict], list[dict]]:
     t = Tally()
     t.lines = 1
     codes = entry.get("codes", [])
@@ -117,19 +119,21 @@ def score_line(entry: dict, findings: list[dict]) -> tuple[Tally, list[dict], li
             t.found += 1
         else:
             misses.append({"vendor": vendor, "code": code})
-    wrong = []
+    wrong, vendor_wrong = [], []
     for f in findings:
         t.findings += 1
         if f["code"] in expected_vendors:
             t.correct += 1
             if len(f["vendors"]) == 1 and f["vendors"][0] in expected_vendors[f["code"]]:
                 t.vendor_right += 1
+            else:
+                vendor_wrong.append(f)
         else:
             wrong.append(f)
     if not codes:
         t.negatives = 1
         t.fp_lines = 1 if findings else 0
-    return t, misses, wrong
+    return t, misses, wrong, vendor_wrong
 
 
 def pct(x: float | None) -> str:
@@ -167,10 +171,10 @@ def main() -> int:
     splits: dict[str, Tally] = defaultdict(Tally)
     shapes: dict[str, Tally] = defaultdict(Tally)
     split_shapes: dict[tuple[str, str], Tally] = defaultdict(Tally)
-    miss_list, fp_list = [], []
+    miss_list, fp_list, vendor_list = [], [], []
     for idx, entry in enumerate(corpus, 1):
         findings = scan(args.bin, entry.get("context", []), entry["text"])
-        t, misses, wrong = score_line(entry, findings)
+        t, misses, wrong, vendor_wrong = score_line(entry, findings)
         overall.add(t)
         splits[entry["split"]].add(t)
         shapes[entry["shape"]].add(t)
@@ -184,6 +188,11 @@ def main() -> int:
                             "finding": w, "expected": entry.get("codes", []),
                             "text": entry["text"], "url": entry["url"]})
 
+        for v in vendor_wrong:
+            vendor_list.append({"index": idx, "split": entry["split"], "shape": entry["shape"],
+                                "finding": v, "expected": entry.get("codes", []),
+                                "text": entry["text"], "url": entry["url"]})
+
     result = {
         "corpus": str(args.corpus),
         "overall": overall.figures(),
@@ -194,6 +203,7 @@ def main() -> int:
     if args.misses:
         result["misses"] = miss_list
         result["false_positives"] = fp_list
+        result["vendor_wrong"] = vendor_list
 
     if args.json:
         json.dump(result, sys.stdout, ensure_ascii=False, indent=2)
@@ -215,6 +225,12 @@ def main() -> int:
             f = w["finding"]
             print(f"  #{w['index']} {w['split']} {w['shape']}: {f['code']}[{'/'.join(f['vendors'])}]"
                   f" col {f['column']}\n      {w['text'][:160]}")
+        print("\nright code, vendor wrong or not decided:")
+        for v in vendor_list:
+            f = v["finding"]
+            want = "/".join(sorted({c["vendor"] for c in v["expected"] if int(c["code"]) == f["code"]}))
+            print(f"  #{v['index']} {v['split']} {v['shape']}: {f['code']}[{'/'.join(f['vendors'])}]"
+                  f" expected {want}\n      {v['text'][:160]}")
     return 0
 
 
