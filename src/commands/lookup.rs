@@ -7,20 +7,21 @@ use crate::catalogue::{Catalogue, EntryRef, Scope};
 use crate::cli::LookupArgs;
 use crate::commands::{Outcome, resolve_scope, scope_label};
 use crate::error::Error;
-use crate::query::{CodeQuery, lookup, neighbours, parse_code_query};
+use crate::query::{CodeQuery, Filter, lookup, neighbours, parse_code_query};
 use crate::render::Output;
 
 pub fn run(catalogue: &Catalogue, out: &mut Output, args: LookupArgs) -> Result<Outcome, Error> {
     let (scope, words) = split_scope(catalogue, &args.args)?;
     let queries = read_queries(&words)?;
 
+    let filter = Filter {
+        documented_only: args.documented_only,
+        ..scope.clone().into()
+    };
     let mut found: Vec<EntryRef<'_>> = Vec::new();
     let mut all_found = true;
     for query in &queries {
-        let mut matches = lookup(catalogue, &scope, query);
-        if args.documented_only {
-            matches.retain(|e| e.documented);
-        }
+        let matches = lookup(catalogue, &filter, query);
         if matches.is_empty() {
             all_found = false;
             eprintln!("chaterr: {}", not_found(catalogue, &scope, query));
@@ -46,7 +47,7 @@ fn split_scope(catalogue: &Catalogue, args: &[String]) -> Result<(Scope, Vec<Str
         || rest.is_empty()
         || match parse_code_query(first) {
             Ok(CodeQuery::Number(_)) => true,
-            Ok(name) => !lookup(catalogue, &Scope::All, &name).is_empty(),
+            Ok(name) => !lookup(catalogue, &Filter::all(), &name).is_empty(),
             Err(_) => false,
         };
     if is_code {
@@ -115,7 +116,7 @@ fn not_found(catalogue: &Catalogue, scope: &Scope, query: &CodeQuery) -> String 
 /// "zego", or "tencent-chat, tencent-im" style list of the sources documenting a code.
 fn vendors_of(catalogue: &Catalogue, code: i64) -> String {
     let mut vendors: Vec<&str> = Vec::new();
-    let found = lookup(catalogue, &Scope::All, &CodeQuery::Number(code));
+    let found = lookup(catalogue, &Filter::all(), &CodeQuery::Number(code));
     for e in found.into_iter().filter(|e| e.documented) {
         let vendor = catalogue.source_of(e).vendor.as_ref();
         if !vendors.contains(&vendor) {

@@ -2,8 +2,11 @@
 //! comparisons of two catalogues, and what a log's codes mean.
 
 pub mod diff;
+pub mod explain;
+pub mod filter;
 pub mod lookup;
 pub mod search;
 
+pub use filter::Filter;
 pub use lookup::{CodeQuery, lookup, neighbours, parse_code_query};
 pub use search::{Hit, Mode, SearchOptions, search};

@@ -15,6 +15,7 @@ use fuzzy_matcher::skim::SkimMatcherV2;
 use regex::{Regex, RegexBuilder};
 use rustc_hash::FxHashMap as HashMap;
 
+use super::Filter;
 use crate::catalogue::words::{distance, for_each_word, is_stop_word, stem, typo_budget, words};
 use crate::catalogue::{Catalogue, Entry, Key, Scope, Tables};
 use chaterr_catalogue::terms::{self, for_each_term};
@@ -113,9 +114,12 @@ const TYPO_WEIGHT: f64 = 0.55;
 const K1: f64 = 1.2;
 const B: f64 = 0.75;
 
+/// The entries matching the query, best first. Entries are ranked against everything in the
+/// filter's scope, then those the rest of the filter leaves out are dropped: hiding the codes
+/// only an SDK defines leaves the ranking of the rest as it is.
 pub fn search<'a>(
     catalogue: &'a Catalogue,
-    scope: &Scope,
+    filter: &Filter,
     query: &str,
     options: &SearchOptions,
 ) -> Result<Vec<Hit<'a>>, SearchError> {
@@ -123,12 +127,14 @@ pub fn search<'a>(
     if query.is_empty() {
         return Err(SearchError::EmptyQuery);
     }
+    let scope = &filter.scope;
     let entries = catalogue.entries_in(scope);
     let mut hits = match options.mode {
         Mode::Ranked => ranked(catalogue, scope, query),
         Mode::Fixed => grep(entries, &regex::escape(query), options.ignore_case)?,
         Mode::Regex => grep(entries, query, options.ignore_case)?,
     };
+    hits.retain(|h| filter.admits(h.entry));
     if options.limit > 0 {
         hits.truncate(options.limit);
     }
@@ -573,7 +579,7 @@ mod tests {
             ignore_case: false,
             limit: 0,
         };
-        search(catalogue, scope, query, &options)
+        search(catalogue, &scope.clone().into(), query, &options)
             .unwrap()
             .iter()
             .map(|h| (h.entry.source, h.entry.code, format!("{:.9}", h.score)))

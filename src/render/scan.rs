@@ -7,25 +7,9 @@ use owo_colors::Style;
 use serde::Serialize;
 
 use super::{Output, Paint};
-use crate::catalogue::EntryRef;
+use crate::query::explain::{Explained, SummaryRow};
 use crate::render::Format;
-use crate::scan::{Found, Piece};
-
-/// A code found in a line, with the entries that explain it.
-#[derive(Debug)]
-pub struct Explained<'a> {
-    pub found: Found,
-    pub entries: Vec<EntryRef<'a>>,
-}
-
-/// A line of the summary: one code of one source, how often, and where first.
-#[derive(Debug)]
-pub struct SummaryRow<'a> {
-    pub entry: EntryRef<'a>,
-    pub code: i64,
-    pub count: u64,
-    pub first: String,
-}
+use crate::scan::Piece;
 
 /// The first sentence of a description, at most about 100 characters.
 pub fn short(description: &str) -> String {
