@@ -29,7 +29,8 @@ fn lookup_prints_the_vendor_text_as_plain_line_when_piped() {
         .success()
         .stdout(
             "zego\tzego-zim\t6000103\t\tToken is invalid. Please call the renewToken method to \
-             renew the Token and try again.\t\t\tLogin errors\t\t\tembedded\tdocumented\t\
+             renew the Token and try again.\t\t\tLogin errors\t\t\tembedded\tauth\trelogin\t\
+             token_invalid\tdocumented\t\
              c:zim_error_code_network_module_token_invalid flutter:networkModuleTokenInvalid \
              ios:ZIMErrorCodeNetworkModuleTokenInvalid\n",
         );
@@ -93,9 +94,13 @@ fn lookup_json_has_every_key_in_order() {
             "reason",
             "action",
             "note",
+            "class",
+            "retry",
+            "concept",
             "origin",
             "symbols",
-            "documented"
+            "documented",
+            "equivalents"
         ]
     );
     let entry = &json_of(&["lookup", "agora", "403"])[0];
@@ -372,7 +377,7 @@ fn list_into_a_closed_pipe_is_quiet() {
 fn plain_output_is_tab_separated_without_colour() {
     let out = stdout_of(&["list", "agora", "--color", "always"]);
     assert_eq!(out.lines().count(), 77 + 63);
-    assert!(out.lines().all(|l| l.split('\t').count() == 13));
+    assert!(out.lines().all(|l| l.split('\t').count() == 16));
     let lines: Vec<&str> = out.lines().collect();
     let (documented, sdk_only) = lines.split_at(77);
     assert!(
@@ -382,12 +387,13 @@ fn plain_output_is_tab_separated_without_colour() {
     );
     assert!(sdk_only.iter().all(|l| l.starts_with("agora\tagora-sdk\t")));
     assert!(!out.contains('\u{1b}'));
-    // Search's score stays the 12th column; the SDK columns are always the last two.
+    // Search's score follows chaterr's class, retry and concept; the SDK columns are always
+    // the last two.
     let hit = stdout_of(&["search", "token", "--vendor", "agora", "--limit", "1"]);
     let columns: Vec<&str> = hit.trim_end().split('\t').collect();
-    assert_eq!(columns.len(), 14);
-    assert!(columns[11].parse::<f64>().is_ok(), "{hit}");
-    assert_eq!(columns[12], "documented");
+    assert_eq!(columns.len(), 17);
+    assert!(columns[14].parse::<f64>().is_ok(), "{hit}");
+    assert_eq!(columns[15], "documented");
 }
 
 #[test]

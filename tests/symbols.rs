@@ -221,7 +221,7 @@ fn sdk_only_entries_are_found_by_number_and_marked() {
     let plain = stdout_of(&["lookup", "agora", "108"]);
     let columns: Vec<&str> = plain.trim_end().split('\t').collect();
     assert_eq!(
-        columns[11..],
+        columns[14..],
         [
             "sdk-only",
             "ios:AgoraChatErrorTokenExpire ios:EMErrorTokenExpire"
