@@ -5,14 +5,11 @@ use std::collections::BTreeSet;
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use assert_cmd::Command;
 use chaterr::generate::{self, FOLDERS};
 use clap::ValueEnum;
 use clap_complete::{Generator, Shell};
 
-fn root() -> &'static Path {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-}
+use crate::common::{chaterr, root};
 
 #[test]
 fn committed_completions_and_man_pages_are_current() {
@@ -46,11 +43,7 @@ fn chaterr_completions_prints_the_committed_script() {
     for shell in Shell::value_variants() {
         let committed = fs::read(root().join("completions").join(shell.file_name("chaterr")))
             .expect("completions/ holds a script for every shell (run `cargo xtask gen`)");
-        let printed = Command::cargo_bin("chaterr")
-            .unwrap()
-            .args(["completions", &shell.to_string()])
-            .output()
-            .unwrap();
+        let printed = chaterr().args(["completions", &shell.to_string()]).output();
         assert!(
             printed.status.success(),
             "chaterr completions {shell} failed"
