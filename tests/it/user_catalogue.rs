@@ -4,8 +4,6 @@
 use std::fs;
 use std::path::Path;
 
-use serde_json::Value;
-
 use crate::common::{Sandbox, counts, generated_catalogue};
 
 /// A zego-zim file overriding 6000103 with a text naming where it comes from.
@@ -63,9 +61,8 @@ fn chaterr_catalog_takes_files_and_folders_and_beats_the_config_dir() {
     let found = s
         .chaterr()
         .env("CHATERR_CATALOG", &list)
-        .args(["lookup", "zego-zim", "6000103", "--json"])
-        .output();
-    let found: Value = serde_json::from_slice(&found.stdout).unwrap();
+        .args(["lookup", "zego-zim", "6000103"])
+        .json();
     assert_eq!(
         found[0]["description"], "from env file",
         "later in the list wins"
@@ -81,13 +78,12 @@ fn catalog_flags_win_last_one_first() {
     let one = s.write("one.toml", &override_file("flag one"));
     let two = s.write("flags/two.toml", &override_file("flag two"));
     let run = |extra: &[&str]| -> String {
-        let out = s
+        let found = s
             .chaterr()
             .env("CHATERR_CATALOG", &env)
             .args(extra)
-            .args(["lookup", "zego-zim", "6000103", "--json"])
-            .output();
-        let found: Value = serde_json::from_slice(&out.stdout).unwrap();
+            .args(["lookup", "zego-zim", "6000103"])
+            .json();
         found[0]["description"].as_str().unwrap().to_owned()
     };
     assert_eq!(run(&[]), "from env");
