@@ -1,27 +1,19 @@
 //! completions/ are generated from the clap definition and committed (xtask's tests check that
-//! they are current): `chaterr completions SHELL` prints the same script.
+//! they and man/ are current): `chaterr completions SHELL` prints the committed script.
 
 use std::fs;
-use std::path::Path;
 
-use assert_cmd::Command;
 use clap::ValueEnum;
 use clap_complete::{Generator, Shell};
 
-fn root() -> &'static Path {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-}
+use crate::common::{chaterr, root};
 
 #[test]
 fn chaterr_completions_prints_the_committed_script() {
     for shell in Shell::value_variants() {
         let committed = fs::read(root().join("completions").join(shell.file_name("chaterr")))
             .expect("completions/ holds a script for every shell (run `cargo xtask gen`)");
-        let printed = Command::cargo_bin("chaterr")
-            .unwrap()
-            .args(["completions", &shell.to_string()])
-            .output()
-            .unwrap();
+        let printed = chaterr().args(["completions", &shell.to_string()]).output();
         assert!(
             printed.status.success(),
             "chaterr completions {shell} failed"

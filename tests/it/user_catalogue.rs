@@ -2,60 +2,9 @@
 //! validation with positions, broken files, and a 100,000-entry file.
 
 use std::fs;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
-use assert_cmd::Command;
-use serde_json::Value;
-use tempfile::TempDir;
-
-mod common;
-use common::generated_catalogue;
-
-/// A sandbox: its own config dir, no CHATERR_CATALOG unless a test sets one.
-struct Sandbox {
-    dir: TempDir,
-}
-
-impl Sandbox {
-    fn new() -> Self {
-        Sandbox {
-            dir: tempfile::tempdir().unwrap(),
-        }
-    }
-
-    fn config_codes(&self) -> PathBuf {
-        let dir = self.dir.path().join("config/chaterr/codes");
-        fs::create_dir_all(&dir).unwrap();
-        dir
-    }
-
-    fn write(&self, relative: &str, text: &str) -> PathBuf {
-        let path = self.dir.path().join(relative);
-        fs::create_dir_all(path.parent().unwrap()).unwrap();
-        fs::write(&path, text).unwrap();
-        path
-    }
-
-    fn chaterr(&self) -> Command {
-        let mut cmd = Command::cargo_bin("chaterr").unwrap();
-        cmd.env("XDG_CONFIG_HOME", self.dir.path().join("config"))
-            .env_remove("CHATERR_CATALOG")
-            .env_remove("NO_COLOR")
-            .env_remove("CLICOLOR_FORCE")
-            .env("COLUMNS", "100");
-        cmd
-    }
-
-    fn json(&self, args: &[&str]) -> Value {
-        let out = self.chaterr().args(args).arg("--json").output().unwrap();
-        assert!(
-            out.status.code() != Some(2),
-            "{args:?}: {}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-        serde_json::from_slice(&out.stdout).unwrap()
-    }
-}
+use crate::common::{Sandbox, counts, generated_catalogue};
 
 /// A zego-zim file overriding 6000103 with a text naming where it comes from.
 fn override_file(label: &str) -> String {
@@ -112,10 +61,8 @@ fn chaterr_catalog_takes_files_and_folders_and_beats_the_config_dir() {
     let found = s
         .chaterr()
         .env("CHATERR_CATALOG", &list)
-        .args(["lookup", "zego-zim", "6000103", "--json"])
-        .output()
-        .unwrap();
-    let found: Value = serde_json::from_slice(&found.stdout).unwrap();
+        .args(["lookup", "zego-zim", "6000103"])
+        .json();
     assert_eq!(
         found[0]["description"], "from env file",
         "later in the list wins"
@@ -131,14 +78,12 @@ fn catalog_flags_win_last_one_first() {
     let one = s.write("one.toml", &override_file("flag one"));
     let two = s.write("flags/two.toml", &override_file("flag two"));
     let run = |extra: &[&str]| -> String {
-        let out = s
+        let found = s
             .chaterr()
             .env("CHATERR_CATALOG", &env)
             .args(extra)
-            .args(["lookup", "zego-zim", "6000103", "--json"])
-            .output()
-            .unwrap();
-        let found: Value = serde_json::from_slice(&out.stdout).unwrap();
+            .args(["lookup", "zego-zim", "6000103"])
+            .json();
         found[0]["description"].as_str().unwrap().to_owned()
     };
     assert_eq!(run(&[]), "from env");
@@ -228,7 +173,7 @@ fn extending_an_embedded_source_adds_and_overrides_with_origin() {
         .iter()
         .find(|x| x["id"] == "zego-zim")
         .unwrap();
-    assert_eq!(zim["codes"], 150);
+    assert_eq!(zim["codes"], counts::codes("zego-zim") + 1);
     assert_eq!(zim["origin"], "embedded");
     assert_eq!(zim["extended_by"], serde_json::json!([path_str(&file)]));
     let card = s
@@ -236,8 +181,7 @@ fn extending_an_embedded_source_adds_and_overrides_with_origin() {
         .args([
             flag[0], flag[1], "lookup", "zego", "6000103", "--format", "table",
         ])
-        .output()
-        .unwrap();
+        .output();
     let card = String::from_utf8(card.stdout).unwrap();
     assert!(
         card.contains("Corrected.") && card.contains("Our correction.") && card.contains("From"),
@@ -266,7 +210,7 @@ fn a_broken_user_file_stops_every_command_with_its_position_and_a_way_out() {
         &["sources"],
         &["diff", "zego", "tencent"],
     ] {
-        let out = s.chaterr().args(args).output().unwrap();
+        let out = s.chaterr().args(args).output();
         assert_eq!(out.status.code(), Some(2), "{args:?}");
         assert!(out.stdout.is_empty());
         let stderr = String::from_utf8(out.stderr).unwrap();
@@ -299,8 +243,7 @@ fn a_source_cannot_change_vendor() {
     let out = s
         .chaterr()
         .args(["--catalog", path_str(&file), "sources"])
-        .output()
-        .unwrap();
+        .output();
     assert_eq!(out.status.code(), Some(2));
     let stderr = String::from_utf8(out.stderr).unwrap();
     assert!(
@@ -325,7 +268,7 @@ fn a_missing_catalogue_path_is_an_input_error() {
         if let Some(flag) = flag {
             cmd.args(["--catalog", flag]);
         }
-        let out = cmd.args(["lookup", "1"]).output().unwrap();
+        let out = cmd.args(["lookup", "1"]).output();
         assert_eq!(out.status.code(), Some(2));
         assert!(
             String::from_utf8(out.stderr)
@@ -353,8 +296,7 @@ fn check_reports_every_problem_with_its_position() {
     let out = s
         .chaterr()
         .args(["check", path_str(&good), path_str(&bad)])
-        .output()
-        .unwrap();
+        .output();
     assert_eq!(out.status.code(), Some(1));
     let b = path_str(&bad);
     let expected = [
@@ -379,11 +321,7 @@ fn check_reports_every_problem_with_its_position() {
     );
     // Syntax errors have positions too; an unreadable path is exit 2.
     let syntax = s.write("syntax.toml", "[source\nid = 1\n");
-    let out = s
-        .chaterr()
-        .args(["check", path_str(&syntax)])
-        .output()
-        .unwrap();
+    let out = s.chaterr().args(["check", path_str(&syntax)]).output();
     assert_eq!(out.status.code(), Some(1));
     assert!(
         String::from_utf8(out.stdout)
@@ -391,11 +329,7 @@ fn check_reports_every_problem_with_its_position() {
             .starts_with(&format!("{}:1:", syntax.display()))
     );
     // Nothing could be read: one line, the reason, and no summary claiming "no problems".
-    let out = s
-        .chaterr()
-        .args(["check", "/nonexistent.toml"])
-        .output()
-        .unwrap();
+    let out = s.chaterr().args(["check", "/nonexistent.toml"]).output();
     assert_eq!(out.status.code(), Some(2));
     let stderr = String::from_utf8(out.stderr).unwrap();
     assert_eq!(stderr.lines().count(), 1, "{stderr}");
@@ -436,7 +370,7 @@ fn a_big_catalogue_with_a_few_late_problems_has_every_one_reported() {
     lines[60_004 - 1] = "description = 7".to_owned(); // entry 9999
     let file = s.write("big.toml", &(lines.join("\n") + "\n"));
     let f = path_str(&file);
-    let out = s.chaterr().args(["check", f]).output().unwrap();
+    let out = s.chaterr().args(["check", f]).output();
     assert_eq!(out.status.code(), Some(1));
     let expected = [
         format!("{f}:54007:8: code 10000003 appears twice in this source (first at line 25)"),
@@ -448,8 +382,7 @@ fn a_big_catalogue_with_a_few_late_problems_has_every_one_reported() {
     let out = s
         .chaterr()
         .args(["--catalog", f, "lookup", "bigco", "10000001"])
-        .output()
-        .unwrap();
+        .output();
     assert_eq!(out.status.code(), Some(2));
     let stderr = String::from_utf8(out.stderr).unwrap();
     assert!(
