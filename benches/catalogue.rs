@@ -9,10 +9,9 @@ use std::io::Write;
 use std::time::Duration;
 
 use chaterr::Catalogue;
-use chaterr::catalogue::Scope;
 use chaterr::catalogue::user::{self, Locations};
 use chaterr::cli::Format;
-use chaterr::query::{CodeQuery, Mode, SearchOptions, lookup, search};
+use chaterr::query::{CodeQuery, Filter, Mode, SearchOptions, lookup, search};
 use chaterr::render::Output;
 use criterion::{Criterion, criterion_group, criterion_main};
 
@@ -35,7 +34,7 @@ fn embedded(c: &mut Criterion) {
     });
 
     let catalogue = Catalogue::embedded();
-    let zego = catalogue.scope("zego").expect("zego is embedded");
+    let zego: Filter = catalogue.scope("zego").expect("zego is embedded").into();
     // What one process does: open the catalogue, find the entry, build it.
     c.bench_function("lookup/zego 6000103, catalogue opened", |b| {
         b.iter(|| {
@@ -59,7 +58,7 @@ fn embedded(c: &mut Criterion) {
         b.iter(|| {
             black_box(search(
                 &catalogue,
-                &Scope::All,
+                &Filter::all(),
                 black_box("token expired"),
                 &RANKED,
             ))
@@ -112,7 +111,7 @@ fn user_catalogue(c: &mut Criterion) {
         b.iter(|| {
             black_box(search(
                 &catalogue,
-                &Scope::All,
+                &Filter::all(),
                 black_box("failure number 4242"),
                 &RANKED,
             ))

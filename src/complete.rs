@@ -78,7 +78,7 @@ pub fn lookup_words(catalogue: &Catalogue, index: usize, typed: &str) -> Vec<(St
         let mut names: BTreeMap<&str, String> = BTreeMap::new();
         for entry in catalogue.entries() {
             let symbols = entry.symbols.iter().map(|s| s.name.as_ref());
-            for name in entry.name.as_deref().into_iter().chain(symbols) {
+            for name in entry.name().into_iter().chain(symbols) {
                 let start = name.get(..typed.len());
                 if start.is_some_and(|start| start.eq_ignore_ascii_case(typed)) {
                     let source = &catalogue.source_of(entry).id;
@@ -100,8 +100,8 @@ pub fn lookup_words(catalogue: &Catalogue, index: usize, typed: &str) -> Vec<(St
 /// "zego-zim: Token is invalid. Please call the renewToken method…"
 fn code_help(catalogue: &Catalogue, entry: &Entry) -> String {
     let source = &catalogue.source_of(entry).id;
-    let text = match entry.description.as_ref() {
-        "" => entry.name.as_deref().unwrap_or_default(),
+    let text = match entry.description() {
+        "" => entry.name().unwrap_or_default(),
         description => description,
     };
     let mut help = format!("{source}: ");
@@ -155,7 +155,7 @@ mod tests {
     #[test]
     fn a_word_that_cuts_a_character_in_two_is_no_prefix() {
         let mut entry = Catalogue::embedded().entry(0).clone();
-        entry.name = Some("ÉCHEC_RÉSEAU".into());
+        entry.set_text(crate::catalogue::Field::Name, "ÉCHEC_RÉSEAU");
         entry.symbols = Vec::new().into();
         let catalogue = Catalogue::new(Catalogue::embedded().sources().to_vec(), vec![entry]);
         let names = |typed| -> Vec<String> {

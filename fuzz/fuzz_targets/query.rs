@@ -6,9 +6,9 @@
 use std::sync::LazyLock;
 
 use chaterr::Catalogue;
-use chaterr::catalogue::Scope;
-use chaterr::query::search::{SearchError, highlight_ranges};
-use chaterr::query::{CodeQuery, Mode, SearchOptions, lookup, parse_code_query, search};
+use chaterr::query::search::SearchError;
+use chaterr::render::highlight::highlight_ranges;
+use chaterr::query::{CodeQuery, Filter, Mode, SearchOptions, lookup, parse_code_query, search};
 use libfuzzer_sys::fuzz_target;
 
 static CATALOGUE: LazyLock<Catalogue> = LazyLock::new(Catalogue::embedded);
@@ -27,7 +27,7 @@ fuzz_target!(|data: &[u8]| {
         Err(_) => {}
     }
     if let Ok(code) = parse_code_query(&query) {
-        let _ = lookup(catalogue, &Scope::All, &code);
+        let _ = lookup(catalogue, &Filter::all(), &code);
     }
     let _ = catalogue.scope(&query);
     let _ = catalogue.suggest_scope(&query);
@@ -42,7 +42,7 @@ fuzz_target!(|data: &[u8]| {
         ignore_case: choice & 4 != 0,
         limit: usize::from(choice >> 3),
     };
-    match search(catalogue, &Scope::All, &query, &options) {
+    match search(catalogue, &Filter::all(), &query, &options) {
         Ok(hits) => {
             assert!(!query.trim().is_empty());
             if options.limit > 0 {

@@ -7,6 +7,7 @@ use std::sync::Arc;
 use super::file::{self, CatalogueFile, CodeDecl};
 use super::{Catalogue, Entry, Source, Text};
 use crate::error::Error;
+use chaterr_catalogue::model::non_empty;
 
 /// Reads and validates one file; the error is its first problem, with a count of the rest.
 pub fn read_file(path: &Path) -> Result<(CatalogueFile, String), Error> {
@@ -45,9 +46,9 @@ pub fn load_file(path: &Path) -> Result<Catalogue, Error> {
     let source = Source {
         id: file.source.id.into(),
         vendor: file.source.vendor.into(),
-        title: text(file.source.title),
-        edition: text(file.source.edition),
-        url: text(file.source.url),
+        title: non_empty(file.source.title),
+        edition: non_empty(file.source.edition),
+        url: non_empty(file.source.url),
         origin: Some(origin.clone()),
         extended_by: Vec::new(),
     };
@@ -60,23 +61,12 @@ pub fn load_file(path: &Path) -> Result<Catalogue, Error> {
     Ok(Catalogue::new(vec![source], entries))
 }
 
-/// Optional text, empty taken as absent (as the embedded catalogue does).
-pub(super) fn text(value: Option<String>) -> Option<Text> {
-    value.filter(|t| !t.is_empty()).map(Text::Owned)
-}
-
 pub(super) fn entry(c: CodeDecl, source: usize, origin: &Arc<str>) -> Entry {
     Entry {
         source,
         code: c.code,
         code_end: c.code_end,
-        name: text(c.name),
-        part: text(c.part),
-        category: text(c.category),
-        description: c.description.into(),
-        reason: text(c.reason),
-        action: text(c.action),
-        note: text(c.note),
+        texts: c.texts.map(non_empty),
         origin: Some(Arc::clone(origin)),
         // The SDKs' names belong to the embedded catalogue; an override keeps them (user.rs).
         symbols: std::borrow::Cow::Borrowed(&[]),

@@ -11,8 +11,9 @@ use std::sync::Arc;
 use rustc_hash::FxHashMap;
 
 use super::file::{self, CatalogueFile};
-use super::{Catalogue, Entry, Source, Text, load};
+use super::{Catalogue, Source, Text, load};
 use crate::error::Error;
+use chaterr_catalogue::model::non_empty;
 
 /// The environment variable holding extra catalogue paths (files or folders).
 pub const ENV_VAR: &str = "CHATERR_CATALOG";
@@ -97,19 +98,10 @@ pub fn expand(path: &Path) -> Result<Vec<PathBuf>, Error> {
 }
 
 fn toml_files(dir: &Path) -> Result<Vec<PathBuf>, Error> {
-    let read_error = |error| Error::Read {
+    chaterr_catalogue::compile::toml_files(dir).map_err(|error| Error::Read {
         path: dir.display().to_string(),
         error,
-    };
-    let mut files = Vec::new();
-    for entry in fs::read_dir(dir).map_err(read_error)? {
-        let path = entry.map_err(read_error)?.path();
-        if path.extension().is_some_and(|ext| ext == "toml") && path.is_file() {
-            files.push(path);
-        }
-    }
-    files.sort();
-    Ok(files)
+    })
 }
 
 /// The embedded catalogue with every user file merged over it, in order.
@@ -184,9 +176,9 @@ impl<'c> Merger<'c> {
                 sources.push(Source {
                     id: decl.id.into(),
                     vendor: decl.vendor.into(),
-                    title: load::text(decl.title),
-                    edition: load::text(decl.edition),
-                    url: load::text(decl.url),
+                    title: non_empty(decl.title),
+                    edition: non_empty(decl.edition),
+                    url: non_empty(decl.url),
                     origin: Some(origin.clone()),
                     extended_by: Vec::new(),
                 });
@@ -212,12 +204,5 @@ impl<'c> Merger<'c> {
             }
         }
         Ok(())
-    }
-}
-
-impl Entry {
-    /// Where the entry comes from: "embedded", or the file that defined or overrode it.
-    pub fn origin_label(&self) -> &str {
-        self.origin.as_deref().unwrap_or("embedded")
     }
 }

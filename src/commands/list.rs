@@ -6,6 +6,7 @@ use crate::catalogue::{Catalogue, EntryRef, Scope};
 use crate::cli::ListArgs;
 use crate::commands::{Outcome, resolve_scope};
 use crate::error::Error;
+use crate::query::Filter;
 use crate::render::Output;
 
 pub fn run(catalogue: &Catalogue, out: &mut Output, args: ListArgs) -> Result<Outcome, Error> {
@@ -13,23 +14,16 @@ pub fn run(catalogue: &Catalogue, out: &mut Output, args: ListArgs) -> Result<Ou
         Some(word) => resolve_scope(catalogue, word)?,
         None => Scope::All,
     };
-    let range = args.range.as_deref().map(parse_range).transpose()?;
-    let category = args.category.as_deref().map(str::to_lowercase);
+    let filter = Filter {
+        documented_only: args.documented_only,
+        equals: args.reading.conditions(),
+        range: args.range.as_deref().map(parse_range).transpose()?,
+        category: args.category.as_deref().map(str::to_lowercase),
+        ..scope.into()
+    };
     let entries: Vec<EntryRef<'_>> = catalogue
-        .entries_in(&scope)
-        .filter(|e| e.documented || !args.documented_only)
-        .filter(|e| {
-            range
-                .as_ref()
-                .is_none_or(|r| e.code <= *r.end() && e.last_code() >= *r.start())
-        })
-        .filter(|e| {
-            category.as_deref().is_none_or(|wanted| {
-                e.category
-                    .as_deref()
-                    .is_some_and(|c| c.to_lowercase().contains(wanted))
-            })
-        })
+        .entries_in(&filter.scope)
+        .filter(|e| filter.admits(e))
         .map(|e| catalogue.entry_ref(e))
         .collect();
     if entries.is_empty() {

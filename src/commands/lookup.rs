@@ -2,32 +2,33 @@
 
 use std::io::Read;
 
+use crate::catalogue::words::closest;
 use crate::catalogue::{Catalogue, EntryRef, Scope};
 use crate::cli::LookupArgs;
 use crate::commands::{Outcome, resolve_scope, scope_label};
 use crate::error::Error;
-use crate::query::text::closest;
-use crate::query::{CodeQuery, lookup, neighbours, parse_code_query};
+use crate::query::{CodeQuery, Filter, lookup, neighbours, parse_code_query};
 use crate::render::Output;
 
 pub fn run(catalogue: &Catalogue, out: &mut Output, args: LookupArgs) -> Result<Outcome, Error> {
     let (scope, words) = split_scope(catalogue, &args.args)?;
     let queries = read_queries(&words)?;
 
+    let filter = Filter {
+        documented_only: args.documented_only,
+        ..scope.clone().into()
+    };
     let mut found: Vec<EntryRef<'_>> = Vec::new();
     let mut all_found = true;
     for query in &queries {
-        let mut matches = lookup(catalogue, &scope, query);
-        if args.documented_only {
-            matches.retain(|e| e.documented);
-        }
+        let matches = lookup(catalogue, &filter, query);
         if matches.is_empty() {
             all_found = false;
             eprintln!("chaterr: {}", not_found(catalogue, &scope, query));
         }
         found.extend(matches.into_iter().map(|e| catalogue.entry_ref(e)));
     }
-    out.lookup(&found)?;
+    out.lookup(catalogue, &found)?;
     Ok(Outcome::from_found(all_found && !queries.is_empty()))
 }
 
@@ -46,7 +47,7 @@ fn split_scope(catalogue: &Catalogue, args: &[String]) -> Result<(Scope, Vec<Str
         || rest.is_empty()
         || match parse_code_query(first) {
             Ok(CodeQuery::Number(_)) => true,
-            Ok(name) => !lookup(catalogue, &Scope::All, &name).is_empty(),
+            Ok(name) => !lookup(catalogue, &Filter::all(), &name).is_empty(),
             Err(_) => false,
         };
     if is_code {
@@ -95,7 +96,7 @@ fn not_found(catalogue: &Catalogue, scope: &Scope, query: &CodeQuery) -> String 
         CodeQuery::Name(name) => {
             let names = catalogue.entries_in(scope).flat_map(|e| {
                 let symbols = e.symbols.iter().map(|s| s.name.as_ref());
-                e.name.as_deref().into_iter().chain(symbols)
+                e.name().into_iter().chain(symbols)
             });
             let near =
                 closest(&name.to_ascii_lowercase(), names).map(|n| format!("did you mean {n}?"));
@@ -115,7 +116,7 @@ fn not_found(catalogue: &Catalogue, scope: &Scope, query: &CodeQuery) -> String 
 /// "zego", or "tencent-chat, tencent-im" style list of the sources documenting a code.
 fn vendors_of(catalogue: &Catalogue, code: i64) -> String {
     let mut vendors: Vec<&str> = Vec::new();
-    let found = lookup(catalogue, &Scope::All, &CodeQuery::Number(code));
+    let found = lookup(catalogue, &Filter::all(), &CodeQuery::Number(code));
     for e in found.into_iter().filter(|e| e.documented) {
         let vendor = catalogue.source_of(e).vendor.as_ref();
         if !vendors.contains(&vendor) {

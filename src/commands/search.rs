@@ -4,7 +4,7 @@ use crate::catalogue::{Catalogue, Scope};
 use crate::cli::SearchArgs;
 use crate::commands::{Outcome, resolve_scope};
 use crate::error::Error;
-use crate::query::{Mode, SearchOptions, search};
+use crate::query::{Filter, Mode, SearchOptions, search};
 use crate::render::Output;
 
 pub fn run(catalogue: &Catalogue, out: &mut Output, args: SearchArgs) -> Result<Outcome, Error> {
@@ -19,19 +19,17 @@ pub fn run(catalogue: &Catalogue, out: &mut Output, args: SearchArgs) -> Result<
     } else {
         Mode::Ranked
     };
-    // Hiding the codes only an SDK defines leaves the ranking of the rest as it is.
+    let filter = Filter {
+        documented_only: args.documented_only,
+        equals: args.reading.conditions(),
+        ..scope.into()
+    };
     let options = SearchOptions {
         mode,
         ignore_case: args.ignore_case,
-        limit: if args.documented_only { 0 } else { args.limit },
+        limit: args.limit,
     };
-    let mut hits = search(catalogue, &scope, &args.query, &options)?;
-    if args.documented_only {
-        hits.retain(|h| h.entry.documented);
-        if args.limit > 0 {
-            hits.truncate(args.limit);
-        }
-    }
+    let hits = search(catalogue, &filter, &args.query, &options)?;
     if hits.is_empty() {
         eprintln!("chaterr: nothing matches {:?}", args.query);
     }

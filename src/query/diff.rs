@@ -1,27 +1,53 @@
 //! Comparing two sets of entries code by code: what only one side documents, and what both
 //! document with different text.
 
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 
-use crate::catalogue::EntryRef;
+use crate::catalogue::{EntryRef, Field};
 
-/// Fields whose difference makes a code "changed". Part and category are where a document
-/// files a code, not what it says about it, so a re-organised page does not flag every code.
-pub const COMPARED_FIELDS: [&str; 6] = [
-    "code_end",
-    "name",
-    "description",
-    "reason",
-    "action",
-    "note",
-];
+/// What two entries of one code can differ in: the end of their range, or a text field.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Aspect {
+    CodeEnd,
+    Text(Field),
+}
+
+impl Aspect {
+    /// What a difference is looked for in, in order: the range's end, then every field that
+    /// [`Field::compared`] says makes a code "changed".
+    pub fn compared() -> impl Iterator<Item = Aspect> {
+        std::iter::once(Aspect::CodeEnd).chain(
+            Field::ALL
+                .into_iter()
+                .filter(|f| f.compared())
+                .map(Aspect::Text),
+        )
+    }
+
+    /// Its name in diff's output: `code_end`, or the field's key.
+    pub fn name(self) -> &'static str {
+        match self {
+            Aspect::CodeEnd => "code_end",
+            Aspect::Text(field) => field.name(),
+        }
+    }
+
+    /// The entry's value of it; `None` where absent or empty.
+    pub fn value<'a>(self, e: &EntryRef<'a>) -> Option<Cow<'a, str>> {
+        match self {
+            Aspect::CodeEnd => e.entry.code_end.map(|end| end.to_string().into()),
+            Aspect::Text(field) => e.entry.text(field).map(Into::into),
+        }
+    }
+}
 
 #[derive(Debug)]
 pub struct Change<'a> {
     pub code: i64,
     pub a: EntryRef<'a>,
     pub b: EntryRef<'a>,
-    pub fields: Vec<&'static str>,
+    pub fields: Vec<Aspect>,
 }
 
 #[derive(Debug, Default)]
@@ -47,17 +73,6 @@ fn by_code<'a>(entries: &[EntryRef<'a>]) -> BTreeMap<i64, EntryRef<'a>> {
     map
 }
 
-fn field<'a>(e: &'a EntryRef<'_>, name: &str) -> Option<std::borrow::Cow<'a, str>> {
-    match name {
-        "code_end" => e.entry.code_end.map(|end| end.to_string().into()),
-        other => e
-            .entry
-            .field(other)
-            .filter(|t| !t.is_empty())
-            .map(Into::into),
-    }
-}
-
 pub fn diff<'a>(a: &[EntryRef<'a>], b: &[EntryRef<'a>]) -> Diff<'a> {
     let (a, b) = (by_code(a), by_code(b));
     let mut out = Diff::default();
@@ -65,9 +80,8 @@ pub fn diff<'a>(a: &[EntryRef<'a>], b: &[EntryRef<'a>]) -> Diff<'a> {
         match b.get(code) {
             None => out.only_a.push(*ea),
             Some(eb) => {
-                let fields: Vec<&'static str> = COMPARED_FIELDS
-                    .into_iter()
-                    .filter(|name| field(ea, name) != field(eb, name))
+                let fields: Vec<Aspect> = Aspect::compared()
+                    .filter(|aspect| aspect.value(ea) != aspect.value(eb))
                     .collect();
                 if !fields.is_empty() {
                     out.changed.push(Change {
@@ -86,33 +100,6 @@ pub fn diff<'a>(a: &[EntryRef<'a>], b: &[EntryRef<'a>]) -> Diff<'a> {
         .map(|(_, e)| *e)
         .collect();
     out
-}
-
-/// A piece of a word diff.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Piece {
-    Same(String),
-    Removed(String),
-    Added(String),
-}
-
-/// The word diff of two texts, with neighbouring changes of one kind merged into one piece
-/// ("[-28 MB-]" rather than "[-28-] [-MB-]"); a lone space between two changes joins them.
-pub fn word_diff(old: &str, new: &str) -> Vec<Piece> {
-    let diff = similar::TextDiff::configure().diff_words(old, new);
-    let mut pieces: Vec<Piece> = Vec::new();
-    for change in diff.iter_all_changes() {
-        let value = change.value();
-        match (change.tag(), pieces.last_mut()) {
-            (similar::ChangeTag::Equal, Some(Piece::Same(text))) => text.push_str(value),
-            (similar::ChangeTag::Delete, Some(Piece::Removed(text))) => text.push_str(value),
-            (similar::ChangeTag::Insert, Some(Piece::Added(text))) => text.push_str(value),
-            (similar::ChangeTag::Equal, _) => pieces.push(Piece::Same(value.to_owned())),
-            (similar::ChangeTag::Delete, _) => pieces.push(Piece::Removed(value.to_owned())),
-            (similar::ChangeTag::Insert, _) => pieces.push(Piece::Added(value.to_owned())),
-        }
-    }
-    pieces
 }
 
 #[cfg(test)]
@@ -135,21 +122,7 @@ mod tests {
         assert_eq!(d.only_b.len(), 110);
         for code in [7005, 8001] {
             let change = d.changed.iter().find(|c| c.code == code).unwrap();
-            assert!(change.fields.contains(&"description"));
+            assert!(change.fields.contains(&Aspect::Text(Field::Description)));
         }
-    }
-
-    #[test]
-    fn word_diff_marks_the_changed_words() {
-        let pieces = word_diff("limit is 28 MB.", "limit is 100 MB.");
-        assert_eq!(
-            pieces,
-            [
-                Piece::Same("limit is ".into()),
-                Piece::Removed("28".into()),
-                Piece::Added("100".into()),
-                Piece::Same(" MB.".into()),
-            ]
-        );
     }
 }

@@ -1,5 +1,6 @@
 //! Finding entries by number, by the document's symbolic name, or by a name an SDK gives the code.
 
+use super::Filter;
 use crate::catalogue::symbols::is_identifier;
 use crate::catalogue::{Catalogue, Entry, Scope};
 
@@ -37,10 +38,16 @@ pub fn parse_code_query(word: &str) -> Result<CodeQuery, CodeError> {
     }
 }
 
-/// Entries in scope that document the code (a range entry documents every code in it) or carry
-/// the name, as the document's name or an SDK's symbol (case-insensitive), in catalogue order:
-/// documented entries first, each part in code order then source order.
-pub fn lookup<'a>(catalogue: &'a Catalogue, scope: &Scope, query: &CodeQuery) -> Vec<&'a Entry> {
+/// Entries the filter admits that document the code (a range entry documents every code in it)
+/// or carry the name, as the document's name or an SDK's symbol (case-insensitive), in
+/// catalogue order: documented entries first, each part in code order then source order.
+pub fn lookup<'a>(catalogue: &'a Catalogue, filter: &Filter, query: &CodeQuery) -> Vec<&'a Entry> {
+    let mut found = in_scope(catalogue, &filter.scope, query);
+    found.retain(|e| filter.admits(e));
+    found
+}
+
+fn in_scope<'a>(catalogue: &'a Catalogue, scope: &Scope, query: &CodeQuery) -> Vec<&'a Entry> {
     match query {
         // Read from the keys: only the entries found are built.
         CodeQuery::Number(n) => catalogue
@@ -53,15 +60,6 @@ pub fn lookup<'a>(catalogue: &'a Catalogue, scope: &Scope, query: &CodeQuery) ->
             .filter(|e| e.is_named(name))
             .collect(),
     }
-}
-
-/// Entries in scope to which an SDK gives the symbol `name` (any platform's form,
-/// case-insensitive), in catalogue order: a symbol of Tencent's finds both editions' entries.
-pub fn by_symbol<'a>(catalogue: &'a Catalogue, scope: &Scope, name: &str) -> Vec<&'a Entry> {
-    catalogue
-        .entries_in(scope)
-        .filter(|e| e.has_symbol(name))
-        .collect()
 }
 
 /// The documented codes in scope nearest below and above `code`.
@@ -107,7 +105,7 @@ mod tests {
     fn a_number_inside_a_range_finds_the_range() {
         let catalogue = Catalogue::embedded();
         let tencent = catalogue.scope("tencent-chat").unwrap();
-        let found = lookup(&catalogue, &tencent, &CodeQuery::Number(125000));
+        let found = lookup(&catalogue, &tencent.into(), &CodeQuery::Number(125000));
         assert_eq!(found.len(), 1);
         assert_eq!((found[0].code, found[0].code_end), (120001, Some(130000)));
     }

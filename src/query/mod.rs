@@ -1,11 +1,13 @@
 //! Questions asked of a catalogue: lookups by code or name, ranked and grep-like search,
-//! and the filters list uses.
+//! comparisons of two catalogues, and what a log's codes mean.
 
+pub mod concepts;
 pub mod diff;
-pub mod index;
+pub mod explain;
+pub mod filter;
 pub mod lookup;
 pub mod search;
-pub mod text;
 
-pub use lookup::{CodeQuery, by_symbol, lookup, neighbours, parse_code_query};
+pub use filter::Filter;
+pub use lookup::{CodeQuery, lookup, neighbours, parse_code_query};
 pub use search::{Hit, Mode, SearchOptions, search};

@@ -15,9 +15,10 @@ use fuzzy_matcher::skim::SkimMatcherV2;
 use regex::{Regex, RegexBuilder};
 use rustc_hash::FxHashMap as HashMap;
 
-use super::index::{self, for_each_term};
-use super::text::{distance, for_each_word, is_stop_word, stem, typo_budget, words};
-use crate::catalogue::{Catalogue, Entry, Key, Scope, TermIndex};
+use super::Filter;
+use crate::catalogue::words::{distance, for_each_word, is_stop_word, stem, typo_budget, words};
+use crate::catalogue::{Catalogue, Entry, Key, Scope, Tables};
+use chaterr_catalogue::terms::{self, for_each_term};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Mode {
@@ -113,9 +114,12 @@ const TYPO_WEIGHT: f64 = 0.55;
 const K1: f64 = 1.2;
 const B: f64 = 0.75;
 
+/// The entries matching the query, best first. Entries are ranked against everything in the
+/// filter's scope, then those the rest of the filter leaves out are dropped: hiding the codes
+/// only an SDK defines leaves the ranking of the rest as it is.
 pub fn search<'a>(
     catalogue: &'a Catalogue,
-    scope: &Scope,
+    filter: &Filter,
     query: &str,
     options: &SearchOptions,
 ) -> Result<Vec<Hit<'a>>, SearchError> {
@@ -123,12 +127,14 @@ pub fn search<'a>(
     if query.is_empty() {
         return Err(SearchError::EmptyQuery);
     }
+    let scope = &filter.scope;
     let entries = catalogue.entries_in(scope);
     let mut hits = match options.mode {
         Mode::Ranked => ranked(catalogue, scope, query),
         Mode::Fixed => grep(entries, &regex::escape(query), options.ignore_case)?,
         Mode::Regex => grep(entries, query, options.ignore_case)?,
     };
+    hits.retain(|h| filter.admits(h.entry));
     if options.limit > 0 {
         hits.truncate(options.limit);
     }
@@ -138,7 +144,7 @@ pub fn search<'a>(
 /// Every text of an entry that search looks at, with its field weight.
 fn fields(entry: &Entry) -> impl Iterator<Item = (&str, f64)> {
     let symbols = entry.symbols.iter().map(|s| s.name.as_ref());
-    index::weighted_texts(|name| entry.field(name), symbols)
+    terms::weighted_texts(|field| entry.text(field), symbols)
 }
 
 fn grep<'a>(
@@ -358,7 +364,7 @@ impl<'a> Gathered<'a> {
 fn candidates_from_index<'a>(
     catalogue: &'a Catalogue,
     scope: &Scope,
-    index: TermIndex,
+    index: &Tables,
     query: &Query<'_>,
     matches: &mut Matches,
 ) -> Gathered<'a> {
@@ -368,7 +374,7 @@ fn candidates_from_index<'a>(
         .collect();
     let mut gathered = Gathered::new();
     for i in catalogue.indices_in(scope) {
-        let (start, end, length) = index.entries[i];
+        let (start, end, length) = index.entry_terms[i];
         let stems: Vec<(usize, f64)> = index.terms[start as usize..end as usize]
             .iter()
             .filter_map(|&(stem, tf)| ids[stem as usize].map(|id| (id, tf)))
@@ -444,7 +450,7 @@ fn ranked_remembering<'a>(
 ) -> Vec<Hit<'a>> {
     let query = Query::new(text);
     let mut matches = Matches::default();
-    let gathered = match catalogue.term_index() {
+    let gathered = match catalogue.tables() {
         Some(index) => candidates_from_index(catalogue, scope, index, &query, &mut matches),
         None => {
             let entries = catalogue.entries_in(scope);
@@ -499,7 +505,7 @@ fn rank<'a>(
             }
             // A name typed loosely ("usrnotlogin", "NOT_LOGIN") still finds it.
             if query.name_like
-                && let Some(name) = c.entry.name.as_deref()
+                && let Some(name) = c.entry.name()
                 && let Some(fuzzy) = matcher.fuzzy_match(name, query.text)
             {
                 score += fuzzy as f64 / 40.0;
@@ -563,39 +569,6 @@ fn contains_phrase(entry: &Entry, phrase: &[String]) -> bool {
     })
 }
 
-/// Byte ranges of `text` to highlight for a hit.
-pub fn highlight_ranges(text: &str, highlight: &Highlight) -> Vec<(usize, usize)> {
-    match highlight {
-        Highlight::Pattern(regex) => regex
-            .find_iter(text)
-            .filter(|m| !m.is_empty())
-            .map(|m| (m.start(), m.end()))
-            .collect(),
-        Highlight::Stems(stems) if stems.is_empty() => Vec::new(),
-        Highlight::Stems(stems) => {
-            let mut ranges = Vec::new();
-            let mut start = None;
-            for (i, c) in text
-                .char_indices()
-                .chain(std::iter::once((text.len(), ' ')))
-            {
-                match (c.is_alphanumeric(), start) {
-                    (true, None) => start = Some(i),
-                    (false, Some(s)) => {
-                        let word = text[s..i].to_lowercase();
-                        if !is_stop_word(&word) && stems.contains(&stem(&word)) {
-                            ranges.push((s, i));
-                        }
-                        start = None;
-                    }
-                    _ => {}
-                }
-            }
-            ranges
-        }
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -606,7 +579,7 @@ mod tests {
             ignore_case: false,
             limit: 0,
         };
-        search(catalogue, scope, query, &options)
+        search(catalogue, &scope.clone().into(), query, &options)
             .unwrap()
             .iter()
             .map(|h| (h.entry.source, h.entry.code, format!("{:.9}", h.score)))
@@ -619,14 +592,14 @@ mod tests {
             embedded.sources().to_vec(),
             embedded.entries().cloned().collect(),
         );
-        assert!(read.term_index().is_none());
+        assert!(read.tables().is_none());
         read
     }
 
     #[test]
     fn the_precomputed_index_ranks_exactly_as_reading_the_entries() {
         let embedded = Catalogue::embedded();
-        assert!(embedded.term_index().is_some());
+        assert!(embedded.tables().is_some());
         let read = read_copy(&embedded);
         let zego = embedded.scope("zego").unwrap();
         for query in [
@@ -683,8 +656,11 @@ mod tests {
     fn a_phrase_is_its_words_in_a_row_in_one_field() {
         let mut entry = Catalogue::embedded().entry(0).clone();
         entry.symbols = Vec::new().into();
-        entry.description = "Send fails: a a a b, then renewToken expired.".into();
-        entry.note = Some("token".into());
+        entry.set_text(
+            crate::catalogue::Field::Description,
+            "Send fails: a a a b, then renewToken expired.",
+        );
+        entry.set_text(crate::catalogue::Field::Note, "token");
         let phrase = |text: &str| contains_phrase(&entry, &words(text));
         assert!(phrase("a a b"), "a match that starts inside a partial one");
         assert!(phrase("a b then"));

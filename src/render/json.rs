@@ -3,53 +3,74 @@
 use std::io::{self, Write};
 
 use serde::Serialize;
-use serde::ser::Serializer;
+use serde::ser::{SerializeMap, Serializer};
 
-use crate::catalogue::{Entry, EntryRef, Source, Symbol};
+use crate::catalogue::{Catalogue, Entry, EntryRef, Field, Source, Symbol};
+use crate::query::concepts::ConceptRow;
 use crate::query::diff::Diff;
 
-#[derive(Serialize)]
+/// An entry as JSON: vendor, source, code, code_end, every [`Field`] in order (a required one
+/// as a string, the others as a string or null), origin, symbols, documented, and a search's
+/// score.
 struct EntryJson<'a> {
-    vendor: &'a str,
-    source: &'a str,
-    code: i64,
-    code_end: Option<i64>,
-    name: Option<&'a str>,
-    part: Option<&'a str>,
-    category: Option<&'a str>,
-    description: &'a str,
-    reason: Option<&'a str>,
-    action: Option<&'a str>,
-    note: Option<&'a str>,
-    origin: &'a str,
-    /// Platform → the SDK's names for the code on it.
-    symbols: SymbolsJson<'a>,
-    documented: bool,
-    #[serde(skip_serializing_if = "Option::is_none")]
+    entry: EntryRef<'a>,
     score: Option<f64>,
+    /// lookup's: the same problem at other codes or vendors.
+    equivalents: Option<Vec<EntryRef<'a>>>,
 }
 
 impl<'a> EntryJson<'a> {
     fn new(e: &EntryRef<'a>, score: Option<f64>) -> Self {
-        let entry = e.entry;
         EntryJson {
-            vendor: &e.source.vendor,
-            source: &e.source.id,
-            code: entry.code,
-            code_end: entry.code_end,
-            name: entry.name.as_deref(),
-            part: entry.part.as_deref(),
-            category: entry.category.as_deref(),
-            description: &entry.description,
-            reason: entry.reason.as_deref(),
-            action: entry.action.as_deref(),
-            note: entry.note.as_deref(),
-            origin: entry.origin_label(),
-            symbols: SymbolsJson(entry),
-            documented: entry.documented,
+            entry: *e,
             // Rounded so output is stable and readable; order is what matters.
             score: score.map(|s| (s * 1000.0).round() / 1000.0),
+            equivalents: None,
         }
+    }
+}
+
+/// (vendor, source, code) of an equivalent entry.
+#[derive(Serialize)]
+struct EquivalentJson<'a> {
+    vendor: &'a str,
+    source: &'a str,
+    code: i64,
+}
+
+impl Serialize for EntryJson<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let (entry, source) = (self.entry.entry, self.entry.source);
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("vendor", &source.vendor)?;
+        map.serialize_entry("source", &source.id)?;
+        map.serialize_entry("code", &entry.code)?;
+        map.serialize_entry("code_end", &entry.code_end)?;
+        for field in Field::ALL {
+            match entry.text(field) {
+                None if field.required() => map.serialize_entry(field.name(), "")?,
+                text => map.serialize_entry(field.name(), &text)?,
+            }
+        }
+        map.serialize_entry("origin", entry.origin_label())?;
+        // Platform → the SDK's names for the code on it.
+        map.serialize_entry("symbols", &SymbolsJson(entry))?;
+        map.serialize_entry("documented", &entry.documented)?;
+        if let Some(score) = self.score {
+            map.serialize_entry("score", &score)?;
+        }
+        if let Some(equivalents) = &self.equivalents {
+            let items: Vec<EquivalentJson<'_>> = equivalents
+                .iter()
+                .map(|e| EquivalentJson {
+                    vendor: &e.source.vendor,
+                    source: &e.source.id,
+                    code: e.entry.code,
+                })
+                .collect();
+            map.serialize_entry("equivalents", &items)?;
+        }
+        map.end()
     }
 }
 
@@ -88,6 +109,27 @@ pub fn entries(
         .iter()
         .enumerate()
         .map(|(i, e)| EntryJson::new(e, scores.map(|s| s[i])));
+    let mut serializer = serde_json::Serializer::pretty(&mut *out);
+    serializer.collect_seq(items).map_err(io::Error::from)?;
+    writeln!(out)
+}
+
+/// lookup's entries: each with its `equivalents`.
+pub fn lookup(
+    out: &mut impl Write,
+    catalogue: &Catalogue,
+    entries: &[EntryRef<'_>],
+) -> io::Result<()> {
+    let items = entries.iter().map(|e| EntryJson {
+        equivalents: Some(
+            catalogue
+                .equivalents(e.entry)
+                .into_iter()
+                .map(|q| catalogue.entry_ref(q))
+                .collect(),
+        ),
+        ..EntryJson::new(e, None)
+    });
     let mut serializer = serde_json::Serializer::pretty(&mut *out);
     serializer.collect_seq(items).map_err(io::Error::from)?;
     writeln!(out)
@@ -149,7 +191,7 @@ struct ChangeJson<'a> {
     code: i64,
     a: EntryJson<'a>,
     b: EntryJson<'a>,
-    fields: &'a [&'static str],
+    fields: Vec<&'static str>,
 }
 
 #[derive(Serialize)]
@@ -182,9 +224,49 @@ pub fn diff(out: &mut impl Write, a: &str, b: &str, diff: &Diff<'_>) -> io::Resu
                 code: c.code,
                 a: EntryJson::new(&c.a, None),
                 b: EntryJson::new(&c.b, None),
-                fields: &c.fields,
+                fields: c.fields.iter().map(|aspect| aspect.name()).collect(),
             })
             .collect(),
     };
     write_json(out, &value)
+}
+
+#[derive(Serialize)]
+struct ConceptJson<'a> {
+    id: &'a str,
+    title: &'a str,
+    title_zh: &'a str,
+    guidance: &'a str,
+    guidance_zh: &'a str,
+    /// Vendor → its codes for the concept.
+    codes: serde_json::Map<String, serde_json::Value>,
+    entries: Vec<EquivalentJson<'a>>,
+}
+
+pub fn concepts(out: &mut impl Write, rows: &[ConceptRow<'_>]) -> io::Result<()> {
+    let items: Vec<ConceptJson<'_>> = rows
+        .iter()
+        .map(|row| ConceptJson {
+            id: &row.concept.id,
+            title: &row.concept.title,
+            title_zh: &row.concept.title_zh,
+            guidance: &row.concept.guidance,
+            guidance_zh: &row.concept.guidance_zh,
+            codes: row
+                .codes
+                .iter()
+                .map(|(vendor, codes)| ((*vendor).to_owned(), serde_json::json!(codes)))
+                .collect(),
+            entries: row
+                .entries
+                .iter()
+                .map(|e| EquivalentJson {
+                    vendor: &e.source.vendor,
+                    source: &e.source.id,
+                    code: e.entry.code,
+                })
+                .collect(),
+        })
+        .collect();
+    write_json(out, &items)
 }

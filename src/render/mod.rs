@@ -6,14 +6,29 @@ use std::io::{self, BufWriter, StdoutLock, Write};
 use owo_colors::{OwoColorize, Style};
 
 use crate::catalogue::{Catalogue, EntryRef};
-use crate::cli::Format;
-use crate::query::diff::{Diff, Piece, word_diff};
-use crate::query::search::{Highlight, Hit, highlight_ranges};
+use crate::query::concepts::ConceptRow;
+use crate::query::diff::Diff;
+use crate::query::search::{Highlight, Hit};
+use highlight::highlight_ranges;
+use word_diff::{Piece, word_diff};
 
+pub mod highlight;
 mod json;
 mod plain;
 pub mod scan;
 mod table;
+mod word_diff;
+
+/// How output is written; `--format` on the command line (its values' help is these comments).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    /// Tables and cards, wrapped to the terminal
+    Table,
+    /// Tab-separated lines, one entry per line, for grep, cut and awk
+    Plain,
+    /// JSON (see docs/json.md)
+    Json,
+}
 
 /// A problem `chaterr check` found, with its file.
 #[derive(Debug, Clone)]
@@ -63,10 +78,11 @@ impl<W: Write> Output<W> {
         }
     }
 
-    /// Entries found by lookup: a card each on a terminal.
-    pub fn lookup(&mut self, entries: &[EntryRef<'_>]) -> io::Result<()> {
+    /// Entries found by lookup: a card each on a terminal, with the same problem at other
+    /// vendors (JSON: `equivalents`).
+    pub fn lookup(&mut self, catalogue: &Catalogue, entries: &[EntryRef<'_>]) -> io::Result<()> {
         match self.format {
-            Format::Json => json::entries(&mut self.out, entries, None),
+            Format::Json => json::lookup(&mut self.out, catalogue, entries),
             Format::Plain => plain::entries(&mut self.out, entries, None),
             Format::Table => {
                 let paint = self.paint();
@@ -74,7 +90,11 @@ impl<W: Write> Output<W> {
                     if i > 0 {
                         writeln!(self.out)?;
                     }
-                    writeln!(self.out, "{}", table::card(e, &paint, self.width))?;
+                    writeln!(
+                        self.out,
+                        "{}",
+                        table::card(e, catalogue, &paint, self.width)
+                    )?;
                 }
                 Ok(())
             }
@@ -108,6 +128,18 @@ impl<W: Write> Output<W> {
                     .zip(hits)
                     .map(|(e, h)| (*e, Some(&h.highlight)));
                 let t = table::entries(rows, &self.paint(), self.width);
+                writeln!(self.out, "{t}")
+            }
+        }
+    }
+
+    /// The cross-vendor map of concepts: one row each, a column per vendor. chaterr's own.
+    pub fn concepts(&mut self, rows: &[ConceptRow<'_>]) -> io::Result<()> {
+        match self.format {
+            Format::Json => json::concepts(&mut self.out, rows),
+            Format::Plain => plain::concepts(&mut self.out, rows),
+            Format::Table => {
+                let t = table::concepts(rows, &self.paint(), self.width);
                 writeln!(self.out, "{t}")
             }
         }

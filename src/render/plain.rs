@@ -3,8 +3,10 @@
 use std::io::{self, Write};
 
 use super::Paint;
-use crate::catalogue::{EntryRef, Source};
+use crate::catalogue::{EntryRef, Field, Source};
+use crate::query::concepts::ConceptRow;
 use crate::query::diff::Diff;
+use chaterr_catalogue::field::ORIGIN_COLUMN;
 
 /// Tabs and line breaks inside a field would break the columns: they become spaces.
 fn cell(text: &str) -> String {
@@ -18,24 +20,33 @@ fn opt(text: Option<&str>) -> String {
     text.map(cell).unwrap_or_default()
 }
 
-/// Columns 1–11: vendor, source, code, name, description, reason, action, category, part, note,
-/// origin. Search adds the score (12); then come [`sdk_columns`], always the last two.
+/// The fields in their plain columns' order ([`Field::plain_column`]).
+fn fields_in_column_order() -> [Field; Field::COUNT] {
+    let mut fields = Field::ALL;
+    fields.sort_by_key(|f| f.plain_column());
+    fields
+}
+
+/// Columns: vendor, source, code, then the fields (name, description, reason, action,
+/// category, part, note), origin, and chaterr's class, retry and concept. Search adds the
+/// score; then come [`sdk_columns`], always the last two.
 fn entry_line(e: &EntryRef<'_>) -> String {
     let entry = e.entry;
-    [
+    let mut columns = vec![
         cell(&e.source.vendor),
         cell(&e.source.id),
         entry.code_label(),
-        opt(entry.name.as_deref()),
-        cell(&entry.description),
-        opt(entry.reason.as_deref()),
-        opt(entry.action.as_deref()),
-        opt(entry.category.as_deref()),
-        opt(entry.part.as_deref()),
-        opt(entry.note.as_deref()),
-        cell(entry.origin_label()),
-    ]
-    .join("\t")
+    ];
+    for field in fields_in_column_order() {
+        if field.plain_column() > ORIGIN_COLUMN && columns.len() < ORIGIN_COLUMN {
+            columns.push(cell(entry.origin_label()));
+        }
+        columns.push(opt(entry.text(field)));
+    }
+    if columns.len() < ORIGIN_COLUMN {
+        columns.push(cell(entry.origin_label()));
+    }
+    columns.join("\t")
 }
 
 /// The last two columns: `documented` or `sdk-only`, then the SDKs' symbols as
@@ -97,13 +108,14 @@ pub fn diff(out: &mut impl Write, diff: &Diff<'_>) -> io::Result<()> {
         }
     }
     for change in &diff.changed {
-        for field in &change.fields {
-            let old = field_text(&change.a, field);
-            let new = field_text(&change.b, field);
+        for aspect in &change.fields {
+            let old = aspect.value(&change.a).unwrap_or_default();
+            let new = aspect.value(&change.b).unwrap_or_default();
             writeln!(
                 out,
-                "changed\t{}\t{field}\t{}",
+                "changed\t{}\t{}\t{}",
                 change.code,
+                aspect.name(),
                 cell(&Paint { colour: false }.word_diff(&old, &new))
             )?;
         }
@@ -111,9 +123,24 @@ pub fn diff(out: &mut impl Write, diff: &Diff<'_>) -> io::Result<()> {
     Ok(())
 }
 
-pub(crate) fn field_text(e: &EntryRef<'_>, field: &str) -> String {
-    match field {
-        "code_end" => e.entry.code_end.map(|c| c.to_string()).unwrap_or_default(),
-        other => e.entry.field(other).unwrap_or_default().to_owned(),
+/// Columns: concept id, title, then each vendor's codes as `vendor:code,code`, space-separated.
+pub fn concepts(out: &mut impl Write, rows: &[ConceptRow<'_>]) -> io::Result<()> {
+    for row in rows {
+        let codes: Vec<String> = row
+            .codes
+            .iter()
+            .map(|(vendor, codes)| {
+                let codes: Vec<String> = codes.iter().map(i64::to_string).collect();
+                format!("{vendor}:{}", codes.join(","))
+            })
+            .collect();
+        writeln!(
+            out,
+            "{}\t{}\t{}",
+            row.concept.id,
+            cell(&row.concept.title),
+            codes.join(" ")
+        )?;
     }
+    Ok(())
 }

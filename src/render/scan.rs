@@ -7,25 +7,9 @@ use owo_colors::Style;
 use serde::Serialize;
 
 use super::{Output, Paint};
-use crate::catalogue::EntryRef;
-use crate::cli::Format;
-use crate::scan::{Found, Piece};
-
-/// A code found in a line, with the entries that explain it.
-#[derive(Debug)]
-pub struct Explained<'a> {
-    pub found: Found,
-    pub entries: Vec<EntryRef<'a>>,
-}
-
-/// A line of the summary: one code of one source, how often, and where first.
-#[derive(Debug)]
-pub struct SummaryRow<'a> {
-    pub entry: EntryRef<'a>,
-    pub code: i64,
-    pub count: u64,
-    pub first: String,
-}
+use crate::query::explain::{Explained, SummaryRow};
+use crate::render::Format;
+use crate::scan::Piece;
 
 /// The first sentence of a description, at most about 100 characters.
 pub fn short(description: &str) -> String {
@@ -57,10 +41,10 @@ fn annotation(explained: &Explained<'_>, paint: &Paint) -> String {
             continue;
         }
         seen.push(vendor);
-        let text = if e.entry.description.is_empty() && !e.entry.documented {
+        let text = if e.entry.description().is_empty() && !e.entry.documented {
             "(not described in the vendor's error-code document)".to_owned()
         } else {
-            short(&e.entry.description)
+            short(e.entry.description())
         };
         // A symbol does not show the code: say it.
         match explained.found.by_name {
@@ -137,8 +121,8 @@ impl<W: Write> Output<W> {
                     code: e.found.code,
                     vendor: &entry.source.vendor,
                     source: &entry.source.id,
-                    name: entry.entry.name.as_deref(),
-                    description: &entry.entry.description,
+                    name: entry.entry.name(),
+                    description: entry.entry.description(),
                 };
                 serde_json::to_writer(&mut self.out, &finding).map_err(io::Error::from)?;
                 self.out.write_all(b"\n")?;
@@ -169,7 +153,7 @@ impl<W: Write> Output<W> {
                         code: r.code,
                         count: r.count,
                         first: &r.first,
-                        description: &r.entry.entry.description,
+                        description: r.entry.entry.description(),
                     })
                     .collect();
                 serde_json::to_writer_pretty(&mut self.out, &rows).map_err(io::Error::from)?;
@@ -185,7 +169,7 @@ impl<W: Write> Output<W> {
                         r.code,
                         r.count,
                         r.first,
-                        short(&r.entry.entry.description)
+                        short(r.entry.entry.description())
                     )?;
                 }
                 Ok(())
@@ -204,7 +188,7 @@ impl<W: Write> Output<W> {
                         Cell::new(paint.code(&r.code.to_string())),
                         Cell::new(r.count),
                         Cell::new(&r.first),
-                        Cell::new(short(&r.entry.entry.description)),
+                        Cell::new(short(r.entry.entry.description())),
                     ]);
                 }
                 writeln!(self.out, "{t}")

@@ -1,13 +1,12 @@
 //! Project tasks, run as `cargo xtask TASK`. `gen` writes completions/ and man/ from the clap
-//! definition; the files themselves are made by `chaterr::generate`, which tests/generated.rs
-//! uses too, to check that the committed ones are current. `dist` builds the binary we ship.
+//! definition (generate.rs, whose tests check that the committed ones are current). `dist` builds the binary we ship.
 
 use std::ffi::OsString;
 use std::io;
 use std::path::{Path, PathBuf};
 use std::process::{Command, ExitCode};
 
-use chaterr::generate;
+mod generate;
 
 const USAGE: &str = "\
 usage: cargo xtask TASK
