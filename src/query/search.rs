@@ -135,6 +135,15 @@ pub fn search<'a>(
         Mode::Regex => grep(entries, query, options.ignore_case)?,
     };
     hits.retain(|h| filter.admits(h.entry));
+    // The editions the filter keeps, each hit where it ranked.
+    if !filter.editions.all || filter.editions.platform.is_some() {
+        let chosen: rustc_hash::FxHashSet<*const Entry> = filter
+            .choose(catalogue, hits.iter().map(|h| h.entry).collect())
+            .into_iter()
+            .map(std::ptr::from_ref)
+            .collect();
+        hits.retain(|h| chosen.contains(&std::ptr::from_ref(h.entry)));
+    }
     if options.limit > 0 {
         hits.truncate(options.limit);
     }

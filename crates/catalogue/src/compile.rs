@@ -444,6 +444,9 @@ fn generate(
         title: s.sdk.title.clone(),
         edition: None,
         url: None,
+        language: None,
+        platform: None,
+        product: None,
     });
     let sources: Vec<_> = files
         .iter()
@@ -458,12 +461,16 @@ fn generate(
     for s in &sources {
         let _ = writeln!(
             code,
-            "    RawSource {{ id: {}, vendor: {}, title: {}, edition: {}, url: {} }},",
+            "    RawSource {{ id: {}, vendor: {}, title: {}, edition: {}, url: {}, language: {}, \
+             platform: {}, product: {} }},",
             texts.span(&s.id),
             texts.span(&s.vendor),
             texts.optional(s.title.as_deref()),
             texts.optional(s.edition.as_deref()),
             texts.optional(s.url.as_deref()),
+            texts.optional(s.language.as_deref()),
+            texts.optional(s.platform.as_deref()),
+            texts.optional(s.product.as_deref()),
         );
     }
     code.push_str("];\n\n");
