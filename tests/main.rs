@@ -13,6 +13,7 @@ mod it {
     mod cli;
     mod completion;
     mod generated;
+    mod meaning;
     mod scan;
     mod scan_pieces;
     mod symbols;
