@@ -75,7 +75,7 @@ pub fn run(catalogue: &Catalogue, out: &mut Output, args: ScanArgs) -> Result<Ou
         }
     };
     let mut scan = Scan {
-        explainer: Explainer::new(catalogue, &scope),
+        explainer: Explainer::new(catalogue, &scope, args.editions.editions()),
         mode,
         out,
         label: String::new(),
