@@ -1,6 +1,7 @@
 //! What can go wrong, as one line for the user (and a hint where there is a way out).
 
-use std::io;
+use std::fmt::Display;
+use std::io::{self, Write};
 
 use crate::query::lookup::CodeError;
 use crate::query::search::SearchError;
@@ -73,4 +74,10 @@ impl Error {
     pub fn is_broken_pipe(&self) -> bool {
         matches!(self, Error::Output(err) if err.kind() == io::ErrorKind::BrokenPipe)
     }
+}
+
+/// Writes one line to standard error, `chaterr: ` first. A standard error that cannot be written
+/// (`2>/dev/full`, closed) is ignored: the exit status still says how the command ended.
+pub fn report(message: impl Display) {
+    let _ = writeln!(io::stderr().lock(), "chaterr: {message}");
 }

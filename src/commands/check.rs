@@ -6,7 +6,7 @@ use crate::catalogue::file;
 use crate::catalogue::user::expand;
 use crate::cli::CheckArgs;
 use crate::commands::Outcome;
-use crate::error::Error;
+use crate::error::{Error, report};
 use crate::render::{FileProblem, Output};
 
 pub fn run(out: &mut Output, args: CheckArgs) -> Result<Outcome, Error> {
@@ -17,7 +17,7 @@ pub fn run(out: &mut Output, args: CheckArgs) -> Result<Outcome, Error> {
         let files = match expand(path) {
             Ok(files) => files,
             Err(err) => {
-                eprintln!("chaterr: error: {err}");
+                report(format_args!("error: {err}"));
                 unreadable = true;
                 continue;
             }
@@ -27,7 +27,10 @@ pub fn run(out: &mut Output, args: CheckArgs) -> Result<Outcome, Error> {
             let text = match fs::read_to_string(&path) {
                 Ok(text) => text,
                 Err(error) => {
-                    eprintln!("chaterr: error: {}", Error::Read { path: label, error });
+                    report(format_args!(
+                        "error: {}",
+                        Error::Read { path: label, error }
+                    ));
                     unreadable = true;
                     continue;
                 }
@@ -46,11 +49,11 @@ pub fn run(out: &mut Output, args: CheckArgs) -> Result<Outcome, Error> {
     match problems.len() {
         // Nothing was read: the errors above say all there is, not "no problems".
         _ if checked == 0 && unreadable => {}
-        0 => eprintln!("chaterr: {checked} {files} checked, no problems"),
-        n => eprintln!(
-            "chaterr: {checked} {files} checked, {n} problem{}",
+        0 => report(format_args!("{checked} {files} checked, no problems")),
+        n => report(format_args!(
+            "{checked} {files} checked, {n} problem{}",
             if n == 1 { "" } else { "s" }
-        ),
+        )),
     }
     Ok(if unreadable {
         Outcome::Failed

@@ -5,7 +5,7 @@ use std::ops::RangeInclusive;
 use crate::catalogue::{Catalogue, EntryRef, Scope};
 use crate::cli::ListArgs;
 use crate::commands::{Outcome, resolve_scope};
-use crate::error::Error;
+use crate::error::{Error, report};
 use crate::query::Filter;
 use crate::render::Output;
 
@@ -26,7 +26,7 @@ pub fn run(catalogue: &Catalogue, out: &mut Output, args: ListArgs) -> Result<Ou
         .map(|e| catalogue.entry_ref(e))
         .collect();
     if entries.is_empty() {
-        eprintln!("chaterr: no entries match");
+        report("no entries match");
     }
     out.list(&entries)?;
     Ok(Outcome::from_found(!entries.is_empty()))

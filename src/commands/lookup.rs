@@ -6,7 +6,7 @@ use crate::catalogue::words::closest;
 use crate::catalogue::{Catalogue, EntryRef, Scope};
 use crate::cli::LookupArgs;
 use crate::commands::{Outcome, resolve_scope, scope_label};
-use crate::error::Error;
+use crate::error::{Error, report};
 use crate::query::{CodeQuery, Filter, lookup, neighbours, parse_code_query};
 use crate::render::Output;
 
@@ -24,7 +24,7 @@ pub fn run(catalogue: &Catalogue, out: &mut Output, args: LookupArgs) -> Result<
         let matches = lookup(catalogue, &filter, query);
         if matches.is_empty() {
             all_found = false;
-            eprintln!("chaterr: {}", not_found(catalogue, &scope, query));
+            report(not_found(catalogue, &scope, query));
         }
         found.extend(matches.into_iter().map(|e| catalogue.entry_ref(e)));
     }

@@ -6,7 +6,7 @@ use std::io::{self, BufReader};
 use crate::catalogue::{Catalogue, Scope};
 use crate::cli::ScanArgs;
 use crate::commands::{Outcome, resolve_scope};
-use crate::error::Error;
+use crate::error::{Error, report};
 use crate::query::explain::{Explainer, Tally};
 use crate::render::{Format, Output};
 use crate::scan::{Found, Piece, Sink, scan_reader};
@@ -50,13 +50,27 @@ impl Sink for Scan<'_, '_> {
             }
         };
         self.write_failed |= written.is_err();
-        written
+        written?;
+        self.stop_if_closed()
     }
 
     fn before_wait(&mut self) -> io::Result<()> {
         let flushed = self.out.flush();
         self.write_failed |= flushed.is_err();
-        flushed
+        flushed?;
+        self.stop_if_closed()
+    }
+}
+
+impl Scan<'_, '_> {
+    /// Nobody reads any more (`chaterr scan app.log | head`): the scan ends, its status what it
+    /// found so far.
+    fn stop_if_closed(&mut self) -> io::Result<()> {
+        if self.out.is_closed() {
+            self.write_failed = true;
+            return Err(io::ErrorKind::BrokenPipe.into());
+        }
+        Ok(())
     }
 }
 
@@ -101,10 +115,11 @@ pub fn run(catalogue: &Catalogue, out: &mut Output, args: ScanArgs) -> Result<Ou
         };
         match result {
             Ok(()) => {}
+            Err(_) if scan.out.is_closed() => break,
             Err(error) if scan.write_failed => return Err(Error::Output(error)),
             Err(error) => {
                 // As grep: say so, go on with the other inputs, and exit 2 at the end.
-                eprintln!("chaterr: error: {}", Error::Read { path: name, error });
+                report(format_args!("error: {}", Error::Read { path: name, error }));
                 failed = true;
             }
         }

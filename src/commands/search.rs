@@ -3,7 +3,7 @@
 use crate::catalogue::{Catalogue, Scope};
 use crate::cli::SearchArgs;
 use crate::commands::{Outcome, resolve_scope};
-use crate::error::Error;
+use crate::error::{Error, report};
 use crate::query::{Filter, Mode, SearchOptions, search};
 use crate::render::Output;
 
@@ -30,7 +30,7 @@ pub fn run(catalogue: &Catalogue, out: &mut Output, args: SearchArgs) -> Result<
     };
     let hits = search(catalogue, &filter, &args.query, &options)?;
     if hits.is_empty() {
-        eprintln!("chaterr: nothing matches {:?}", args.query);
+        report(format_args!("nothing matches {:?}", args.query));
     }
     out.search(catalogue, &hits)?;
     Ok(Outcome::from_found(!hits.is_empty()))

@@ -36,8 +36,45 @@ pub struct FileProblem {
     pub problem: crate::catalogue::file::Problem,
 }
 
+/// Stdout that a closed pipe (`chaterr list | head -1`) ends quietly: what is written after is
+/// dropped, so that the command still works out its exit status (`diff … | head -1` is 1 when
+/// the two differ, never 0).
+pub struct Stdout {
+    out: StdoutLock<'static>,
+    closed: bool,
+}
+
+impl Stdout {
+    fn quietly(
+        &mut self,
+        write: impl FnOnce(&mut StdoutLock<'static>) -> io::Result<()>,
+    ) -> io::Result<()> {
+        if self.closed {
+            return Ok(());
+        }
+        match write(&mut self.out) {
+            Err(err) if err.kind() == io::ErrorKind::BrokenPipe => {
+                self.closed = true;
+                Ok(())
+            }
+            other => other,
+        }
+    }
+}
+
+impl Write for Stdout {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        self.quietly(|out| out.write_all(buf))?;
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        self.quietly(|out| out.flush())
+    }
+}
+
 /// Where and how output is written.
-pub struct Output<W: Write = BufWriter<StdoutLock<'static>>> {
+pub struct Output<W: Write = BufWriter<Stdout>> {
     out: W,
     format: Format,
     colour: bool,
@@ -48,8 +85,22 @@ pub struct Output<W: Write = BufWriter<StdoutLock<'static>>> {
 impl Output {
     /// Stdout, locked and buffered: 64 KiB at a time (`list --json` writes ~650 KB).
     pub fn stdout(format: Format, colour: bool, width: Option<u16>) -> Self {
-        let out = BufWriter::with_capacity(64 * 1024, io::stdout().lock());
-        Output::new(out, format, colour, width)
+        let stdout = Stdout {
+            out: io::stdout().lock(),
+            closed: false,
+        };
+        Output::new(
+            BufWriter::with_capacity(64 * 1024, stdout),
+            format,
+            colour,
+            width,
+        )
+    }
+
+    /// Whether the reader has gone (a closed pipe): a command that could go on for ever, such
+    /// as a scan of `tail -f`, stops.
+    pub fn is_closed(&self) -> bool {
+        self.out.get_ref().closed
     }
 }
 
