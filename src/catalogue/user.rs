@@ -46,23 +46,29 @@ impl Locations {
     pub fn files(&self) -> Result<Vec<(PathBuf, Bypass)>, Error> {
         let mut files = Vec::new();
         if !self.no_user_catalog {
+            let hinted = |err: Error| err.with_hint(Bypass::NoUserCatalog.hint());
             if let Some(dir) = self.config_dir.as_ref().filter(|dir| dir.is_dir()) {
                 files.extend(
-                    toml_files(dir)?
+                    toml_files(dir)
+                        .map_err(hinted)?
                         .into_iter()
                         .map(|f| (f, Bypass::NoUserCatalog)),
                 );
             }
-            for path in self.env.iter().flat_map(std::env::split_paths) {
+            // An empty entry (`CHATERR_CATALOG=:a.toml`) is skipped, as PATH skips one.
+            let env_paths = self.env.iter().flat_map(std::env::split_paths);
+            for path in env_paths.filter(|p| !p.as_os_str().is_empty()) {
                 files.extend(
-                    expand(&path)?
+                    expand(&path)
+                        .map_err(hinted)?
                         .into_iter()
                         .map(|f| (f, Bypass::NoUserCatalog)),
                 );
             }
         }
         for path in &self.flags {
-            files.extend(expand(path)?.into_iter().map(|f| (f, Bypass::DropFlag)));
+            let expanded = expand(path).map_err(|err| err.with_hint(Bypass::DropFlag.hint()))?;
+            files.extend(expanded.into_iter().map(|f| (f, Bypass::DropFlag)));
         }
         Ok(files)
     }
@@ -97,11 +103,22 @@ pub fn expand(path: &Path) -> Result<Vec<PathBuf>, Error> {
     }
 }
 
+/// A folder's `*.toml` entries in name order, sub-folders left out. A broken link or a named
+/// pipe is kept, to be reported when it is read, not skipped without a word.
 fn toml_files(dir: &Path) -> Result<Vec<PathBuf>, Error> {
-    chaterr_catalogue::compile::toml_files(dir).map_err(|error| Error::Read {
+    let refuse = |error| Error::Read {
         path: dir.display().to_string(),
         error,
-    })
+    };
+    let mut files = Vec::new();
+    for entry in fs::read_dir(dir).map_err(refuse)? {
+        let path = entry.map_err(refuse)?.path();
+        if path.extension().is_some_and(|ext| ext == "toml") && !path.is_dir() {
+            files.push(path);
+        }
+    }
+    files.sort();
+    Ok(files)
 }
 
 /// The embedded catalogue with every user file merged over it, in order.

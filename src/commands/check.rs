@@ -1,8 +1,7 @@
 //! `chaterr check PATH...`: validate catalogue files, reporting every problem.
 
-use std::fs;
-
 use crate::catalogue::file;
+use crate::catalogue::load::read_text;
 use crate::catalogue::user::expand;
 use crate::cli::CheckArgs;
 use crate::commands::Outcome;
@@ -24,13 +23,10 @@ pub fn run(out: &mut Output, args: CheckArgs) -> Result<Outcome, Error> {
         };
         for path in files {
             let label = path.display().to_string();
-            let text = match fs::read_to_string(&path) {
+            let text = match read_text(&path) {
                 Ok(text) => text,
-                Err(error) => {
-                    report(format_args!(
-                        "error: {}",
-                        Error::Read { path: label, error }
-                    ));
+                Err(err) => {
+                    report(format_args!("error: {err}"));
                     unreadable = true;
                     continue;
                 }
