@@ -41,6 +41,9 @@ pub enum Error {
     #[error("cannot read standard input: {0}")]
     Stdin(io::Error),
 
+    #[error("no codes on standard input (`lookup -` reads codes separated by white space)")]
+    NoCodesOnStdin,
+
     #[error("cannot write output: {0}")]
     Output(#[from] io::Error),
 

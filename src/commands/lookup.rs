@@ -57,18 +57,42 @@ fn split_scope(catalogue: &Catalogue, args: &[String]) -> Result<(Scope, Vec<Str
     }
 }
 
-/// Parses every CODE (expanding `-` into the codes on stdin) before looking any up, so a bad
-/// one fails the command before anything is printed.
+/// The most `lookup -` reads from stdin: some 100,000 codes, and a bound on the memory a
+/// mistaken input (`lookup - </dev/zero`) can take.
+pub const MAX_STDIN_BYTES: u64 = 1 << 20;
+
+/// Parses every CODE (expanding `-` into the codes on stdin, read once) before looking any up,
+/// so a bad one fails the command before anything is printed.
 fn read_queries(words: &[String]) -> Result<Vec<CodeQuery>, Error> {
     let mut queries = Vec::new();
+    let mut stdin_read = false;
     for word in words {
         if word == "-" {
+            if std::mem::replace(&mut stdin_read, true) {
+                continue;
+            }
             let mut input = String::new();
             std::io::stdin()
+                .lock()
+                .take(MAX_STDIN_BYTES + 1)
                 .read_to_string(&mut input)
                 .map_err(Error::Stdin)?;
+            if input.len() as u64 > MAX_STDIN_BYTES {
+                let message = format!(
+                    "more than {} MiB, the most `lookup -` reads",
+                    MAX_STDIN_BYTES >> 20
+                );
+                return Err(Error::Stdin(std::io::Error::new(
+                    std::io::ErrorKind::InvalidData,
+                    message,
+                )));
+            }
+            let before = queries.len();
             for token in input.split_whitespace() {
                 queries.push(parse_code_query(token)?);
+            }
+            if queries.len() == before {
+                return Err(Error::NoCodesOnStdin);
             }
         } else {
             queries.push(parse_code_query(word)?);
