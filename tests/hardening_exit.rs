@@ -21,9 +21,92 @@ fn lookup_of_an_empty_stdin_is_a_usage_error() {
         assert_eq!(status, 2, "{input:?}");
         assert_eq!(
             lines,
-            ["chaterr: error: no codes on standard input (`lookup -` reads codes separated by white space)"]
+            [
+                "chaterr: error: no codes on standard input (`lookup -` reads codes separated by white space)"
+            ]
         );
     }
     let (status, _) = run(chaterr().args(["lookup", "-", "-"]).write_stdin("6015"));
     assert_eq!(status, 0, "stdin is read once");
+}
+
+/// A catalogue file of this source and vendor, in a folder that lives as long as the test.
+fn catalogue(dir: &tempfile::TempDir, name: &str, id: &str, vendor: &str) -> String {
+    let path = dir.path().join(name);
+    let text = format!(
+        "[source]\nid = \"{id}\"\nvendor = \"{vendor}\"\n\n[[codes]]\ncode = 99\ndescription = \"Mine.\"\n"
+    );
+    std::fs::write(&path, text).unwrap();
+    path.to_str().unwrap().to_owned()
+}
+
+#[test]
+fn a_user_source_cannot_hide_a_vendor_nor_a_vendor_a_source() {
+    let dir = tempfile::tempdir().unwrap();
+    for (id, vendor, expected) in [
+        (
+            "agora",
+            "agora",
+            "source id \"agora\" is the key of vendor \"agora\"",
+        ),
+        (
+            "zego",
+            "tencent",
+            "source id \"zego\" is the key of vendor \"zego\"",
+        ),
+        (
+            "mine",
+            "zego-zim",
+            "vendor \"zego-zim\" is the id of source \"zego-zim\"",
+        ),
+        (
+            "mine",
+            "zim",
+            "vendor \"zim\" is another name of vendor \"zego\"",
+        ),
+        (
+            "easemob",
+            "mine",
+            "source id \"easemob\" is another name of vendor \"agora\"",
+        ),
+    ] {
+        let file = catalogue(&dir, "clash.toml", id, vendor);
+        let (status, lines) = run(chaterr().args(["check", &file]));
+        assert_eq!(status, 1, "{id} {vendor}: {lines:?}");
+        assert!(lines.is_empty() || lines.len() == 1, "{lines:?}");
+        let out = chaterr().args(["check", &file]).output().unwrap();
+        assert!(String::from_utf8_lossy(&out.stdout).contains(expected));
+
+        let (status, lines) = run(chaterr().args(["--catalog", &file, "lookup", "agora", "201"]));
+        assert_eq!(status, 2, "{id} {vendor}");
+        assert_eq!(lines.len(), 1);
+        assert!(lines[0].contains(expected), "{lines:?}");
+    }
+}
+
+#[test]
+fn the_vendors_own_first_source_may_share_its_key() {
+    let dir = tempfile::tempdir().unwrap();
+    let one = catalogue(&dir, "one.toml", "mine", "mine");
+    let two = catalogue(&dir, "two.toml", "mine-2", "mine");
+    chaterr().args(["check", &one, &two]).assert().success();
+    let out = chaterr()
+        .args([
+            "--catalog",
+            &one,
+            "--catalog",
+            &two,
+            "list",
+            "mine",
+            "--format",
+            "plain",
+        ])
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(
+        stdout.lines().count(),
+        2,
+        "the word names the vendor: {stdout}"
+    );
 }

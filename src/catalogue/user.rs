@@ -140,6 +140,48 @@ pub fn load(locations: &Locations) -> Result<Catalogue, Error> {
     Ok(catalogue)
 }
 
+/// Why a file's source cannot join these sources, if it cannot: each word `lookup` and `list`
+/// take must name one thing, so a new source id may not be a vendor key or another name of a
+/// vendor, and a new vendor key may not be another source's id or another vendor's name. (A new
+/// vendor's first source may share its key: the word then names the vendor.) A source that
+/// exists is being extended: the file must give its vendor.
+pub fn clash(sources: &[Source], id: &str, vendor: &str) -> Option<String> {
+    if let Some(s) = sources.iter().find(|s| s.id == id) {
+        return (s.vendor != vendor).then(|| {
+            format!(
+                "source {id:?} belongs to vendor {:?}, not {vendor:?}",
+                s.vendor
+            )
+        });
+    }
+    if let Some(s) = sources.iter().find(|s| s.vendor == id) {
+        return Some(format!(
+            "source id {id:?} is the key of vendor {:?}: the word could not name both; choose another id",
+            s.vendor
+        ));
+    }
+    if let Some(key) = super::vendor::canonical(id).filter(|key| *key != vendor) {
+        return Some(format!(
+            "source id {id:?} is another name of vendor {key:?}: the word could not name both; choose another id"
+        ));
+    }
+    if let Some(s) = sources
+        .iter()
+        .find(|s| s.id == vendor && s.vendor != vendor)
+    {
+        return Some(format!(
+            "vendor {vendor:?} is the id of source {:?} (of vendor {:?}): the word could not name both; choose another vendor key",
+            s.id, s.vendor
+        ));
+    }
+    if let Some(key) = super::vendor::canonical(vendor).filter(|key| *key != vendor) {
+        return Some(format!(
+            "vendor {vendor:?} is another name of vendor {key:?}: write vendor = {key:?}, or choose another key"
+        ));
+    }
+    None
+}
+
 /// Merges files into a catalogue, overriding entries by (source, code).
 struct Merger<'c> {
     catalogue: &'c mut Catalogue,
@@ -161,21 +203,18 @@ impl<'c> Merger<'c> {
         let origin: Text = Text::Owned(origin.to_owned());
         let decl = file.source;
         let sources = &mut self.catalogue.sources;
+        if let Some(message) = clash(sources, &decl.id, &decl.vendor) {
+            let (line, column) = file::line_column(text, decl.vendor_offset);
+            return Err(Error::Catalogue {
+                path: origin.to_string(),
+                line,
+                column,
+                message,
+            });
+        }
         let source = match sources.iter().position(|s| s.id == decl.id.as_str()) {
             Some(index) => {
                 let existing = &mut sources[index];
-                if existing.vendor != decl.vendor.as_str() {
-                    let (line, column) = file::line_column(text, decl.vendor_offset);
-                    return Err(Error::Catalogue {
-                        path: origin.to_string(),
-                        line,
-                        column,
-                        message: format!(
-                            "source {:?} belongs to vendor {:?}, not {:?}",
-                            decl.id, existing.vendor, decl.vendor
-                        ),
-                    });
-                }
                 // What the file says of the document replaces what was known.
                 for (slot, value) in [
                     (&mut existing.title, decl.title),

@@ -1,8 +1,9 @@
 //! `chaterr check PATH...`: validate catalogue files, reporting every problem.
 
+use crate::catalogue::Catalogue;
 use crate::catalogue::file;
 use crate::catalogue::load::read_text;
-use crate::catalogue::user::expand;
+use crate::catalogue::user::{clash, expand};
 use crate::cli::CheckArgs;
 use crate::commands::Outcome;
 use crate::error::{Error, report};
@@ -12,6 +13,8 @@ pub fn run(out: &mut Output, args: CheckArgs) -> Result<Outcome, Error> {
     let mut problems: Vec<FileProblem> = Vec::new();
     let mut unreadable = false;
     let mut checked = 0;
+    // The sources known so far: a file's names are checked against them (`user::clash`).
+    let mut sources = Catalogue::embedded().sources().to_vec();
     for path in &args.paths {
         let files = match expand(path) {
             Ok(files) => files,
@@ -32,11 +35,32 @@ pub fn run(out: &mut Output, args: CheckArgs) -> Result<Outcome, Error> {
                 }
             };
             checked += 1;
-            if let Err(found) = file::parse(&text) {
-                problems.extend(found.into_iter().map(|problem| FileProblem {
+            match file::parse(&text) {
+                Ok(parsed) => {
+                    let decl = &parsed.source;
+                    if let Some(message) = clash(&sources, &decl.id, &decl.vendor) {
+                        let (line, column) = file::line_column(&text, decl.vendor_offset);
+                        let problem = file::Problem {
+                            line,
+                            column,
+                            message,
+                        };
+                        problems.push(FileProblem {
+                            file: label.clone(),
+                            problem,
+                        });
+                    } else if !sources.iter().any(|s| s.id == decl.id) {
+                        // Only its id and vendor are read.
+                        let mut source = sources[0].clone();
+                        (source.id, source.vendor) =
+                            (decl.id.clone().into(), decl.vendor.clone().into());
+                        sources.push(source);
+                    }
+                }
+                Err(found) => problems.extend(found.into_iter().map(|problem| FileProblem {
                     file: label.clone(),
                     problem,
-                }));
+                })),
             }
         }
     }
