@@ -35,6 +35,8 @@ fn main() -> ExitCode {
     let width = std::env::var("COLUMNS")
         .ok()
         .and_then(|c| c.parse().ok())
+        // COLUMNS=0 is a width not known, as a terminal reporting 0×0.
+        .filter(|&columns: &u16| columns > 0)
         .or((!tty).then_some(100));
     let mut out = Output::stdout(format, colour, width);
     match commands::run(cli, &mut out) {

@@ -23,3 +23,49 @@ fn lookup_reads_at_most_1_mib_of_stdin() {
         .assert()
         .success();
 }
+
+/// A catalogue with one entry whose name and description are each one unbroken word.
+fn long_words(dir: &tempfile::TempDir, chars: usize) -> String {
+    let path = dir.path().join("long.toml");
+    let text = format!(
+        "[source]\nid = \"big\"\nvendor = \"big\"\n[[codes]]\ncode = 1\nname = \"{}\"\ndescription = \"{}\"\n",
+        "N".repeat(chars / 10),
+        "x".repeat(chars)
+    );
+    std::fs::write(&path, text).unwrap();
+    path.to_str().unwrap().to_owned()
+}
+
+#[test]
+fn tables_of_a_256_kb_word_are_drawn() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = long_words(&dir, 256 << 10);
+    for args in [
+        &["lookup", "big", "1"][..],
+        &["list", "big"],
+        &["search", "xxxx"],
+    ] {
+        let out = chaterr()
+            .args(["--catalog", &file, "--format", "table"])
+            .args(args)
+            // Not a timing assertion: only what turns a hang into a failure.
+            .timeout(std::time::Duration::from_secs(300))
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(0), "{args:?}");
+        let stdout = String::from_utf8_lossy(&out.stdout);
+        assert!(stdout.lines().all(|l| l.chars().count() <= 100), "{args:?}");
+    }
+}
+
+#[test]
+fn columns_0_is_a_width_not_known() {
+    let out = chaterr()
+        .env("COLUMNS", "0")
+        .args(["lookup", "zego", "6000103", "--format", "table"])
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    let widest = stdout.lines().map(|l| l.chars().count()).max().unwrap();
+    assert!(widest > 60, "{stdout}");
+}
