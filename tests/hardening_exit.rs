@@ -110,3 +110,20 @@ fn the_vendors_own_first_source_may_share_its_key() {
         "the word names the vendor: {stdout}"
     );
 }
+
+#[test]
+fn a_query_of_common_words_says_so() {
+    for query in ["of", "is in", "the"] {
+        let (status, lines) = run(chaterr().args(["search", query]));
+        assert_eq!(status, 1, "{query}");
+        assert_eq!(lines.len(), 1, "{lines:?}");
+        assert!(lines[0].contains("only common words"), "{lines:?}");
+    }
+    chaterr().args(["search", "-F", "of"]).assert().success();
+    // "the" finds nothing by prefix ("there") or loosely ("THREAD_…").
+    let out = chaterr()
+        .args(["search", "the", "--json"])
+        .output()
+        .unwrap();
+    assert_eq!(String::from_utf8_lossy(&out.stdout).trim(), "[]");
+}

@@ -141,6 +141,13 @@ pub fn search<'a>(
     Ok(hits)
 }
 
+/// Whether the query's words are all common words ("of", "is in"), which ranked search leaves
+/// out of every entry and every query: it can find nothing by them.
+pub fn only_common_words(query: &str) -> bool {
+    let words = words(query);
+    !words.is_empty() && words.iter().all(|w| is_stop_word(w))
+}
+
 /// Every text of an entry that search looks at, with its field weight.
 fn fields(entry: &Entry) -> impl Iterator<Item = (&str, f64)> {
     let symbols = entry.symbols.iter().map(|s| s.name.as_ref());
@@ -257,11 +264,13 @@ struct Query<'q> {
 impl<'q> Query<'q> {
     fn new(text: &'q str) -> Self {
         let words = words(text);
-        let mut content: Vec<&String> = words.iter().filter(|w| !is_stop_word(w)).collect();
-        if content.is_empty() {
-            content = words.iter().collect();
-        }
-        let terms = content.iter().map(|w| QueryTerm::new(w)).collect();
+        // Stop words are not in the catalogue's terms: a query of nothing else matches no word
+        // (not "there" for "the" by prefix); see [`only_common_words`].
+        let terms = words
+            .iter()
+            .filter(|w| !is_stop_word(w))
+            .map(|w| QueryTerm::new(w))
+            .collect();
         Query {
             code: text.parse::<i64>().ok(),
             name_like: !text.contains(char::is_whitespace) && text.len() >= 3,
@@ -503,8 +512,10 @@ fn rank<'a>(
                 let coverage = matched_terms as f64 / terms.len() as f64;
                 score *= coverage * coverage;
             }
-            // A name typed loosely ("usrnotlogin", "NOT_LOGIN") still finds it.
+            // A name typed loosely ("usrnotlogin", "NOT_LOGIN") still finds it; a common word
+            // ("the") is no name typed loosely.
             if query.name_like
+                && !terms.is_empty()
                 && let Some(name) = c.entry.name()
                 && let Some(fuzzy) = matcher.fuzzy_match(name, query.text)
             {
