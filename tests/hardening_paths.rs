@@ -172,3 +172,28 @@ fn scan_still_reads_a_named_pipe() {
         .stdout(predicates::str::contains("Token is invalid"));
     writer.join().unwrap();
 }
+
+#[test]
+fn control_characters_in_a_path_are_escaped() {
+    let dir = tempfile::tempdir().unwrap();
+    let name = "a\nb\x1b[31m.toml";
+    let expected = r"a\nb\u{1b}[31m.toml";
+    for args in [
+        &["check", name][..],
+        &["scan", name],
+        &["--catalog", name, "list"],
+    ] {
+        let out = chaterr(dir.path()).args(args).output().unwrap();
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        assert_eq!(stderr.lines().count(), 1, "{stderr}");
+        assert!(stderr.contains(expected), "{stderr}");
+        assert!(!stderr.contains('\x1b'), "{stderr}");
+    }
+    // In check's report on stdout too.
+    std::fs::write(dir.path().join(name), "[source]\nid = 1\n").unwrap();
+    let out = chaterr(dir.path()).args(["check", name]).output().unwrap();
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(stdout.starts_with(expected), "{stdout}");
+    assert!(!stdout.contains('\x1b'), "{stdout}");
+}

@@ -69,3 +69,26 @@ fn columns_0_is_a_width_not_known() {
     let widest = stdout.lines().map(|l| l.chars().count()).max().unwrap();
     assert!(widest > 60, "{stdout}");
 }
+
+#[test]
+fn an_error_line_repeats_at_most_80_characters_of_an_argument() {
+    let long = "a".repeat(100_000);
+    for args in [
+        vec!["lookup".to_owned(), format!("{long}!")],
+        vec!["lookup".to_owned(), "9".repeat(100_000)],
+        vec!["search".to_owned(), format!("q{long}")],
+        vec!["list".to_owned(), "--range".to_owned(), long.clone()],
+        vec!["list".to_owned(), format!("x{long}")],
+        vec![
+            "--catalog".to_owned(),
+            format!("{long}.toml"),
+            "list".to_owned(),
+        ],
+    ] {
+        let out = chaterr().args(&args).output().unwrap();
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(stderr.lines().count(), 1, "{}", &args[0]);
+        assert!(stderr.len() < 1100, "{}: {} bytes", args[0], stderr.len());
+        assert!(stderr.contains('…'), "{stderr}");
+    }
+}

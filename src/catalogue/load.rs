@@ -7,7 +7,7 @@ use std::sync::Arc;
 
 use super::file::{self, CatalogueFile, CodeDecl};
 use super::{Catalogue, Entry, Source, Text};
-use crate::error::Error;
+use crate::error::{Error, path_label};
 use chaterr_catalogue::model::non_empty;
 
 /// The most a catalogue file may hold, 64 MiB: a hundred times the largest vendor document,
@@ -19,7 +19,7 @@ pub const MAX_FILE_BYTES: u64 = 64 << 20;
 /// over [`MAX_FILE_BYTES`] is refused too.
 pub fn read_text(path: &Path) -> Result<String, Error> {
     let refuse = |error: io::Error| Error::Read {
-        path: path.display().to_string(),
+        path: path_label(path),
         error,
     };
     let meta = fs::metadata(path).map_err(refuse)?;
@@ -73,7 +73,7 @@ fn file_kind(meta: &fs::Metadata) -> &'static str {
 
 /// Reads and validates one file; the error is its first problem, with a count of the rest.
 pub fn read_file(path: &Path) -> Result<(CatalogueFile, String), Error> {
-    let label = path.display().to_string();
+    let label = path_label(path);
     let text = read_text(path)?;
     match file::parse(&text) {
         Ok(parsed) => Ok((parsed, text)),
@@ -101,7 +101,7 @@ pub fn read_file(path: &Path) -> Result<(CatalogueFile, String), Error> {
 /// One file as a catalogue of its own (`chaterr diff zego ./newer-zego.toml`).
 pub fn load_file(path: &Path) -> Result<Catalogue, Error> {
     let (file, _) = read_file(path)?;
-    let origin: Text = Text::Owned(path.display().to_string());
+    let origin: Text = Text::Owned(path_label(path));
     let source = Source {
         id: file.source.id.into(),
         vendor: file.source.vendor.into(),

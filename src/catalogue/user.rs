@@ -12,7 +12,7 @@ use rustc_hash::FxHashMap;
 
 use super::file::{self, CatalogueFile};
 use super::{Catalogue, Source, Text, load};
-use crate::error::Error;
+use crate::error::{Error, path_label, quoted};
 use chaterr_catalogue::model::non_empty;
 
 /// The environment variable holding extra catalogue paths (files or folders).
@@ -93,7 +93,7 @@ impl Bypass {
 /// A file as it is; a folder as its `*.toml` files in name order.
 pub fn expand(path: &Path) -> Result<Vec<PathBuf>, Error> {
     let meta = fs::metadata(path).map_err(|error| Error::Read {
-        path: path.display().to_string(),
+        path: path_label(path),
         error,
     })?;
     if meta.is_dir() {
@@ -107,7 +107,7 @@ pub fn expand(path: &Path) -> Result<Vec<PathBuf>, Error> {
 /// pipe is kept, to be reported when it is read, not skipped without a word.
 fn toml_files(dir: &Path) -> Result<Vec<PathBuf>, Error> {
     let refuse = |error| Error::Read {
-        path: dir.display().to_string(),
+        path: path_label(dir),
         error,
     };
     let mut files = Vec::new();
@@ -132,7 +132,7 @@ pub fn load(locations: &Locations) -> Result<Catalogue, Error> {
     for (path, bypass) in files {
         let (file, text) = load::read_file(&path).map_err(|err| err.with_hint(bypass.hint()))?;
         merger
-            .merge(file, &text, &path.display().to_string())
+            .merge(file, &text, &path_label(&path))
             .map_err(|err| err.with_hint(bypass.hint()))?;
     }
     drop(merger);
@@ -146,23 +146,24 @@ pub fn load(locations: &Locations) -> Result<Catalogue, Error> {
 /// vendor's first source may share its key: the word then names the vendor.) A source that
 /// exists is being extended: the file must give its vendor.
 pub fn clash(sources: &[Source], id: &str, vendor: &str) -> Option<String> {
+    let (id_q, vendor_q) = (quoted(id), quoted(vendor));
     if let Some(s) = sources.iter().find(|s| s.id == id) {
         return (s.vendor != vendor).then(|| {
             format!(
-                "source {id:?} belongs to vendor {:?}, not {vendor:?}",
+                "source {id_q} belongs to vendor {:?}, not {vendor_q}",
                 s.vendor
             )
         });
     }
     if let Some(s) = sources.iter().find(|s| s.vendor == id) {
         return Some(format!(
-            "source id {id:?} is the key of vendor {:?}: the word could not name both; choose another id",
+            "source id {id_q} is the key of vendor {:?}: the word could not name both; choose another id",
             s.vendor
         ));
     }
     if let Some(key) = super::vendor::canonical(id).filter(|key| *key != vendor) {
         return Some(format!(
-            "source id {id:?} is another name of vendor {key:?}: the word could not name both; choose another id"
+            "source id {id_q} is another name of vendor {key:?}: the word could not name both; choose another id"
         ));
     }
     if let Some(s) = sources
@@ -170,13 +171,13 @@ pub fn clash(sources: &[Source], id: &str, vendor: &str) -> Option<String> {
         .find(|s| s.id == vendor && s.vendor != vendor)
     {
         return Some(format!(
-            "vendor {vendor:?} is the id of source {:?} (of vendor {:?}): the word could not name both; choose another vendor key",
+            "vendor {vendor_q} is the id of source {:?} (of vendor {:?}): the word could not name both; choose another vendor key",
             s.id, s.vendor
         ));
     }
     if let Some(key) = super::vendor::canonical(vendor).filter(|key| *key != vendor) {
         return Some(format!(
-            "vendor {vendor:?} is another name of vendor {key:?}: write vendor = {key:?}, or choose another key"
+            "vendor {vendor_q} is another name of vendor {key:?}: write vendor = {key:?}, or choose another key"
         ));
     }
     None

@@ -6,7 +6,7 @@ use crate::catalogue::load::read_text;
 use crate::catalogue::user::{clash, expand};
 use crate::cli::CheckArgs;
 use crate::commands::Outcome;
-use crate::error::{Error, report};
+use crate::error::{Error, path_label, report};
 use crate::render::{FileProblem, Output};
 
 pub fn run(out: &mut Output, args: CheckArgs) -> Result<Outcome, Error> {
@@ -25,7 +25,7 @@ pub fn run(out: &mut Output, args: CheckArgs) -> Result<Outcome, Error> {
             }
         };
         for path in files {
-            let label = path.display().to_string();
+            let label = path_label(&path);
             let text = match read_text(&path) {
                 Ok(text) => text,
                 Err(err) => {

@@ -5,7 +5,7 @@ use std::ops::RangeInclusive;
 use crate::catalogue::{Catalogue, EntryRef, Scope};
 use crate::cli::ListArgs;
 use crate::commands::{Outcome, resolve_scope};
-use crate::error::{Error, report};
+use crate::error::{Error, quoted, report};
 use crate::query::Filter;
 use crate::render::Output;
 
@@ -45,7 +45,8 @@ pub fn parse_range(text: &str) -> Result<RangeInclusive<i64>, Error> {
         }
         part.parse::<i64>().map_err(|_| {
             bad(&format!(
-                "{part:?} is not a whole number; expected LOW..HIGH such as 8500..8599"
+                "{} is not a whole number; expected LOW..HIGH such as 8500..8599",
+                quoted(part)
             ))
         })
     };

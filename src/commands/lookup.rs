@@ -6,7 +6,7 @@ use crate::catalogue::words::closest;
 use crate::catalogue::{Catalogue, EntryRef, Scope};
 use crate::cli::LookupArgs;
 use crate::commands::{Outcome, resolve_scope, scope_label};
-use crate::error::{Error, report};
+use crate::error::{Error, cut, report};
 use crate::query::{CodeQuery, Filter, lookup, neighbours, parse_code_query};
 use crate::render::Output;
 
@@ -124,7 +124,7 @@ fn not_found(catalogue: &Catalogue, scope: &Scope, query: &CodeQuery) -> String 
             });
             let near =
                 closest(&name.to_ascii_lowercase(), names).map(|n| format!("did you mean {n}?"));
-            (format!("name {name}"), near)
+            (format!("name {}", cut(name, 80)), near)
         }
     };
     let head = match scope {

@@ -2,11 +2,12 @@
 
 use std::fs::File;
 use std::io::{self, BufReader};
+use std::path::PathBuf;
 
 use crate::catalogue::{Catalogue, Scope};
 use crate::cli::ScanArgs;
 use crate::commands::{Outcome, resolve_scope};
-use crate::error::{Error, report};
+use crate::error::{Error, path_label, report};
 use crate::query::explain::{Explainer, Tally};
 use crate::render::{Format, Output};
 use crate::scan::{Found, Piece, Sink, scan_reader};
@@ -98,18 +99,20 @@ pub fn run(catalogue: &Catalogue, out: &mut Output, args: ScanArgs) -> Result<Ou
         write_failed: false,
     };
     let mut failed = false;
-    let names: Vec<String> = if args.files.is_empty() {
-        vec!["-".to_owned()]
+    let stdin = [PathBuf::from("-")];
+    let paths = if args.files.is_empty() {
+        &stdin[..]
     } else {
-        args.files.iter().map(|f| f.display().to_string()).collect()
+        &args.files[..]
     };
-    for name in names {
-        let result = if name == "-" {
+    for path in paths {
+        let name = path_label(path);
+        let result = if path.as_os_str() == "-" {
             scan.label = "(standard input)".to_owned();
             scan_reader(&mut io::stdin().lock(), &mut scan)
         } else {
             scan.label = name.clone();
-            File::open(&name).and_then(|file| {
+            File::open(path).and_then(|file| {
                 scan_reader(&mut BufReader::with_capacity(1 << 16, file), &mut scan)
             })
         };
