@@ -370,7 +370,10 @@ fn list_into_a_closed_pipe_is_quiet() {
 
 #[test]
 fn plain_output_is_tab_separated_without_colour() {
-    let out = stdout_of(&["list", "agora", "--color", "always"]);
+    // Colour asked for colours the codes, and leaves the columns as they are.
+    let coloured = stdout_of(&["list", "agora", "--color", "always"]);
+    assert!(coloured.lines().all(|l| l.split('\t').count() == 13));
+    let out = stdout_of(&["list", "agora"]);
     assert_eq!(out.lines().count(), 77 + 63);
     assert!(out.lines().all(|l| l.split('\t').count() == 13));
     let lines: Vec<&str> = out.lines().collect();

@@ -127,3 +127,32 @@ fn a_query_of_common_words_says_so() {
         .unwrap();
     assert_eq!(String::from_utf8_lossy(&out.stdout).trim(), "[]");
 }
+
+#[test]
+fn an_empty_category_is_no_filter() {
+    let lines = |args: &[&str]| {
+        let out = chaterr().args(args).output().unwrap();
+        String::from_utf8_lossy(&out.stdout).lines().count()
+    };
+    assert_eq!(lines(&["list", "--category", ""]), lines(&["list"]));
+    assert_eq!(
+        lines(&["list", "zego", "--category", " "]),
+        lines(&["list", "zego"])
+    );
+}
+
+#[test]
+fn color_always_colours_plain_output_and_auto_does_not() {
+    let out = chaterr()
+        .args(["lookup", "6015", "--color", "always"])
+        .output()
+        .unwrap();
+    assert!(String::from_utf8_lossy(&out.stdout).contains("\x1b["));
+    let out = chaterr().args(["lookup", "6015"]).output().unwrap();
+    assert!(!String::from_utf8_lossy(&out.stdout).contains('\x1b'));
+    let out = chaterr()
+        .args(["diff", "tencent-im", "tencent-chat", "--color", "always"])
+        .output()
+        .unwrap();
+    assert!(String::from_utf8_lossy(&out.stdout).contains("\x1b["));
+}

@@ -17,7 +17,10 @@ pub fn run(catalogue: &Catalogue, out: &mut Output, args: ListArgs) -> Result<Ou
     let filter = Filter {
         documented_only: args.documented_only,
         range: args.range.as_deref().map(parse_range).transpose()?,
-        category: args.category.as_deref().map(str::to_lowercase),
+        // `--category ''` asks for no category in particular: every entry, not only those with one.
+        category: (args.category.as_deref().map(str::trim))
+            .filter(|c| !c.is_empty())
+            .map(str::to_lowercase),
         ..scope.into()
     };
     let entries: Vec<EntryRef<'_>> = catalogue

@@ -130,11 +130,11 @@ impl<W: Write> Output<W> {
 
     /// Entries found by lookup: a card each on a terminal.
     pub fn lookup(&mut self, entries: &[EntryRef<'_>]) -> io::Result<()> {
+        let paint = self.paint();
         match self.format {
             Format::Json => json::entries(&mut self.out, entries, None),
-            Format::Plain => plain::entries(&mut self.out, entries, None),
+            Format::Plain => plain::entries(&mut self.out, entries, None, &paint),
             Format::Table => {
-                let paint = self.paint();
                 for (i, e) in entries.iter().enumerate() {
                     if i > 0 {
                         writeln!(self.out)?;
@@ -148,9 +148,10 @@ impl<W: Write> Output<W> {
 
     /// Entries listed by list: one table.
     pub fn list(&mut self, entries: &[EntryRef<'_>]) -> io::Result<()> {
+        let paint = self.paint();
         match self.format {
             Format::Json => json::entries(&mut self.out, entries, None),
-            Format::Plain => plain::entries(&mut self.out, entries, None),
+            Format::Plain => plain::entries(&mut self.out, entries, None, &paint),
             Format::Table => {
                 let rows = entries.iter().map(|e| (*e, None));
                 let t = table::entries(rows, &self.paint(), self.width);
@@ -164,9 +165,10 @@ impl<W: Write> Output<W> {
         let entries: Vec<EntryRef<'_>> =
             hits.iter().map(|h| catalogue.entry_ref(h.entry)).collect();
         let scores: Vec<f64> = hits.iter().map(|h| h.score).collect();
+        let paint = self.paint();
         match self.format {
             Format::Json => json::entries(&mut self.out, &entries, Some(&scores)),
-            Format::Plain => plain::entries(&mut self.out, &entries, Some(&scores)),
+            Format::Plain => plain::entries(&mut self.out, &entries, Some(&scores), &paint),
             Format::Table => {
                 let rows = entries
                     .iter()
@@ -204,13 +206,11 @@ impl<W: Write> Output<W> {
     }
 
     pub fn diff(&mut self, a: &str, b: &str, diff: &Diff<'_>) -> io::Result<()> {
+        let paint = self.paint();
         match self.format {
             Format::Json => json::diff(&mut self.out, a, b, diff),
-            Format::Plain => plain::diff(&mut self.out, diff),
-            Format::Table => {
-                let paint = self.paint();
-                table::diff(&mut self.out, a, b, diff, &paint, self.width)
-            }
+            Format::Plain => plain::diff(&mut self.out, diff, &paint),
+            Format::Table => table::diff(&mut self.out, a, b, diff, &paint, self.width),
         }
     }
 }
