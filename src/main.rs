@@ -15,7 +15,13 @@ fn main() -> ExitCode {
     // and exit.
     #[cfg(feature = "dynamic-completion")]
     if std::env::var_os("COMPLETE").is_some() {
-        clap_complete::CompleteEnv::with_factory(chaterr::cli::command).complete();
+        let env = clap_complete::CompleteEnv::with_factory(chaterr::cli::command);
+        let dir = std::env::current_dir().ok();
+        match env.try_complete(std::env::args_os(), dir.as_deref()) {
+            Ok(true) => return ExitCode::SUCCESS,
+            Ok(false) => {}
+            Err(err) => return completion_failed(&err),
+        }
     }
     if let Err(status) = standard_streams() {
         return status;
@@ -96,6 +102,23 @@ fn clap_exit(err: &clap::Error) -> ExitCode {
         }
         _ => ExitCode::from(u8::try_from(err.exit_code()).unwrap_or(2)),
     }
+}
+
+/// clap_complete's error (an unknown shell, a full disk) as one line of ours; a closed pipe is
+/// the shell no longer listening.
+#[cfg(feature = "dynamic-completion")]
+fn completion_failed(err: &clap::Error) -> ExitCode {
+    use std::error::Error as _;
+    let io = err
+        .source()
+        .and_then(|e| e.downcast_ref::<std::io::Error>());
+    if io.is_some_and(|e| e.kind() == std::io::ErrorKind::BrokenPipe) {
+        return ExitCode::SUCCESS;
+    }
+    let message = err.to_string();
+    let message = message.trim().trim_start_matches("error: ");
+    report(format_args!("error: completion failed: {message}"));
+    ExitCode::from(2)
 }
 
 /// `--color` wins; under auto, NO_COLOR (non-empty, whatever its value) turns colour off, and

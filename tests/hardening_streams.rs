@@ -121,3 +121,24 @@ fn a_full_stdout_is_an_error() {
     let out = shell(r#""$CHATERR" list >/dev/full"#);
     assert_eq!(out.status.code(), Some(2));
 }
+
+#[test]
+#[cfg(feature = "dynamic-completion")]
+fn completion_errors_are_one_line_of_ours() {
+    let full = shell(
+        r#"COMPLETE=bash _CLAP_COMPLETE_INDEX=2 _CLAP_COMPLETE_COMP_TYPE=9 "$CHATERR" -- chaterr lookup 60001 >/dev/full"#,
+    );
+    let unknown = shell(r#"COMPLETE=nosuchshell "$CHATERR""#);
+    for out in [full, unknown] {
+        assert_eq!(out.status.code(), Some(2));
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(
+            stderr.starts_with("chaterr: error: completion failed: "),
+            "{stderr}"
+        );
+        assert!(
+            stderr.ends_with('\n') && stderr.lines().count() == 1,
+            "{stderr:?}"
+        );
+    }
+}
