@@ -156,3 +156,22 @@ fn color_always_colours_plain_output_and_auto_does_not() {
         .unwrap();
     assert!(String::from_utf8_lossy(&out.stdout).contains("\x1b["));
 }
+
+#[test]
+fn every_search_mode_reads_the_sdks_comments() {
+    // Tencent's SDK comments are Chinese: "未登录" (not logged in) is in 6014's, not its text.
+    for mode in [&["-F"][..], &["-e"], &[]] {
+        let out = chaterr()
+            .arg("search")
+            .args(mode)
+            .args(["未登录", "--json"])
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(0), "{mode:?}");
+        let codes = common::ids(&serde_json::from_slice(&out.stdout).unwrap());
+        assert!(
+            codes.contains(&common::id("tencent-im", 6014)),
+            "{mode:?}: {codes:?}"
+        );
+    }
+}

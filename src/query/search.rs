@@ -151,7 +151,8 @@ pub fn only_common_words(query: &str) -> bool {
 /// Every text of an entry that search looks at, with its field weight.
 fn fields(entry: &Entry) -> impl Iterator<Item = (&str, f64)> {
     let symbols = entry.symbols.iter().map(|s| s.name.as_ref());
-    terms::weighted_texts(|field| entry.text(field), symbols)
+    let comments = entry.symbols.iter().filter_map(|s| s.comment.as_deref());
+    terms::weighted_texts(|field| entry.text(field), symbols, comments)
 }
 
 fn grep<'a>(

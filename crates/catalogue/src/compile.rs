@@ -356,7 +356,8 @@ fn term_index(entries: &[Entry<'_>], texts: &mut Texts) -> String {
     for entry in entries {
         let mut stems: Vec<(String, f64)> = Vec::new();
         let symbols = entry.symbols.iter().map(|s| s.symbol.as_str());
-        let fields = terms::weighted_texts(|field| entry.decl.text(field), symbols);
+        let comments = entry.symbols.iter().filter_map(|s| s.comment.as_deref());
+        let fields = terms::weighted_texts(|field| entry.decl.text(field), symbols, comments);
         let length = terms::for_each_term(fields, &mut buf, |word, weight| {
             let stem = words::stem(word);
             match stems.iter_mut().find(|(s, _)| *s == stem) {
