@@ -175,3 +175,15 @@ fn every_search_mode_reads_the_sdks_comments() {
         );
     }
 }
+
+#[test]
+fn check_of_a_folder_with_nothing_to_check_is_an_input_error() {
+    let dir = tempfile::tempdir().unwrap();
+    let (status, lines) = run(chaterr().arg("check").arg(dir.path()));
+    assert_eq!(status, 2);
+    assert_eq!(lines.len(), 1);
+    assert!(
+        lines[0].starts_with("chaterr: error: no catalogue files (*.toml) in "),
+        "{lines:?}"
+    );
+}

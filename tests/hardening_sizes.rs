@@ -92,3 +92,42 @@ fn an_error_line_repeats_at_most_80_characters_of_an_argument() {
         assert!(stderr.contains('…'), "{stderr}");
     }
 }
+
+#[test]
+fn thousands_of_problems_are_all_reported_by_check_and_the_first_stops_loading() {
+    let dir = tempfile::tempdir().unwrap();
+    let dups = dir.path().join("dups.toml");
+    let mut text = String::from("[source]\nid = \"dup\"\nvendor = \"dup\"\n");
+    text.push_str(&"[[codes]]\ncode = 7\ndescription = \"d\"\n".repeat(40_000));
+    std::fs::write(&dups, text).unwrap();
+    let overlaps = dir.path().join("overlaps.toml");
+    let mut text = String::from("[source]\nid = \"ovl\"\nvendor = \"ovl\"\n");
+    for i in 0..20_000 {
+        text.push_str(&format!(
+            "[[codes]]\ncode = {i}\ncode_end = {}\ndescription = \"d\"\n",
+            i + 100_000
+        ));
+    }
+    std::fs::write(&overlaps, text).unwrap();
+    for (file, problems) in [(&dups, 39_999), (&overlaps, 19_999)] {
+        let out = chaterr().arg("check").arg(file).output().unwrap();
+        assert_eq!(out.status.code(), Some(1));
+        assert_eq!(
+            String::from_utf8_lossy(&out.stdout).lines().count(),
+            problems
+        );
+        let out = chaterr()
+            .arg("--catalog")
+            .arg(file)
+            .args(["lookup", "7"])
+            .output()
+            .unwrap();
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(2));
+        assert_eq!(stderr.lines().count(), 1, "{stderr}");
+        assert!(
+            stderr.contains(&format!("and {} more", problems - 1)),
+            "{stderr}"
+        );
+    }
+}

@@ -17,6 +17,15 @@ pub fn run(out: &mut Output, args: CheckArgs) -> Result<Outcome, Error> {
     let mut sources = Catalogue::embedded().sources().to_vec();
     for path in &args.paths {
         let files = match expand(path) {
+            // A folder with nothing to check is no "no problems".
+            Ok(files) if files.is_empty() => {
+                let folder = path_label(path);
+                report(format_args!(
+                    "error: no catalogue files (*.toml) in {folder}"
+                ));
+                unreadable = true;
+                continue;
+            }
             Ok(files) => files,
             Err(err) => {
                 report(format_args!("error: {err}"));
