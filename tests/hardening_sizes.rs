@@ -131,3 +131,26 @@ fn thousands_of_problems_are_all_reported_by_check_and_the_first_stops_loading()
         );
     }
 }
+
+#[test]
+fn a_flood_of_codes_not_found_gets_hints_only_for_the_first() {
+    let codes: Vec<String> = (0..30).map(|i| (900_000_000 + i).to_string()).collect();
+    let out = chaterr()
+        .args(["lookup", "-"])
+        .write_stdin(codes.join("\n"))
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    let lines: Vec<&str> = stderr.lines().collect();
+    assert_eq!(lines.len(), 30);
+    assert!(
+        lines[..20]
+            .iter()
+            .all(|l| l.contains("nearest documented codes"))
+    );
+    assert!(
+        lines[20..].iter().all(|l| !l.contains("nearest")),
+        "{stderr}"
+    );
+}

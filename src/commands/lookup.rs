@@ -3,7 +3,9 @@
 use std::io::Read;
 
 use crate::catalogue::words::closest;
-use crate::catalogue::{Catalogue, EntryRef, Scope};
+use rustc_hash::FxHashMap;
+
+use crate::catalogue::{Catalogue, Entry, EntryRef, Scope};
 use crate::cli::LookupArgs;
 use crate::commands::{Outcome, resolve_scope, scope_label};
 use crate::error::{Error, cut, report};
@@ -20,11 +22,19 @@ pub fn run(catalogue: &Catalogue, out: &mut Output, args: LookupArgs) -> Result<
     };
     let mut found: Vec<EntryRef<'_>> = Vec::new();
     let mut all_found = true;
+    // `lookup -` may be given 100,000 codes: each distinct one is looked up once, and only the
+    // first misses get the nearest codes or names, which cost a walk of the catalogue each.
+    let mut answers: FxHashMap<&CodeQuery, Vec<&Entry>> = FxHashMap::default();
+    let mut misses = 0;
     for query in &queries {
-        let matches = lookup(catalogue, &filter, query);
+        let matches = answers
+            .entry(query)
+            .or_insert_with(|| lookup(catalogue, &filter, query))
+            .clone();
         if matches.is_empty() {
             all_found = false;
-            report(not_found(catalogue, &scope, query));
+            misses += 1;
+            report(not_found(catalogue, &scope, query, misses <= HINTED_MISSES));
         }
         found.extend(matches.into_iter().map(|e| catalogue.entry_ref(e)));
     }
@@ -101,8 +111,13 @@ fn read_queries(words: &[String]) -> Result<Vec<CodeQuery>, Error> {
     Ok(queries)
 }
 
-fn not_found(catalogue: &Catalogue, scope: &Scope, query: &CodeQuery) -> String {
+/// How many codes not found are reported with the nearest codes or names.
+const HINTED_MISSES: usize = 20;
+
+fn not_found(catalogue: &Catalogue, scope: &Scope, query: &CodeQuery, hint: bool) -> String {
     let (what, candidates) = match query {
+        CodeQuery::Number(code) if !hint => (format!("code {code}"), None),
+        CodeQuery::Name(name) if !hint => (format!("name {}", cut(name, 80)), None),
         CodeQuery::Number(code) => {
             let (below, above) = neighbours(catalogue, scope, *code);
             let near: Vec<String> = [below, above]

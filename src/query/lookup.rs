@@ -5,7 +5,7 @@ use crate::catalogue::symbols::is_identifier;
 use crate::catalogue::{Catalogue, Entry, Scope};
 
 /// What one CODE argument asks for.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum CodeQuery {
     Number(i64),
     Name(String),
