@@ -197,3 +197,30 @@ fn control_characters_in_a_path_are_escaped() {
     assert!(stdout.starts_with(expected), "{stdout}");
     assert!(!stdout.contains('\x1b'), "{stdout}");
 }
+
+#[test]
+fn a_folder_as_standard_input_is_named_so() {
+    let dir = tempfile::tempdir().unwrap();
+    for (args, expected) in [
+        (
+            &["scan"][..],
+            "chaterr: error: cannot read standard input: ",
+        ),
+        (
+            &["lookup", "-"],
+            "chaterr: error: cannot read standard input: ",
+        ),
+    ] {
+        let out = Std::new(assert_cmd::cargo::cargo_bin("chaterr"))
+            .args(args)
+            .env("XDG_CONFIG_HOME", dir.path().join("config"))
+            .env_remove("CHATERR_CATALOG")
+            .stdin(std::fs::File::open(dir.path()).unwrap())
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(stderr.starts_with(expected), "{stderr}");
+        assert_eq!(stderr.lines().count(), 1);
+    }
+}

@@ -122,7 +122,11 @@ pub fn run(catalogue: &Catalogue, out: &mut Output, args: ScanArgs) -> Result<Ou
             Err(error) if scan.write_failed => return Err(Error::Output(error)),
             Err(error) => {
                 // As grep: say so, go on with the other inputs, and exit 2 at the end.
-                report(format_args!("error: {}", Error::Read { path: name, error }));
+                let err = match path.as_os_str() == "-" {
+                    true => Error::Stdin(error),
+                    false => Error::Read { path: name, error },
+                };
+                report(format_args!("error: {err}"));
                 failed = true;
             }
         }
