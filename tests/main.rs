@@ -13,6 +13,10 @@ mod it {
     mod cli;
     mod completion;
     mod generated;
+    mod hardening_exit;
+    mod hardening_paths;
+    mod hardening_sizes;
+    mod hardening_streams;
     mod meaning;
     mod scan;
     mod scan_pieces;

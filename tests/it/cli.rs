@@ -404,7 +404,10 @@ fn list_into_a_closed_pipe_is_quiet() {
 
 #[test]
 fn plain_output_is_tab_separated_without_colour() {
-    let out = stdout_of(&["list", "agora", "--all-editions", "--color", "always"]);
+    // Colour asked for colours the codes, and leaves the columns as they are.
+    let coloured = stdout_of(&["list", "agora", "--all-editions", "--color", "always"]);
+    assert!(coloured.lines().all(|l| l.split('\t').count() == 16));
+    let out = stdout_of(&["list", "agora", "--all-editions"]);
     let documented = counts::of_vendor("agora", true);
     assert_eq!(
         out.lines().count(),
