@@ -77,7 +77,7 @@ fn read_queries(words: &[String]) -> Result<Vec<CodeQuery>, Error> {
     Ok(queries)
 }
 
-fn not_found(catalogue: &Catalogue, scope: &Scope, query: &CodeQuery) -> String {
+pub(super) fn not_found(catalogue: &Catalogue, scope: &Scope, query: &CodeQuery) -> String {
     let (what, candidates) = match query {
         CodeQuery::Number(code) => {
             let (below, above) = neighbours(catalogue, scope, *code);

@@ -12,6 +12,7 @@ mod check;
 mod diff;
 mod list;
 mod lookup;
+mod mcp;
 mod scan;
 mod search;
 
@@ -54,6 +55,8 @@ pub fn run(cli: Cli, out: &mut Output) -> Result<Outcome, Error> {
         Command::Diff(args) => diff::run(load()?, out, args)?,
         Command::Scan(args) => scan::run(load()?, out, args)?,
         Command::Check(args) => check::run(out, args)?,
+        // Owned, not leaked: the server's calls share it across the runtime's threads.
+        Command::Mcp => mcp::run(|| user::load(&locations))?,
         Command::Completions(args) => {
             let script = crate::generate::completion(args.shell);
             std::io::stdout().lock().write_all(script.as_bytes())?;
