@@ -502,7 +502,7 @@ fn a_session_answers_every_tool_as_the_command_line_does_and_ends_with_its_input
         (
             "lookup_error_code",
             json!({"code": "6000103", "platform": "ios"}),
-            "unknown field `platform`",
+            "invalid arguments: unknown field `platform`, expected one of `code`, `vendor`",
         ),
         (
             "search_error_codes",
@@ -512,7 +512,7 @@ fn a_session_answers_every_tool_as_the_command_line_does_and_ends_with_its_input
         (
             "search_error_codes",
             json!({"query": "token", "limit": "ten"}),
-            "invalid argument `limit`",
+            "invalid argument `limit`: invalid type: string \"ten\", expected a whole number",
         ),
         (
             "search_error_codes",

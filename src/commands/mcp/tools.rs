@@ -257,9 +257,16 @@ impl From<io::Error> for ToolError {
 fn arguments<T: DeserializeOwned>(args: JsonObject) -> Result<T, ToolError> {
     serde_path_to_error::deserialize(Value::Object(args)).map_err(|err| {
         let path = err.path().to_string();
-        let inner = err.into_inner();
+        // serde names the type, not what the agent should send.
+        let inner = err
+            .into_inner()
+            .to_string()
+            .replace("expected usize", "expected a whole number, 0 or more");
         ToolError::Arguments(match path.as_str() {
-            "." => format!("invalid arguments: {inner}"),
+            // An unknown or missing argument: the message names it already.
+            _ if inner.starts_with("unknown field") || path == "." => {
+                format!("invalid arguments: {inner}")
+            }
             _ => format!("invalid argument `{path}`: {inner}"),
         })
     })
