@@ -456,7 +456,14 @@ fn a_session_answers_every_tool_as_the_command_line_does_and_ends_with_its_input
         "{text}"
     );
     let (_, text) = client.answer("explain_log", json!({"log": LOG}));
-    assert!(text.contains("2: "), "{text}");
+    assert!(
+        text.starts_with("5 codes on 5 lines, explained:\n"),
+        "{text}"
+    );
+    assert!(
+        text.contains("\n2: 2024-05-01 09:14:02.544 E/ZIM: [ZIM]"),
+        "{text}"
+    );
     assert!(text.contains("6000103 [zego: Token is invalid.]"), "{text}");
     let (json, text) = client.answer("list_error_codes", json!({"vendor": "tencent"}));
     assert_eq!(json.as_array().unwrap().len(), 100);

@@ -438,6 +438,7 @@ fn explain_log(catalogue: &Catalogue, args: ExplainLogArgs) -> Result<Answer, To
         json: Output::new(Vec::new(), Format::Json, false, None),
         text: Vec::new(),
         lines: 0,
+        codes: 0,
         findings: 0,
         cut_at: None,
     };
@@ -451,8 +452,8 @@ fn explain_log(catalogue: &Catalogue, args: ExplainLogArgs) -> Result<Answer, To
     let mut text = match findings.lines {
         0 => "no error codes found".to_owned(),
         n => format!(
-            "{} codes explained on {n} lines:\n{}",
-            found.len(),
+            "{} codes on {n} lines, explained:\n{}",
+            findings.codes,
             findings.text.join("\n")
         ),
     };
@@ -482,8 +483,10 @@ struct Findings<'a> {
     explainer: Explainer<'a>,
     json: Output<Vec<u8>>,
     text: Vec<String>,
-    /// Lines with codes, and findings (a code and an entry explaining it), in the whole log.
+    /// Lines with codes, codes, and findings (a code and an entry explaining it), in the whole
+    /// log.
     lines: usize,
+    codes: usize,
     findings: usize,
     /// The line from which on the JSON has no more findings, once it holds `MAX_FINDINGS`.
     cut_at: Option<u64>,
@@ -497,6 +500,7 @@ impl Sink for Findings<'_> {
         }
         let findings: usize = explained.iter().map(|e| e.entries.len()).sum();
         self.findings += findings;
+        self.codes += explained.len();
         self.lines += 1;
         match self.cut_at {
             None if self.findings > MAX_FINDINGS => self.cut_at = Some(piece.line),
