@@ -13,6 +13,7 @@ mod concepts;
 mod diff;
 mod list;
 mod lookup;
+mod mcp;
 mod scan;
 mod search;
 
@@ -56,6 +57,8 @@ pub fn run(cli: Cli, out: &mut Output) -> Result<Outcome, Error> {
         Command::Scan(args) => scan::run(load()?, out, args)?,
         Command::Concepts(args) => concepts::run(load()?, out, args)?,
         Command::Check(args) => check::run(out, args)?,
+        // Owned, not leaked: the server's calls share it across the runtime's threads.
+        Command::Mcp => mcp::run(|| user::load(&locations))?,
         Command::Completions(args) => {
             let script = crate::generate::completion(args.shell);
             match std::io::stdout().lock().write_all(script.as_bytes()) {
