@@ -115,6 +115,7 @@ set edit:completion:arg-completer[chaterr] = {|@words|
             cand --only-matching 'Print only the lines with codes'
             cand -s 'Print a table of the codes found, with counts, instead of the lines'
             cand --summary 'Print a table of the codes found, with counts, instead of the lines'
+            cand --known-only 'Leave out codes the catalogue does not have (found after a key in a chat SDK''s line)'
             cand --json 'Short for --format json'
             cand --no-user-catalog 'Ignore the catalogues in the config dir and CHATERR_CATALOG'
             cand -h 'Print help (see more with ''--help'')'

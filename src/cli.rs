@@ -247,6 +247,10 @@ pub struct ScanArgs {
     /// Print a table of the codes found, with counts, instead of the lines
     #[arg(long, short = 's')]
     pub summary: bool,
+
+    /// Leave out codes the catalogue does not have (found after a key in a chat SDK's line)
+    #[arg(long)]
+    pub known_only: bool,
 }
 
 #[derive(Debug, Args)]

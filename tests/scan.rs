@@ -235,7 +235,9 @@ fn only_matching_prints_just_the_lines_with_codes() {
 
 #[test]
 fn summary_counts_codes_per_vendor() {
-    let input = "code=6014\nI/TIMManager: code=6014\nerr=201 [EMClient]\ncode=6014\n";
+    // 6014 three times, each more than CHAIN_LINES (3) lines after the last: three failures.
+    let input =
+        "code=6014\nx\nerr=201 [EMClient]\nx\nx\nI/TIMManager: code=6014\nx\nx\nx\ncode=6014\n";
     let out = chaterr()
         .args(["scan", "--summary", "--format", "plain"])
         .write_stdin(input)

@@ -45,7 +45,7 @@ impl Sink for Scan<'_, '_> {
             Mode::Summary => {
                 let label = &self.label;
                 self.tally
-                    .count(|| format!("{label}:{}", piece.line), &explained);
+                    .count(piece.line, || format!("{label}:{}", piece.line), &explained);
                 Ok(())
             }
         };
@@ -75,7 +75,7 @@ pub fn run(catalogue: &Catalogue, out: &mut Output, args: ScanArgs) -> Result<Ou
         }
     };
     let mut scan = Scan {
-        explainer: Explainer::new(catalogue, &scope),
+        explainer: Explainer::new(catalogue, &scope).known_only(args.known_only),
         mode,
         out,
         label: String::new(),
@@ -90,6 +90,8 @@ pub fn run(catalogue: &Catalogue, out: &mut Output, args: ScanArgs) -> Result<Ou
         args.files.iter().map(|f| f.display().to_string()).collect()
     };
     for name in names {
+        scan.explainer.next_input();
+        scan.tally.next_input();
         let result = if name == "-" {
             scan.label = "(standard input)".to_owned();
             scan_reader(&mut io::stdin().lock(), &mut scan)

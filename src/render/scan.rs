@@ -35,6 +35,9 @@ pub fn short(description: &str) -> String {
 fn annotation(explained: &Explained<'_>, paint: &Paint) -> String {
     let mut seen: Vec<&str> = Vec::new();
     let mut parts = Vec::new();
+    if let Some(vendor) = explained.unknown {
+        parts.push(format!("{vendor}: {NOT_IN_CATALOGUE}"));
+    }
     for e in &explained.entries {
         let vendor = e.source.vendor.as_ref();
         if seen.contains(&vendor) {
@@ -55,6 +58,16 @@ fn annotation(explained: &Explained<'_>, paint: &Paint) -> String {
     paint.style(&format!("[{}]", parts.join(" | ")), Style::new().yellow())
 }
 
+/// A summary row's short description, or what stands for it when the catalogue lacks the code.
+fn row_description(row: &SummaryRow<'_>) -> String {
+    match row.entry {
+        Some(entry) => short(entry.entry.description()),
+        None => NOT_IN_CATALOGUE.to_owned(),
+    }
+}
+
+const NOT_IN_CATALOGUE: &str = "not in the catalogue";
+
 #[derive(Serialize)]
 struct FindingJson<'a> {
     file: &'a str,
@@ -62,9 +75,11 @@ struct FindingJson<'a> {
     column: usize,
     code: i64,
     vendor: &'a str,
-    source: &'a str,
+    /// None: the code is not in the catalogue.
+    source: Option<&'a str>,
     name: Option<&'a str>,
-    description: &'a str,
+    description: Option<&'a str>,
+    documented: bool,
 }
 
 impl<W: Write> Output<W> {
@@ -113,17 +128,24 @@ impl<W: Write> Output<W> {
         explained: &[Explained<'_>],
     ) -> io::Result<()> {
         for e in explained {
-            for entry in &e.entries {
-                let finding = FindingJson {
+            let column = piece.offset + e.found.span.start + 1;
+            let findings = e
+                .entries
+                .iter()
+                .map(|entry| (entry.source.vendor.as_ref(), Some(entry)))
+                .chain(e.unknown.map(|vendor| (vendor, None)))
+                .map(|(vendor, entry)| FindingJson {
                     file,
                     line: piece.line,
-                    column: piece.offset + e.found.span.start + 1,
+                    column,
                     code: e.found.code,
-                    vendor: &entry.source.vendor,
-                    source: &entry.source.id,
-                    name: entry.entry.name(),
-                    description: entry.entry.description(),
-                };
+                    vendor,
+                    source: entry.map(|e| e.source.id.as_ref()),
+                    name: entry.and_then(|e| e.entry.name()),
+                    description: entry.map(|e| e.entry.description()),
+                    documented: entry.is_some_and(|e| e.entry.documented),
+                });
+            for finding in findings {
                 serde_json::to_writer(&mut self.out, &finding).map_err(io::Error::from)?;
                 self.out.write_all(b"\n")?;
             }
@@ -139,21 +161,23 @@ impl<W: Write> Output<W> {
                 #[derive(Serialize)]
                 struct RowJson<'a> {
                     vendor: &'a str,
-                    source: &'a str,
+                    source: Option<&'a str>,
                     code: i64,
                     count: u64,
                     first: &'a str,
-                    description: &'a str,
+                    description: Option<&'a str>,
+                    documented: bool,
                 }
                 let rows: Vec<RowJson<'_>> = rows
                     .iter()
                     .map(|r| RowJson {
-                        vendor: &r.entry.source.vendor,
-                        source: &r.entry.source.id,
+                        vendor: r.vendor,
+                        source: r.entry.map(|e| e.source.id.as_ref()),
                         code: r.code,
                         count: r.count,
                         first: &r.first,
-                        description: r.entry.entry.description(),
+                        description: r.entry.map(|e| e.entry.description()),
+                        documented: r.entry.is_some_and(|e| e.entry.documented),
                     })
                     .collect();
                 serde_json::to_writer_pretty(&mut self.out, &rows).map_err(io::Error::from)?;
@@ -164,12 +188,12 @@ impl<W: Write> Output<W> {
                     writeln!(
                         self.out,
                         "{}\t{}\t{}\t{}\t{}\t{}",
-                        r.entry.source.vendor,
-                        r.entry.source.id,
+                        r.vendor,
+                        r.entry.map_or("-", |e| e.source.id.as_ref()),
                         r.code,
                         r.count,
                         r.first,
-                        short(r.entry.entry.description())
+                        row_description(r)
                     )?;
                 }
                 Ok(())
@@ -184,11 +208,11 @@ impl<W: Write> Output<W> {
                 );
                 for r in rows {
                     t.add_row(vec![
-                        Cell::new(&r.entry.source.vendor),
+                        Cell::new(r.vendor),
                         Cell::new(paint.code(&r.code.to_string())),
                         Cell::new(r.count),
                         Cell::new(&r.first),
-                        Cell::new(short(r.entry.entry.description())),
+                        Cell::new(row_description(r)),
                     ]);
                 }
                 writeln!(self.out, "{t}")
