@@ -186,7 +186,7 @@ static PRODUCTS: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?x)
         # (Tencent's REST API lives under /v4/openim/: that is Tencent speaking, not OpenIM.)
-        (?P<tencent_rest>v4/openim)
+        v4/openim
         | (?P<other>(?i:agora[_\-]?(?:rtm|rtc)|rtm[_\-]?client|zego[_\-]?express|open[_\-]im
                 |openim[_\-]?sdk)
             | OpenI[Mm] | (?-u:\b)(?i:rtm)(?-u:\b) | (?-u:\b)RTM)
@@ -214,16 +214,29 @@ pub fn products_named(line: &[u8]) -> Named {
     if !is_candidate(line) {
         return named;
     }
-    for caps in PRODUCTS.captures_iter(line) {
-        if caps.name("other").is_some() {
+    // find_iter rather than captures: this runs on every candidate line. Which alternative
+    // matched is read off the matched text.
+    for m in PRODUCTS.find_iter(line) {
+        let text = m.as_bytes().to_ascii_lowercase();
+        let has = |word: &[u8]| text.windows(word.len()).any(|w| w == word);
+        let vendor = if text.starts_with(b"v4/") {
+            "tencent"
+        } else if has(b"rtm") || has(b"rtc") || has(b"express") || text.starts_with(b"open") {
             named.other = true;
             continue;
-        }
-        for vendor in ["zego", "tencent", "agora"] {
-            let rest = vendor == "tencent" && caps.name("tencent_rest").is_some();
-            if (rest || caps.name(vendor).is_some()) && !named.vendors.contains(&vendor) {
-                named.vendors.push(vendor);
-            }
+        } else if text.starts_with(b"zego") || text.starts_with(b"zim") {
+            "zego"
+        } else if text.starts_with(b"agora")
+            || text.starts_with(b"easemob")
+            || text.starts_with(b"hyphenate")
+            || text.starts_with(b"em")
+        {
+            "agora"
+        } else {
+            "tencent"
+        };
+        if !named.vendors.contains(&vendor) {
+            named.vendors.push(vendor);
         }
     }
     named
