@@ -54,4 +54,7 @@ for name in "grep -c code" "scan -o" "scan --summary" "scan --json" "scan (annot
     fi
     printf '%-16s median %7.3f s %8.1f MB/s  %s\n' "$name" "$median" "$(jq -n "$size / $median / 1000000")" "$verdict"
 done
+if [[ -x /usr/bin/time ]]; then
+    printf 'peak RSS, scan -o: %s KiB\n' "$(/usr/bin/time -f %M "$bin" --no-user-catalog scan -o "$log" 2>&1 >/dev/null | tail -1)"
+fi
 exit "$failed"
