@@ -143,6 +143,7 @@ Register-ArgumentCompleter -Native -CommandName 'chaterr' -ScriptBlock {
             [CompletionResult]::new('--only-matching', '--only-matching', [CompletionResultType]::ParameterName, 'Print only the lines with codes')
             [CompletionResult]::new('-s', '-s', [CompletionResultType]::ParameterName, 'Print a table of the codes found, with counts, instead of the lines')
             [CompletionResult]::new('--summary', '--summary', [CompletionResultType]::ParameterName, 'Print a table of the codes found, with counts, instead of the lines')
+            [CompletionResult]::new('--known-only', '--known-only', [CompletionResultType]::ParameterName, 'Leave out codes the catalogue does not have (found after a key in a chat SDK''s line)')
             [CompletionResult]::new('--all-editions', '--all-editions', [CompletionResultType]::ParameterName, 'Every edition''s entry, not just the newest in your language (older ones where they differ)')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Short for --format json')
             [CompletionResult]::new('--no-user-catalog', '--no-user-catalog', [CompletionResultType]::ParameterName, 'Ignore the catalogues in the config dir and CHATERR_CATALOG')

@@ -501,7 +501,7 @@ _chaterr() {
             return 0
             ;;
         chaterr__subcmd__scan)
-            opts="-o -s -h -V --vendor --only-matching --summary --lang --platform --all-editions --format --json --color --catalog --no-user-catalog --help --version"
+            opts="-o -s -h -V --vendor --only-matching --summary --known-only --lang --platform --all-editions --format --json --color --catalog --no-user-catalog --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

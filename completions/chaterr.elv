@@ -134,6 +134,7 @@ set edit:completion:arg-completer[chaterr] = {|@words|
             cand --only-matching 'Print only the lines with codes'
             cand -s 'Print a table of the codes found, with counts, instead of the lines'
             cand --summary 'Print a table of the codes found, with counts, instead of the lines'
+            cand --known-only 'Leave out codes the catalogue does not have (found after a key in a chat SDK''s line)'
             cand --all-editions 'Every edition''s entry, not just the newest in your language (older ones where they differ)'
             cand --json 'Short for --format json'
             cand --no-user-catalog 'Ignore the catalogues in the config dir and CHATERR_CATALOG'

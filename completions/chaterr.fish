@@ -230,6 +230,7 @@ never\t''"
 complete -c chaterr -n "__fish_chaterr_using_subcommand scan" -l catalog -d 'Also read this catalogue file or folder of *.toml (repeatable; later wins)' -r -F
 complete -c chaterr -n "__fish_chaterr_using_subcommand scan" -s o -l only-matching -d 'Print only the lines with codes'
 complete -c chaterr -n "__fish_chaterr_using_subcommand scan" -s s -l summary -d 'Print a table of the codes found, with counts, instead of the lines'
+complete -c chaterr -n "__fish_chaterr_using_subcommand scan" -l known-only -d 'Leave out codes the catalogue does not have (found after a key in a chat SDK\'s line)'
 complete -c chaterr -n "__fish_chaterr_using_subcommand scan" -l all-editions -d 'Every edition\'s entry, not just the newest in your language (older ones where they differ)'
 complete -c chaterr -n "__fish_chaterr_using_subcommand scan" -l json -d 'Short for --format json'
 complete -c chaterr -n "__fish_chaterr_using_subcommand scan" -l no-user-catalog -d 'Ignore the catalogues in the config dir and CHATERR_CATALOG'

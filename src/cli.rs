@@ -278,6 +278,10 @@ pub struct ScanArgs {
     #[arg(long, short = 's')]
     pub summary: bool,
 
+    /// Leave out codes the catalogue does not have (found after a key in a chat SDK's line)
+    #[arg(long)]
+    pub known_only: bool,
+
     #[command(flatten)]
     pub editions: EditionArgs,
 }

@@ -6,48 +6,246 @@ use std::io::{self, BufRead};
 use std::ops::Range;
 use std::sync::LazyLock;
 
-use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
-use regex::bytes::Regex;
+use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind, packed};
+use regex::bytes::{Captures, Regex};
 
-/// A number in a place where logs put error codes.
+/// The words without which a line holds no code, names no SDK and no other product: every
+/// pattern below contains one of them, so a line without any is passed over unparsed. They are
+/// matched as written (a vectorised search over the whole input, ~3 GB/s), so each key comes in
+/// the cases logs write it: `code`, `Code`, `CODE` (and so `errorCode`, `ErrorCode`, `retcode`).
+const ANCHORS: &[&str] = &[
+    // keys: code, error, ret, failed:, …Exception(, a table's " | "
+    "code",
+    "Code",
+    "CODE",
+    "err",
+    "Err",
+    "ERR",
+    "ret",
+    "Ret",
+    "RET",
+    "ailed",
+    "AILED",
+    "xception",
+    " | ",
+    // Chinese: 错误 (error), 报 (reports), 返回 (returns), and a definition's 是 (is) and ：
+    "错误",
+    "报",
+    "返回",
+    "是",
+    "：",
+    // SDK symbols that hold none of the keys (ZIM's Flutter names: `commonModuleParamsInvalid`)
+    "odule",
+    "xceed",
+    "evoke",
+    "xist",
+    // chat SDKs
+    "zego",
+    "Zego",
+    "ZEGO",
+    "ZIM",
+    "tencent",
+    "Tencent",
+    "TENCENT",
+    "TIM",
+    "tuikit",
+    "TUIKit",
+    "TUIKIT",
+    "TuiKit",
+    "imsdk",
+    "IMSDK",
+    "ImSDK",
+    "ImSdk",
+    "Imsdk",
+    "IM SDK",
+    "agora",
+    "Agora",
+    "AGORA",
+    "easemob",
+    "Easemob",
+    "EaseMob",
+    "EASEMOB",
+    "hyphenate",
+    "Hyphenate",
+    "HYPHENATE",
+    "EMC",
+    "EMG",
+    "EMM",
+    "EMP",
+    // other products
+    "rtm",
+    "Rtm",
+    "RTM",
+    "openim",
+    "OpenIM",
+    "OpenIm",
+    "Openim",
+    "OPENIM",
+];
+
+/// Finds the first anchor in a haystack: Teddy (SIMD) where the CPU has it, else an automaton.
+enum Prefilter {
+    Packed(packed::Searcher),
+    Automaton(AhoCorasick),
+}
+
+static PREFILTER: LazyLock<Prefilter> = LazyLock::new(|| {
+    let packed = packed::Config::new()
+        .match_kind(packed::MatchKind::LeftmostFirst)
+        .builder()
+        .extend(ANCHORS)
+        .build();
+    match packed {
+        Some(searcher) => Prefilter::Packed(searcher),
+        None => Prefilter::Automaton(
+            AhoCorasick::builder()
+                .kind(Some(AhoCorasickKind::DFA))
+                .build(ANCHORS)
+                .expect("the anchors build an automaton"),
+        ),
+    }
+});
+
+/// Where the first anchor at or after `from` in `haystack` starts.
+fn next_anchor(haystack: &[u8], from: usize) -> Option<usize> {
+    match &*PREFILTER {
+        Prefilter::Packed(searcher) => searcher
+            .find_in(haystack, aho_corasick::Span::from(from..haystack.len()))
+            .map(|m| m.start()),
+        Prefilter::Automaton(automaton) => automaton
+            .find(aho_corasick::Input::new(haystack).range(from..))
+            .map(|m| m.start()),
+    }
+}
+
+/// Whether a line is worth parsing: it holds a key, an SDK's or a product's name.
+pub fn is_candidate(line: &[u8]) -> bool {
+    next_anchor(line, 0).is_some()
+}
+
+/// A number in a place where logs put error codes (the grammar is in docs/scan.md).
 static CODE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r#"(?x)
         (?:
-            # a key, optional quotes, then : or =    code=6014  "ErrorCode":70001  err: 201
-            (?i:\b(?:error[_\ ]?code|err_?code|ret_?code|result_?code|code|errno|err|error|ret))
-                ["']?\s*[:=]\s*["']?\s*
-          | # a compound key and a space             ErrorCode 70001
-            (?i:\b(?:error[_\ ]?code|err_?code|ret_?code))\s+
-          | # a callback                              onError(6014, "…")  onError(code=6014)
-            \bon(?:Error|Fail(?:ure|ed)?)\s*\(\s*(?:(?i:code|error_?code)\s*[:=]\s*)?
-          | # an SDK's error type                     EMError code: 201  ZIMError(6000103)
-            \b(?:EM|ZIM|V2TIM|TIM|AgoraChat)Error\w*\s*(?:[(:=]\s*|\s+)
-                (?:(?i:code|error_?code)\s*[:=]?\s*)?
+            # a key, optional quotes, then : = or ：       code=6014  "ErrorCode":70001  errid=6014
+            # (the key may follow a CJK character: 返回code：8004)
+            (?-u:\b)(?P<key>(?i:
+                http[_\ ]?(?:error[_\ ]?)?code | status[_\ ]?code | error[_\ ]?code | err_?code
+                | ret_?code | result_?code | code | errno | err_?id | err | error | ret | failed))
+            ["']?[\ \t]*[:=：][\ \t]*["']?[\ \t]*(?P<n1>-?[0-9]{1,19})
+          | # a code key and blanks                      code 6206|msg  ErrorCode 70001
+            (?-u:\b)(?P<skey>(?i:http[_\ ]?(?:error[_\ ]?)?code | status[_\ ]?code | error[_\ ]?code
+                | err_?code | ret_?code | result_?code | code))
+            [\ \t]+(?P<n2>-?[0-9]{1,19})
+          | # a callback                                  onError(6014, "…")  onError(code=6014)
+            (?-u:\b)on(?:Error|Fail(?:ure|ed)?)[\ \t]*\([\ \t]*(?:(?i:code|error_?code)[\ \t]*[:=][\ \t]*)?
+                (?P<n3>-?[0-9]{1,19})
+          | # an SDK's error or exception type           EMError code: 201  V2TIMException(6014)
+            (?-u:\b)(?:EM|ZIM|V2TIM|TIM|AgoraChat|Hyphenate)(?:Error|Exception)[A-Za-z0-9_]*
+                [\ \t]*(?:[(:=][\ \t]*|[\ \t]+)(?:(?i:code|error_?code)[\ \t]*[:=]?[\ \t]*)?
+                (?P<n4>-?[0-9]{1,19})
+          | # Flutter: the code as first or second argument
+            # PlatformException(6206, Execution Error, …)  PlatformException(Sdk_Not_Login, 6014, null)
+            PlatformException\([\ \t]*(?:[^,()\n]{1,80},[\ \t]*)?(?P<n5>-?[0-9]{1,19})
+          | # Chinese: 错误码：6012  错误码 -3  错误码和错误信息分别为6017  报错6012  报20008  返回40002
+            (?:错误码|错误代码|错误号)[^0-9\-,，。;；|\n]{0,8}?(?P<n6>-?[0-9]{1,19})
+          | (?:报错|报)[\ \t]*(?P<n7>-?[0-9]{1,19})
+          | 返回[\ \t]*(?P<returns>-?[0-9]{1,19})
+          | # a number named a code after it               6017错误码  6006错误  Always get 6000003 code
+            (?P<n8>-?[0-9]{3,19})[\ \t]*(?:错误|(?i:error[\ \t]code|code)(?-u:\b))
+          | # a row of the vendor's table                 10007 | 操作权限不足…
+            ^[\ \t]*\|?[\ \t]*(?P<n9>-?[0-9]{1,19})[\ \t]+\|[\ \t]
+          | # a definition: the line starts with the code  10015是…  10015：…
+            ^[\ \t]*(?P<n10>-?[0-9]{4,19})[\ \t]*(?:是|：)
         )
-        (-?[0-9]{1,19})
         "#,
     )
     .expect("the code pattern is valid")
 });
 
-/// The words by which a log line names an SDK, per vendor key.
-static VENDOR_HINTS: LazyLock<[(&'static str, Regex); 3]> = LazyLock::new(|| {
-    let hint = |pattern: &str| Regex::new(pattern).expect("the vendor patterns are valid");
-    [
-        ("zego", hint(r"(?i:zego)|\bZIM(?:[A-Z][a-z]|Error|\b)")),
-        (
-            "tencent",
-            hint(
-                r"(?i:tencent|tuikit|\bimsdk\b)|\bIM SDK\b|\b(?:V2)?TIM(?:[A-Z][a-z]|Error|SDK|\b)",
-            ),
-        ),
-        (
-            "agora",
-            hint(r"(?i:agora|easemob|hyphenate)|\bEM(?:[A-Z][a-z]|Error\b)"),
-        ),
-    ]
+/// The capture groups of `CODE` holding the digits, and whether each is a loose position (the
+/// number stands in prose or a table: only a catalogued code counts there).
+const GROUPS: [(&str, bool); 11] = [
+    ("n1", false),
+    ("n2", false),
+    ("n3", false),
+    ("n4", false),
+    ("n5", false),
+    ("n6", false),
+    ("n7", true),
+    ("n8", true),
+    ("n9", true),
+    ("n10", true),
+    ("returns", true),
+];
+
+/// The words by which a line names a product, leftmost first: another product's name where
+/// it starts like a chat SDK's (`AgoraRtmClient`, `ZegoExpressEngine`) wins over the SDK's.
+static PRODUCTS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?x)
+        # (Tencent's REST API lives under /v4/openim/: that is Tencent speaking, not OpenIM.)
+        v4/openim
+        | (?P<other>(?i:agora[_\-]?(?:rtm|rtc)|rtm[_\-]?client|zego[_\-]?express|open[_\-]im
+                |openim[_\-]?sdk)
+            | OpenI[Mm] | (?-u:\b)(?i:rtm)(?-u:\b) | (?-u:\b)RTM)
+        | (?P<zego>(?i:zego) | (?-u:\b)ZIM(?:[A-Z][a-z]|Error|(?-u:\b)))
+        | (?P<tencent>(?i:tencent|tuikit|imsdk) | (?-u:\b)IM\ SDK(?-u:\b)
+            | (?-u:\b)(?:V2)?TIM(?:[A-Z][a-z]|Error|SDK|(?-u:\b)))
+        | (?P<agora>(?i:agora|easemob|hyphenate)
+            | (?-u:\b)EM(?:Client|Chat|Conversation|Group|Message|Push|Error)(?-u:\b|[A-Z]))
+        ",
+    )
+    .expect("the product pattern is valid")
 });
+
+/// What a line names: chat SDKs (by vendor key) and whether it names another product (Agora
+/// RTM or RTC, ZEGO Express, OpenIM), whose codes are not a chat SDK's.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Named {
+    pub vendors: Vec<&'static str>,
+    pub other: bool,
+}
+
+/// The products a line names.
+pub fn products_named(line: &[u8]) -> Named {
+    let mut named = Named::default();
+    if !is_candidate(line) {
+        return named;
+    }
+    // find_iter rather than captures: this runs on every candidate line. Which alternative
+    // matched is read off the matched text.
+    for m in PRODUCTS.find_iter(line) {
+        let text = m.as_bytes().to_ascii_lowercase();
+        let has = |word: &[u8]| text.windows(word.len()).any(|w| w == word);
+        let vendor = if text.starts_with(b"v4/") {
+            "tencent"
+        } else if has(b"rtm") || has(b"rtc") || has(b"express") || text.starts_with(b"open") {
+            named.other = true;
+            continue;
+        } else if text.starts_with(b"zego") || text.starts_with(b"zim") {
+            "zego"
+        } else if text.starts_with(b"agora")
+            || text.starts_with(b"easemob")
+            || text.starts_with(b"hyphenate")
+            || text.starts_with(b"em")
+        {
+            "agora"
+        } else {
+            "tencent"
+        };
+        if !named.vendors.contains(&vendor) {
+            named.vendors.push(vendor);
+        }
+    }
+    named
+}
+
+/// The vendors a line names (`[ZIM]`, `TIMManager`, `EMClient` …), as vendor keys.
+pub fn vendors_named(line: &[u8]) -> Vec<&'static str> {
+    products_named(line).vendors
+}
 
 /// A code found in a line: the number, where its digits stand, and where the match with its
 /// key begins (byte offsets in the line).
@@ -58,33 +256,95 @@ pub struct Found {
     pub key_start: usize,
     /// Found by an SDK symbol rather than a number: the line does not show the code.
     pub by_name: bool,
+    /// The number stands in prose or a table row (`返回6012`, `6017错误码`, `10007 | …`) rather
+    /// than after a key: it is a code only if the catalogue has it.
+    pub loose: bool,
 }
 
-/// The codes in a line, in order. A `0` is success, not an error, and a number running on into
-/// letters or a decimal point (`code=12ms`, `ret=1.5`, `err=0x1f`) is not a code.
+/// The codes in a line, in order. A `0` is success, not an error; a number running on into
+/// letters or a decimal point (`code=12ms`, `ret=1.5`, `err=0x1f`) is not a code; HTTP
+/// statuses (`status code = 400`, `httpCode=404`, `Http error code: 6`) and `NSError` codes of
+/// domains that are no chat SDK's (`Domain=NSPOSIXErrorDomain Code=50`) are not either.
 pub fn codes_in(line: &[u8]) -> Vec<Found> {
+    if !is_candidate(line) {
+        return Vec::new();
+    }
+    parse_codes(line)
+}
+
+fn parse_codes(line: &[u8]) -> Vec<Found> {
     CODE.captures_iter(line)
-        .filter_map(|caps| {
-            let whole = caps.get(0)?;
-            let digits = caps.get(1)?;
-            let after = &line[digits.end()..];
-            let runs_on = match after {
-                [b'.', next, ..] => next.is_ascii_digit(),
-                [next, ..] => next.is_ascii_alphanumeric() || *next == b'_',
-                [] => false,
-            };
-            if runs_on {
-                return None;
-            }
-            let code: i64 = std::str::from_utf8(digits.as_bytes()).ok()?.parse().ok()?;
-            (code != 0).then(|| Found {
-                code,
-                span: digits.range(),
-                key_start: whole.start(),
-                by_name: false,
-            })
-        })
+        .filter_map(|caps| found_in(line, &caps))
         .collect()
+}
+
+fn found_in(line: &[u8], caps: &Captures<'_>) -> Option<Found> {
+    let whole = caps.get(0)?;
+    let (digits, loose) = GROUPS
+        .iter()
+        .find_map(|(name, loose)| caps.name(name).map(|m| (m, *loose)))?;
+    let after = &line[digits.end()..];
+    let runs_on = match after {
+        [b'.', next, ..] => next.is_ascii_digit(),
+        [next, ..] => next.is_ascii_alphanumeric() || *next == b'_',
+        [] => false,
+    };
+    // A bare number must stand on its own too: not the tail of `v2.6006` or `id_6006`.
+    let stuck = loose
+        && whole.start() == digits.start()
+        && digits.start().checked_sub(1).is_some_and(|i| {
+            line[i].is_ascii_alphanumeric() || matches!(line[i], b'_' | b'.' | b'-')
+        });
+    if runs_on || stuck {
+        return None;
+    }
+    // `返回6001` is "returns 6001": a code only where the line speaks of an error or an SDK.
+    if caps.name("returns").is_some() && !speaks_of_failure(line) {
+        return None;
+    }
+    if let Some(key) = caps.name("key").or_else(|| caps.name("skey")) {
+        let key = key.as_bytes();
+        let http = key.len() > 4
+            && (key[..4].eq_ignore_ascii_case(b"http")
+                || key[..6.min(key.len())].eq_ignore_ascii_case(b"status"));
+        if http || (key.eq_ignore_ascii_case(b"code") && foreign_domain(&line[..whole.start()])) {
+            return None;
+        }
+    }
+    let code: i64 = std::str::from_utf8(digits.as_bytes()).ok()?.parse().ok()?;
+    (code != 0).then(|| Found {
+        code,
+        span: digits.range(),
+        key_start: whole.start(),
+        by_name: false,
+        loose,
+    })
+}
+
+/// Words saying that something failed, in Chinese or English.
+static FAILURE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"错|失败|异常|(?i:error|fail|exception)").expect("the failure pattern is valid")
+});
+
+fn speaks_of_failure(line: &[u8]) -> bool {
+    FAILURE.is_match(line) || !products_named(line).vendors.is_empty()
+}
+
+/// Whether `before` (the line up to a `Code=` key) ends in an `NSError`'s `Domain=… ` naming no
+/// chat SDK: `Error Domain=NSPOSIXErrorDomain Code=50`, `Domain=com.twilio.voice.error Code=603`.
+fn foreign_domain(before: &[u8]) -> bool {
+    let trimmed = before.trim_ascii_end();
+    if trimmed.len() == before.len() {
+        return false;
+    }
+    let word_start = trimmed
+        .iter()
+        .rposition(|b| b.is_ascii_whitespace())
+        .map_or(0, |i| i + 1);
+    let Some(domain) = trimmed[word_start..].strip_prefix(b"Domain=") else {
+        return false;
+    };
+    products_named(domain).vendors.is_empty()
 }
 
 /// Finds the SDK symbols of a catalogue in log lines (`error: ZIMErrorCodeNetworkModuleTokenInvalid`,
@@ -128,15 +388,6 @@ impl SymbolFinder {
     }
 }
 
-/// The vendors a line names (`[ZIM]`, `TIMManager`, `EMClient` …), as vendor keys.
-pub fn vendors_named(line: &[u8]) -> Vec<&'static str> {
-    VENDOR_HINTS
-        .iter()
-        .filter(|(_, pattern)| pattern.is_match(line))
-        .map(|(vendor, _)| *vendor)
-        .collect()
-}
-
 /// Past this many bytes without a newline, a line is scanned in pieces; each piece keeps its
 /// last `OVERLAP` bytes for the next, so a code is never cut in two and memory stays bounded.
 pub const MAX_PIECE: usize = 1 << 20;
@@ -154,6 +405,9 @@ pub struct Piece<'b> {
     pub ending: &'b [u8],
     /// The line goes on in the next piece.
     pub continued: bool,
+    /// The text holds a key or a product's name (`is_candidate`): only such a piece can hold a
+    /// code or change which SDK is speaking.
+    pub candidate: bool,
 }
 
 /// What receives the pieces of a scanned input.
@@ -174,6 +428,28 @@ pub fn scan_reader(input: &mut impl BufRead, sink: &mut impl Sink) -> io::Result
     let mut line: u64 = 1;
     let mut offset = 0;
     loop {
+        if buf.is_empty() && offset == 0 {
+            // Whole lines straight from the reader's buffer, without a copy.
+            let available = match input.fill_buf() {
+                Ok([]) => return Ok(()),
+                Ok(bytes) => bytes,
+                Err(err) if err.kind() == io::ErrorKind::Interrupted => continue,
+                Err(err) => return Err(err),
+            };
+            if let Some(last) = memchr::memrchr(b'\n', available) {
+                let used = whole_lines(&available[..=last], &mut line, sink)?;
+                if used > 0 {
+                    let drained = used == available.len();
+                    input.consume(used);
+                    if drained {
+                        // The next read may wait: what was written goes out first.
+                        sink.before_wait()?;
+                    }
+                    continue;
+                }
+            }
+            // No line ends in the buffer, or the first is too long for one piece: gather it.
+        }
         let (ended, drained) = read_piece(input, &mut buf, sink)?;
         if buf.is_empty() && !ended {
             return Ok(());
@@ -212,6 +488,7 @@ pub fn scan_reader(input: &mut impl BufRead, sink: &mut impl Sink) -> io::Result
             text,
             ending,
             continued: keep,
+            candidate: is_candidate(text),
         };
         sink.piece(&piece, found)?;
         if drained {
@@ -230,6 +507,47 @@ pub fn scan_reader(input: &mut impl BufRead, sink: &mut impl Sink) -> io::Result
             return Ok(());
         }
     }
+}
+
+/// Hands each line of `block` (whole lines, the last ending in a newline) to `sink`, up to one
+/// longer than `MAX_PIECE`: the prefilter runs once over the block, and only the lines it marks
+/// are parsed. Returns how many bytes it handed on.
+fn whole_lines(block: &[u8], line: &mut u64, sink: &mut impl Sink) -> io::Result<usize> {
+    let mut start = 0;
+    let mut anchor = next_anchor(block, 0);
+    while start < block.len() {
+        let end = memchr::memchr(b'\n', &block[start..]).map_or(block.len() - 1, |at| start + at);
+        if end - start > MAX_PIECE {
+            break;
+        }
+        let body = if end > start && block[end - 1] == b'\r' {
+            end - 1
+        } else {
+            end
+        };
+        let candidate = anchor.is_some_and(|at| at < end);
+        let text = &block[start..body];
+        let found = if candidate {
+            parse_codes(text)
+        } else {
+            Vec::new()
+        };
+        let piece = Piece {
+            line: *line,
+            offset: 0,
+            text,
+            ending: &block[body..=end],
+            continued: false,
+            candidate,
+        };
+        sink.piece(&piece, found)?;
+        *line += 1;
+        start = end + 1;
+        if candidate && start < block.len() {
+            anchor = next_anchor(block, start);
+        }
+    }
+    Ok(start)
 }
 
 /// Appends to `buf` up to and including the next newline, or until it holds `MAX_PIECE` bytes.
@@ -251,7 +569,7 @@ fn read_piece(
             Err(err) => return Err(err),
         };
         let room = MAX_PIECE - buf.len();
-        let (take, ended) = match memchr(b'\n', &available[..available.len().min(room)]) {
+        let (take, ended) = match memchr::memchr(b'\n', &available[..available.len().min(room)]) {
             Some(at) => (at + 1, true),
             None => (available.len().min(room), false),
         };
@@ -266,10 +584,6 @@ fn read_piece(
             sink.before_wait()?;
         }
     }
-}
-
-fn memchr(needle: u8, haystack: &[u8]) -> Option<usize> {
-    haystack.iter().position(|&b| b == needle)
 }
 
 #[cfg(test)]
@@ -340,13 +654,31 @@ mod tests {
     #[test]
     fn lines_name_their_sdk() {
         assert_eq!(vendors_named(b"[ZIM] login failed"), ["zego"]);
-        assert_eq!(vendors_named(b"ZegoExpressEngine"), ["zego"]);
+        assert_eq!(vendors_named(b"ZegoUIKit"), ["zego"]);
         assert_eq!(vendors_named(b"I/TIMManager: onError"), ["tencent"]);
         assert_eq!(vendors_named(b"TUIKit: send failed"), ["tencent"]);
         assert_eq!(vendors_named(b"IM SDK error"), ["tencent"]);
         assert_eq!(vendors_named(b"E/EMClient: EMError code: 201"), ["agora"]);
         assert_eq!(vendors_named(b"AgoraChatClient login"), ["agora"]);
         assert!(vendors_named(b"TIMESTAMP=1 EMAIL=x ZIMBABWE").is_empty());
+        assert!(
+            vendors_named("TIM网络请求".as_bytes()) == ["tencent"],
+            "TIM before CJK"
+        );
+        for other in [
+            "AgoraRtmClient login failed",
+            "agora_rtm: error",
+            "ZegoExpressEngine",
+            "zego_express_engine",
+            "I/F-OpenIMSDK(native call flutter)",
+            "login through RTM",
+        ] {
+            let named = products_named(other.as_bytes());
+            assert!(
+                named.other && named.vendors.is_empty(),
+                "{other}: {named:?}"
+            );
+        }
     }
 
     type Collected = Vec<(u64, usize, Vec<u8>, Vec<u8>, Vec<i64>)>;

@@ -12,7 +12,8 @@ use std::sync::LazyLock;
 
 use chaterr::Catalogue;
 use chaterr::scan::{
-    Found, MAX_PIECE, Piece, Sink, SymbolFinder, codes_in, scan_reader, vendors_named,
+    Found, MAX_PIECE, Piece, Sink, SymbolFinder, codes_in, is_candidate, products_named,
+    scan_reader, vendors_named,
 };
 use libfuzzer_sys::fuzz_target;
 
@@ -80,6 +81,11 @@ fn check_codes_in(text: &[u8]) {
         check_found(text, f);
         assert!(f.key_start >= last_end, "overlapping findings: {found:?}");
         last_end = f.span.end;
+    }
+    // The prefilter lets through every line with a code or a product's name.
+    if !is_candidate(text) {
+        assert!(found.is_empty(), "a code in a line the prefilter passes over");
+        assert_eq!(products_named(text), Default::default());
     }
     let _ = vendors_named(text);
 }
@@ -275,6 +281,7 @@ impl Sink for Check {
             assert_eq!(found, codes_in(piece.text), "findings of a whole line");
         }
         let _ = vendors_named(piece.text);
+        assert_eq!(piece.candidate, is_candidate(piece.text), "a piece's candidate mark");
 
         if piece.continued || piece.offset > 0 {
             if piece.offset > 0 {

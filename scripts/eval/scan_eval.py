@@ -14,7 +14,8 @@ Figures, per split (tune, heldout) and overall, and per shape:
 
 Python 3.11, standard library only.
 
-    scripts/eval/scan_eval.py [--bin target/release/chaterr] [--corpus PATH] [--json] [--misses]
+    scripts/eval/scan_eval.py [--bin target/release/chaterr] [--corpus PATH] [--split tune|heldout]
+                              [--json] [--misses]
 """
 
 from __future__ import annotations
@@ -159,6 +160,8 @@ def main() -> int:
     ap.add_argument("--corpus", default=str(DEFAULT_CORPUS), help="corpus TOML")
     ap.add_argument("--json", action="store_true", help="print the figures as JSON")
     ap.add_argument("--misses", action="store_true", help="list misses and false positives")
+    ap.add_argument("--split", choices=["tune", "heldout"],
+                    help="score only the lines of this split (tune while tuning)")
     args = ap.parse_args()
 
     if not Path(args.bin).exists():
@@ -173,6 +176,8 @@ def main() -> int:
     split_shapes: dict[tuple[str, str], Tally] = defaultdict(Tally)
     miss_list, fp_list, vendor_list = [], [], []
     for idx, entry in enumerate(corpus, 1):
+        if args.split and entry["split"] != args.split:
+            continue
         findings = scan(args.bin, entry.get("context", []), entry["text"])
         t, misses, wrong, vendor_wrong = score_line(entry, findings)
         overall.add(t)

@@ -46,7 +46,7 @@ impl Sink for Scan<'_, '_> {
             Mode::Summary => {
                 let label = &self.label;
                 self.tally
-                    .count(|| format!("{label}:{}", piece.line), &explained);
+                    .count(piece.line, || format!("{label}:{}", piece.line), &explained);
                 Ok(())
             }
         };
@@ -90,7 +90,8 @@ pub fn run(catalogue: &Catalogue, out: &mut Output, args: ScanArgs) -> Result<Ou
         }
     };
     let mut scan = Scan {
-        explainer: Explainer::new(catalogue, &scope, args.editions.editions()),
+        explainer: Explainer::new(catalogue, &scope, args.editions.editions())
+            .known_only(args.known_only),
         mode,
         out,
         label: String::new(),
@@ -106,6 +107,8 @@ pub fn run(catalogue: &Catalogue, out: &mut Output, args: ScanArgs) -> Result<Ou
         &args.files[..]
     };
     for path in paths {
+        scan.explainer.next_input();
+        scan.tally.next_input();
         let name = path_label(path);
         let result = if path.as_os_str() == "-" {
             scan.label = "(standard input)".to_owned();

@@ -1,27 +1,89 @@
-//! What a log's codes mean: the entries that explain each code `scan` finds in a line (by
-//! number, narrowed to the vendor a line names, or by SDK symbol), and the tally a summary
-//! counts them in.
+//! What a log's codes mean: which SDK is speaking (the line, the lines before it, the file so
+//! far), the entries that explain each code `scan` finds (by number, narrowed to that SDK's
+//! vendor, or by SDK symbol), and the tally a summary counts them in.
 
 use std::collections::HashMap;
 
 use super::editions::Editions;
 use crate::catalogue::{Catalogue, Entry, EntryRef, Scope};
-use crate::scan::{Found, Piece, SymbolFinder, vendors_named};
+use crate::scan::{Found, Named, Piece, SymbolFinder, products_named};
+
+/// How many lines a product named in a log speaks for: its codes follow it closely.
+pub const RECENT_LINES: u64 = 20;
+
+/// Below this, a number names no code by itself (HTTP statuses, counts, small enums): it needs
+/// a chat SDK named on the line or before it.
+pub const DISTINCTIVE: i64 = 1000;
+
+/// Lines within which the same code again is the same failure reported on (`failed:70001`
+/// then `ret : 70001`): a summary counts it once.
+pub const CHAIN_LINES: u64 = 3;
 
 /// A code found in a line, with the entries that explain it.
 #[derive(Debug)]
 pub struct Explained<'a> {
     pub found: Found,
     pub entries: Vec<EntryRef<'a>>,
+    /// No entry has the code, but it stands in a code position of this vendor's SDK's line.
+    pub unknown: Option<&'a str>,
 }
 
-/// A line of the summary: one code of one source, how often, and where first.
+/// A line of the summary: one code of one source (or of a vendor, when the catalogue does not
+/// have it), how often, and where first.
 #[derive(Debug)]
 pub struct SummaryRow<'a> {
-    pub entry: EntryRef<'a>,
+    pub vendor: &'a str,
+    /// None: the code is not in the catalogue.
+    pub entry: Option<EntryRef<'a>>,
     pub code: i64,
     pub count: u64,
     pub first: String,
+}
+
+/// Who speaks on a line.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Speaker {
+    /// These vendors' chat SDKs: named on the line (true), or lately or earlier in the file.
+    Chat(Vec<&'static str>, bool),
+    /// Another product (Agora RTM or RTC, ZEGO Express, OpenIM): its codes are not explained.
+    Other,
+    /// Nobody named yet.
+    Nobody,
+}
+
+/// What the lines read so far of one input said about who speaks.
+#[derive(Debug, Default)]
+struct Context {
+    /// The last line naming a chat SDK, and the vendors it named.
+    chat: Option<(u64, Vec<&'static str>)>,
+    /// The last line naming another product and no chat SDK.
+    other: Option<u64>,
+}
+
+impl Context {
+    fn speaker(&self, named: &Named, line: u64) -> Speaker {
+        if !named.vendors.is_empty() {
+            return Speaker::Chat(named.vendors.clone(), true);
+        }
+        if named.other {
+            return Speaker::Other;
+        }
+        let recent = |at: u64| line.saturating_sub(at) <= RECENT_LINES;
+        match (&self.chat, self.other) {
+            (Some((chat, _)), Some(other)) if other > *chat && recent(other) => Speaker::Other,
+            (Some((_, vendors)), _) => Speaker::Chat(vendors.clone(), false),
+            (None, Some(other)) if recent(other) => Speaker::Other,
+            (None, _) => Speaker::Nobody,
+        }
+    }
+
+    fn remember(&mut self, named: Named, line: u64) {
+        if !named.vendors.is_empty() {
+            self.chat = Some((line, named.vendors));
+        } else if named.other {
+            self.other = Some(line);
+        }
+    }
 }
 
 /// Every entry by the code it documents; range entries apart, few as they are.
@@ -96,19 +158,54 @@ pub struct Explainer<'a> {
     catalogue: &'a Catalogue,
     index: CodeIndex<'a>,
     symbols: SymbolIndex<'a>,
-    /// A vendor was chosen (`--vendor`): lines naming an SDK do not narrow further.
-    narrowed: bool,
+    /// A vendor was chosen (`--vendor`): every line speaks for it.
+    chosen: Option<&'a str>,
+    /// Leave out codes the catalogue does not have (`--known-only`).
+    known_only: bool,
+    /// Per vendor, the shapes (sign, number of digits) of the codes it documents: a number of
+    /// another shape in its SDK's line is no code of it (ZEGO Express's 50001006 in a ZEGO log).
+    shapes: Vec<(&'a str, Vec<(bool, usize)>)>,
+    context: Context,
     /// Which editions explain a code, in which language.
     editions: Editions,
 }
 
+fn shape(code: i64) -> (bool, usize) {
+    (code < 0, code.unsigned_abs().to_string().len())
+}
+
 impl<'a> Explainer<'a> {
     pub fn new(catalogue: &'a Catalogue, scope: &Scope, editions: Editions) -> Self {
+        let chosen = match scope {
+            Scope::All => None,
+            Scope::Vendor(_) | Scope::Source(_) => catalogue
+                .entries_in(scope)
+                .next()
+                .map(|e| catalogue.source_of(e).vendor.as_ref()),
+        };
+        let mut shapes: Vec<(&'a str, Vec<(bool, usize)>)> = Vec::new();
+        for entry in catalogue.entries_in(scope).filter(|e| e.code != 0) {
+            let vendor: &'a str = &catalogue.source_of(entry).vendor;
+            let at = match shapes.iter().position(|(v, _)| *v == vendor) {
+                Some(at) => at,
+                None => {
+                    shapes.push((vendor, Vec::new()));
+                    shapes.len() - 1
+                }
+            };
+            let shape = shape(entry.code);
+            if !shapes[at].1.contains(&shape) {
+                shapes[at].1.push(shape);
+            }
+        }
         Explainer {
             catalogue,
             index: CodeIndex::new(catalogue, scope),
             symbols: SymbolIndex::new(catalogue, scope),
-            narrowed: *scope != Scope::All,
+            chosen,
+            known_only: false,
+            shapes,
+            context: Context::default(),
             editions,
         }
     }
@@ -122,9 +219,26 @@ impl<'a> Explainer<'a> {
             .collect()
     }
 
+    /// Leaves out the codes the catalogue does not have.
+    pub fn known_only(mut self, yes: bool) -> Self {
+        self.known_only = yes;
+        self
+    }
+
+    /// A new input begins: what the last one said about who speaks no longer holds.
+    pub fn next_input(&mut self) {
+        self.context = Context::default();
+    }
+
     /// The codes of a piece of a line with their entries, in the order they stand.
-    pub fn explain(&self, piece: &Piece<'_>, found: Vec<Found>) -> Vec<Explained<'a>> {
-        let mut explained = self.explain_numbers(piece, found);
+    pub fn explain(&mut self, piece: &Piece<'_>, found: Vec<Found>) -> Vec<Explained<'a>> {
+        if !piece.candidate {
+            return Vec::new();
+        }
+        let named = products_named(piece.text);
+        let speaker = self.context.speaker(&named, piece.line);
+        self.context.remember(named, piece.line);
+        let mut explained = self.explain_numbers(&speaker, found);
         // A symbol names its SDK, and so its vendor: no narrowing needed.
         for (span, index) in self.symbols.finder.find(piece.text) {
             let entries = self.chosen(self.symbols.entries[index].clone());
@@ -133,67 +247,128 @@ impl<'a> Explainer<'a> {
                 key_start: span.start,
                 span,
                 by_name: true,
+                loose: false,
             };
-            explained.push(Explained { found, entries });
+            explained.push(Explained {
+                found,
+                entries,
+                unknown: None,
+            });
         }
         explained.sort_by_key(|e| e.found.span.start);
         explained
     }
 
-    fn explain_numbers(&self, piece: &Piece<'_>, found: Vec<Found>) -> Vec<Explained<'a>> {
+    fn explain_numbers(&self, speaker: &Speaker, found: Vec<Found>) -> Vec<Explained<'a>> {
         if found.is_empty() {
             return Vec::new();
         }
-        // The SDK a line names narrows its codes to that vendor's, unless --vendor already did.
-        let named = if self.narrowed {
-            Vec::new()
-        } else {
-            vendors_named(piece.text)
+        // The vendors the line speaks for, and whether that was said on the line itself.
+        let (vendors, on_line): (Option<Vec<&str>>, bool) = match (self.chosen, speaker) {
+            // --vendor decides, whatever the line says.
+            (Some(vendor), _) => (Some(vec![vendor]), true),
+            (None, Speaker::Other) => return Vec::new(),
+            (None, Speaker::Chat(vendors, on_line)) => (Some(vendors.clone()), *on_line),
+            (None, Speaker::Nobody) => (None, false),
         };
         found
             .into_iter()
             .filter_map(|found| {
-                let entries = self.chosen(
-                    self.index
-                        .get(found.code)
-                        .filter(|e| {
-                            named.is_empty()
-                                || named.contains(&self.catalogue.source_of(e).vendor.as_ref())
-                        })
-                        .collect(),
-                );
-                (!entries.is_empty()).then_some(Explained { found, entries })
+                if vendors.is_none() && found.code.abs() < DISTINCTIVE {
+                    return None;
+                }
+                let of = |vendors: Option<&Vec<&str>>| -> Vec<EntryRef<'a>> {
+                    self.chosen(
+                        self.index
+                            .get(found.code)
+                            .filter(|e| {
+                                let vendor = self.catalogue.source_of(e).vendor.as_ref();
+                                vendors.is_none_or(|v| v.contains(&vendor))
+                            })
+                            .collect(),
+                    )
+                };
+                let mut entries = of(vendors.as_ref());
+                // An SDK named lines before is a weaker word than the line's own: a distinctive
+                // code another vendor documents is that vendor's.
+                if entries.is_empty() && !on_line && found.code.abs() >= DISTINCTIVE {
+                    entries = of(None);
+                }
+                if !entries.is_empty() {
+                    return Some(Explained {
+                        found,
+                        entries,
+                        unknown: None,
+                    });
+                }
+                // Not in the catalogue: still a code where a chat SDK speaks, after a key, in
+                // the shape of that vendor's codes.
+                if self.known_only || found.loose {
+                    return None;
+                }
+                let shape = shape(found.code);
+                let vendor = self.shapes.iter().find(|(vendor, shapes)| {
+                    vendors.as_ref().is_some_and(|v| v.contains(vendor)) && shapes.contains(&shape)
+                })?;
+                Some(Explained {
+                    found,
+                    entries: Vec::new(),
+                    unknown: Some(vendor.0),
+                })
             })
             .collect()
     }
 }
 
-/// A summary's count of each code per vendor, with where it was first seen.
+/// A summary's count of each code per vendor, with where it was first seen. The same code
+/// again within `CHAIN_LINES` lines of its last sighting is the same failure: not counted again.
 #[derive(Default)]
 pub struct Tally<'a> {
     rows: Vec<SummaryRow<'a>>,
-    /// (vendor, code) → its row.
-    at: HashMap<(&'a str, i64), usize>,
+    /// (vendor, code) → its row, and the input and line it was last seen on.
+    at: HashMap<(&'a str, i64), (usize, u32, u64)>,
+    input: u32,
 }
 
 impl<'a> Tally<'a> {
+    /// A new input begins: a chain does not run from one file into the next.
+    pub fn next_input(&mut self) {
+        self.input += 1;
+    }
+
     /// Counts each finding once per vendor; the vendor's first source describes it.
-    pub fn count(&mut self, first_seen: impl Fn() -> String, explained: &[Explained<'a>]) {
+    pub fn count(
+        &mut self,
+        line: u64,
+        first_seen: impl Fn() -> String,
+        explained: &[Explained<'a>],
+    ) {
         for e in explained {
             let mut counted: Vec<&str> = Vec::new();
-            for entry in &e.entries {
-                let vendor: &'a str = &entry.source.vendor;
+            let sightings = e
+                .entries
+                .iter()
+                .map(|entry| (entry.source.vendor.as_ref(), Some(*entry)))
+                .chain(e.unknown.map(|vendor| (vendor, None)));
+            for (vendor, entry) in sightings {
                 if counted.contains(&vendor) {
                     continue;
                 }
                 counted.push(vendor);
                 let key = (vendor, e.found.code);
-                match self.at.get(&key) {
-                    Some(&at) => self.rows[at].count += 1,
+                match self.at.get_mut(&key) {
+                    Some((at, input, last)) => {
+                        let chained = *input == self.input && line - *last <= CHAIN_LINES;
+                        if !chained {
+                            self.rows[*at].count += 1;
+                        }
+                        (*input, *last) = (self.input, line);
+                    }
                     None => {
-                        self.at.insert(key, self.rows.len());
+                        self.at.insert(key, (self.rows.len(), self.input, line));
                         self.rows.push(SummaryRow {
-                            entry: *entry,
+                            vendor,
+                            entry,
                             code: e.found.code,
                             count: 1,
                             first: first_seen(),

@@ -7,6 +7,7 @@ use serde::Serialize;
 
 use super::table::cell;
 use super::{Output, Paint};
+use crate::catalogue::Field;
 use crate::query::explain::{Explained, SummaryRow};
 use crate::render::Format;
 use crate::scan::Piece;
@@ -35,6 +36,9 @@ pub fn short(description: &str) -> String {
 fn annotation(explained: &Explained<'_>, paint: &Paint) -> String {
     let mut seen: Vec<&str> = Vec::new();
     let mut parts = Vec::new();
+    if let Some(vendor) = explained.unknown {
+        parts.push(format!("{vendor}: {NOT_IN_CATALOGUE}"));
+    }
     for e in &explained.entries {
         let vendor = e.source.vendor.as_ref();
         if seen.contains(&vendor) {
@@ -55,6 +59,16 @@ fn annotation(explained: &Explained<'_>, paint: &Paint) -> String {
     paint.style(&format!("[{}]", parts.join(" | ")), Style::new().yellow())
 }
 
+/// A summary row's short description, or what stands for it when the catalogue lacks the code.
+fn row_description(row: &SummaryRow<'_>) -> String {
+    match row.entry {
+        Some(entry) => short(entry.entry.description()),
+        None => NOT_IN_CATALOGUE.to_owned(),
+    }
+}
+
+const NOT_IN_CATALOGUE: &str = "not in the catalogue";
+
 #[derive(Serialize)]
 struct FindingJson<'a> {
     file: &'a str,
@@ -62,9 +76,14 @@ struct FindingJson<'a> {
     column: usize,
     code: i64,
     vendor: &'a str,
-    source: &'a str,
+    /// None: the code is not in the catalogue.
+    source: Option<&'a str>,
     name: Option<&'a str>,
-    description: &'a str,
+    description: Option<&'a str>,
+    documented: bool,
+    /// chaterr's classification: what kind of failure, and whether to retry.
+    class: Option<&'a str>,
+    retry: Option<&'a str>,
 }
 
 impl<W: Write> Output<W> {
@@ -113,17 +132,26 @@ impl<W: Write> Output<W> {
         explained: &[Explained<'_>],
     ) -> io::Result<()> {
         for e in explained {
-            for entry in &e.entries {
-                let finding = FindingJson {
+            let column = piece.offset + e.found.span.start + 1;
+            let findings = e
+                .entries
+                .iter()
+                .map(|entry| (entry.source.vendor.as_ref(), Some(entry)))
+                .chain(e.unknown.map(|vendor| (vendor, None)))
+                .map(|(vendor, entry)| FindingJson {
                     file,
                     line: piece.line,
-                    column: piece.offset + e.found.span.start + 1,
+                    column,
                     code: e.found.code,
-                    vendor: &entry.source.vendor,
-                    source: &entry.source.id,
-                    name: entry.entry.name(),
-                    description: entry.entry.description(),
-                };
+                    vendor,
+                    source: entry.map(|e| e.source.id.as_ref()),
+                    name: entry.and_then(|e| e.entry.name()),
+                    description: entry.map(|e| e.entry.description()),
+                    documented: entry.is_some_and(|e| e.entry.documented),
+                    class: entry.and_then(|e| e.entry.text(Field::Class)),
+                    retry: entry.and_then(|e| e.entry.text(Field::Retry)),
+                });
+            for finding in findings {
                 serde_json::to_writer(&mut self.out, &finding).map_err(io::Error::from)?;
                 self.out.write_all(b"\n")?;
             }
@@ -139,21 +167,27 @@ impl<W: Write> Output<W> {
                 #[derive(Serialize)]
                 struct RowJson<'a> {
                     vendor: &'a str,
-                    source: &'a str,
+                    source: Option<&'a str>,
                     code: i64,
                     count: u64,
                     first: &'a str,
-                    description: &'a str,
+                    description: Option<&'a str>,
+                    documented: bool,
+                    class: Option<&'a str>,
+                    retry: Option<&'a str>,
                 }
                 let rows: Vec<RowJson<'_>> = rows
                     .iter()
                     .map(|r| RowJson {
-                        vendor: &r.entry.source.vendor,
-                        source: &r.entry.source.id,
+                        vendor: r.vendor,
+                        source: r.entry.map(|e| e.source.id.as_ref()),
                         code: r.code,
                         count: r.count,
                         first: &r.first,
-                        description: r.entry.entry.description(),
+                        description: r.entry.map(|e| e.entry.description()),
+                        documented: r.entry.is_some_and(|e| e.entry.documented),
+                        class: r.entry.and_then(|e| e.entry.text(Field::Class)),
+                        retry: r.entry.and_then(|e| e.entry.text(Field::Retry)),
                     })
                     .collect();
                 serde_json::to_writer_pretty(&mut self.out, &rows).map_err(io::Error::from)?;
@@ -161,15 +195,18 @@ impl<W: Write> Output<W> {
             }
             Format::Plain => {
                 for r in rows {
+                    let ours = |field| r.entry.and_then(|e| e.entry.text(field)).unwrap_or("");
                     writeln!(
                         self.out,
-                        "{}\t{}\t{}\t{}\t{}\t{}",
-                        r.entry.source.vendor,
-                        r.entry.source.id,
+                        "{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}",
+                        r.vendor,
+                        r.entry.map_or("-", |e| e.source.id.as_ref()),
                         r.code,
                         r.count,
                         r.first,
-                        short(r.entry.entry.description())
+                        row_description(r),
+                        ours(Field::Class),
+                        ours(Field::Retry),
                     )?;
                 }
                 Ok(())
@@ -184,11 +221,11 @@ impl<W: Write> Output<W> {
                 );
                 for r in rows {
                     t.add_row(vec![
-                        cell(&r.entry.source.vendor),
+                        cell(r.vendor),
                         cell(paint.code(&r.code.to_string())),
                         cell(r.count),
                         cell(&r.first),
-                        cell(short(r.entry.entry.description())),
+                        cell(row_description(r)),
                     ]);
                 }
                 writeln!(self.out, "{t}")

@@ -48,7 +48,11 @@ fn findings(args: &[&str], stdin: Option<&[u8]>) -> Vec<(i64, i64, i64, String)>
                 v["line"].as_i64().unwrap(),
                 v["column"].as_i64().unwrap(),
                 v["code"].as_i64().unwrap(),
-                v["source"].as_str().unwrap().to_owned(),
+                // A code the catalogue lacks has no source: "vendor?" stands for it.
+                v["source"].as_str().map_or_else(
+                    || format!("{}?", v["vendor"].as_str().unwrap()),
+                    str::to_owned,
+                ),
             )
         })
         .collect()
@@ -215,15 +219,17 @@ fn annotating_only_inserts_explanations() {
 
 #[test]
 fn summary_counts_codes_per_vendor() {
-    let input = "code=6014\nI/TIMManager: code=6014\nerr=201 [EMClient]\ncode=6014\n";
+    // 6014 three times, each more than CHAIN_LINES (3) lines after the last: three failures.
+    let input =
+        "code=6014\nx\nerr=201 [EMClient]\nx\nx\nI/TIMManager: code=6014\nx\nx\nx\ncode=6014\n";
     let out = chaterr()
         .args(["scan", "--summary", "--format", "plain"])
         .stdin(input)
         .output();
     assert_eq!(
         String::from_utf8(out.stdout).unwrap(),
-        "tencent\ttencent-chat\t6014\t3\t(standard input):1\tYou have not logged in to the Chat SDK or have been forcibly logged out.\n\
-         agora\tagora-chat-android\t201\t1\t(standard input):3\tUser not logged in.\n"
+        "tencent\ttencent-chat\t6014\t3\t(standard input):1\tYou have not logged in to the Chat SDK or have been forcibly logged out.\tauth\trelogin\n\
+         agora\tagora-chat-android\t201\t1\t(standard input):3\tUser not logged in.\tauth\trelogin\n"
     );
     let table = chaterr()
         .args(["scan", "--summary", "--format", "table"])
@@ -321,4 +327,251 @@ I/App: send failed, will retry; success next time\n";
         "{text}"
     );
     assert_eq!(text.lines().count(), 2);
+}
+
+/// The (code, vendor) pairs `scan --json` reports on the last line of `log`, each once, in order;
+/// a vendor marked "?" when the catalogue does not have the code.
+fn last_line(log: &str, args: &[&str]) -> Vec<(i64, String)> {
+    let last = log.trim_end_matches('\n').lines().count() as i64;
+    let mut out: Vec<(i64, String)> = Vec::new();
+    for (line, _, code, source) in findings(args, Some(log.as_bytes())) {
+        let vendor = match source.strip_suffix('?') {
+            Some(vendor) => format!("{vendor}?"),
+            None => source.split('-').next().unwrap().to_owned(),
+        };
+        if line == last && !out.contains(&(code, vendor.clone())) {
+            out.push((code, vendor));
+        }
+    }
+    out
+}
+
+fn codes(pairs: &[(i64, &str)]) -> Vec<(i64, String)> {
+    pairs.iter().map(|(c, v)| (*c, (*v).to_owned())).collect()
+}
+
+#[test]
+fn the_shapes_real_logs_put_codes_in() {
+    for (line, want) in [
+        // Flutter: the code as first or second argument
+        (
+            "Unhandled Exception: PlatformException(6206, Execution Error, userSig expired)",
+            codes(&[(6206, "tencent")]),
+        ),
+        (
+            "PlatformException(Sdk_Not_Login, 6014, null)",
+            codes(&[(6014, "tencent")]),
+        ),
+        // "code" then a number after blanks or a colon, no "=" needed
+        (
+            "/Login failed, code 6206|msg userSig expired",
+            codes(&[(6206, "tencent")]),
+        ),
+        (
+            "onError: code 8010, msg inviteID invalid",
+            codes(&[(8010, "tencent")]),
+        ),
+        (
+            "E/TIM: reg push failed, code -10003, msg",
+            codes(&[(-10003, "tencent")]),
+        ),
+        // other keys
+        (
+            "oidb head return failed:70001",
+            codes(&[(70001, "tencent")]),
+        ),
+        (
+            "module=IMSDK, errid=70013,errmsg=sig check failed",
+            codes(&[(70013, "tencent")]),
+        ),
+        ("/sso retcode: -10005", codes(&[(-10005, "tencent")])),
+        // Chinese
+        (
+            "错误码和错误信息分别为6017和xx",
+            codes(&[(6017, "tencent")]),
+        ),
+        ("发送消息时报20008错误", codes(&[(20008, "tencent")])),
+        ("Android 9.0 无法登陆报错6012", codes(&[(6012, "tencent")])),
+        (
+            "错误码：6012 ；错误信息：timeout",
+            codes(&[(6012, "tencent")]),
+        ),
+        ("登录失败，返回code：8004", codes(&[(8004, "tencent")])),
+        ("获取好友列表失败，返回40002", codes(&[(40002, "tencent")])),
+        (
+            "官网文档对于6017错误码解释如下",
+            codes(&[(6017, "tencent")]),
+        ),
+        // prose and a pasted row of the vendor's table
+        (
+            "Always get 6000003 code when I log in",
+            codes(&[(6000003, "zego")]),
+        ),
+        ("10007 | 操作权限不足", codes(&[(10007, "tencent")])),
+        // exceptions, NSError of a chat SDK's domain, JS objects
+        (
+            "com.hyphenate.chat.HyphenateException: code: 201",
+            codes(&[(201, "agora")]),
+        ),
+        (
+            "V2TIMException(6014, not logged in)",
+            codes(&[(6014, "tencent")]),
+        ),
+        (
+            "Error Domain=com.tencent.imsdk Code=6014 \"not logged in\"",
+            codes(&[(6014, "tencent")]),
+        ),
+        (
+            "send failed {code: 6014, message: 'not logged in'}",
+            codes(&[(6014, "tencent")]),
+        ),
+    ] {
+        assert_eq!(last_line(line, &[]), want, "{line}");
+    }
+}
+
+#[test]
+fn numbers_that_are_not_chat_sdk_codes() {
+    for log in [
+        // HTTP statuses and libcurl, even beside a chat SDK's name
+        "E/EMClient: upload failed, status code = 400",
+        "[EMClient] Http error code: 6",
+        "I/TIMManager: httpCode=404",
+        // unattributed small numbers
+        "I/flutter (11230): code = 200",
+        "上传图片404：Code: 404, Message: Not Found",
+        "login failed errorCode:5",
+        // NSError domains of other SDKs
+        "Error Domain=NSPOSIXErrorDomain Code=50 \"Network is down\"",
+        "Error Domain=com.twilio.voice.error Code=603 \"Connection error\"",
+        // other products, on the line or just before it
+        "AgoraRtmClient login failed errorCode: 5",
+        "agora_rtm: sendMessage failed, code=8010",
+        "I/ZegoExpressEngine: loginRoom errorCode: 6014",
+        "I/F-OpenIMSDK: onError\nonError: { code:10006, message:sdk not init}",
+        "E/EMClient: connected\nI/AgoraRtmKit: login\ncode=201",
+        // "returns 6001" says nothing of a failure: a value, not a code
+        "电信卡调用返回6001",
+        // ids, sizes, successes, numbers running on
+        "/del msg|id:20190920144917|type:1|seq:17093|rand:1119756364 code:0 ret=0",
+        "x code=12ms ret=1.5 err=0x1f v2.6006错误",
+    ] {
+        assert_eq!(last_line(log, &[]), [], "{log}");
+    }
+}
+
+#[test]
+fn the_sdk_speaking_is_read_from_the_line_the_lines_before_and_the_file() {
+    // The line names the SDK: a small code is its.
+    assert_eq!(
+        last_line("E/EMClient: EMError code: 2", &[]),
+        codes(&[(2, "agora")])
+    );
+    // Named a few lines before.
+    let log = "E/EMClient: login\nsome line\nerrorCode 2\n";
+    assert_eq!(last_line(log, &[]), codes(&[(2, "agora")]));
+    // Named long before, earlier in the file: the file's SDK still speaks.
+    let far = format!("E/EMClient: login\n{}code=2\n", "x\n".repeat(100));
+    assert_eq!(last_line(&far, &[]), codes(&[(2, "agora")]));
+    // Another product named since: its codes are not explained...
+    let rtm = "E/EMClient: login\nI/AgoraRtmKit: login\ncode=201\n";
+    assert_eq!(last_line(rtm, &[]), []);
+    // ...unless the line names the chat SDK itself.
+    let rtm = "I/AgoraRtmKit: login\nE/EMClient: EMError code: 201\n";
+    assert_eq!(last_line(rtm, &[]), codes(&[(201, "agora")]));
+    // Another product named long ago no longer speaks.
+    let old = format!("I/AgoraRtmKit: login\n{}I/x: code=6014\n", "x\n".repeat(30));
+    assert_eq!(last_line(&old, &[]), codes(&[(6014, "tencent")]));
+    // A file's SDK does not carry into the next file.
+    let dir = tempfile::tempdir().unwrap();
+    let (a, b) = (dir.path().join("a.log"), dir.path().join("b.log"));
+    std::fs::write(&a, "E/EMClient: login\n").unwrap();
+    std::fs::write(&b, "code=201\n").unwrap();
+    assert_eq!(
+        findings(&[a.to_str().unwrap(), b.to_str().unwrap()], None),
+        []
+    );
+}
+
+#[test]
+fn a_code_the_catalogue_lacks_is_still_a_finding() {
+    let log = "TIM: /get group members|decode|code:6632|desc:timeout\n";
+    assert_eq!(last_line(log, &[]), codes(&[(6632, "tencent?")]));
+    let out = chaterr().args(["scan", "--json"]).stdin(log).output();
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["documented"], Value::Bool(false));
+    assert_eq!(v["source"], Value::Null);
+    chaterr()
+        .args(["scan", "-o"])
+        .stdin(log)
+        .assert()
+        .code(0)
+        .stdout(predicates::str::contains(
+            "code:6632 [tencent: not in the catalogue]|desc",
+        ));
+    // --known-only leaves it out.
+    chaterr()
+        .args(["scan", "--known-only"])
+        .stdin(log)
+        .assert()
+        .code(1);
+    // Only where a chat SDK speaks, after a key, in the shape of its codes: not with nobody
+    // named, not in prose, not a ZEGO Express code (eight digits) in a ZEGO log.
+    assert_eq!(last_line("request failed code:6632", &[]), []);
+    assert_eq!(last_line("E/TIMManager: 返回6632错误", &[]), []);
+    assert_eq!(last_line("[Zego] loginRoom errorCode: 50001006", &[]), []);
+    // A documented code says documented.
+    let known = chaterr()
+        .args(["scan", "--json"])
+        .stdin("I/TIMManager: code=6014\n")
+        .output();
+    let first = String::from_utf8(known.stdout).unwrap();
+    let v: Value = serde_json::from_str(first.lines().next().unwrap()).unwrap();
+    assert_eq!(v["documented"], Value::Bool(true));
+}
+
+#[test]
+fn a_summary_counts_one_failure_once() {
+    // One failure reported on three lines (70001 twice, then 6206 after -10003): each code
+    // once, with the first line; the same code later again is another failure.
+    let input = "E/TIM: oidb head return failed:70001\n\
+E/TIM: ret : 70001\n\
+E/TIM: reg push failed, code -10003, msg\n\
+E/TIM: Login failed, code 6206|msg userSig expired\n\
+x\nx\nx\nx\n\
+E/TIM: oidb head return failed:70001\n";
+    let out = chaterr()
+        .args([
+            "scan",
+            "--summary",
+            "--format",
+            "plain",
+            "--vendor",
+            "tencent-chat",
+        ])
+        .stdin(input)
+        .output();
+    let rows: Vec<(String, String, String)> = String::from_utf8(out.stdout)
+        .unwrap()
+        .lines()
+        .map(|l| {
+            let f: Vec<&str> = l.split('\t').collect();
+            (f[2].to_owned(), f[3].to_owned(), f[4].to_owned())
+        })
+        .collect();
+    let row = |code: &str, count: &str, line: &str| {
+        (
+            code.to_owned(),
+            count.to_owned(),
+            format!("(standard input):{line}"),
+        )
+    };
+    assert_eq!(
+        rows,
+        [
+            row("70001", "2", "1"),
+            row("-10003", "1", "3"),
+            row("6206", "1", "4")
+        ]
+    );
 }

@@ -78,3 +78,29 @@ impl Sink for Symbols {
         Ok(())
     }
 }
+
+/// `chaterr scan` looks for SDK symbols only in the lines its prefilter lets through: every
+/// symbol it looks for (those that read as identifiers) must hold one of the prefilter's words.
+#[test]
+fn every_sdk_symbol_passes_the_prefilter() {
+    let catalogue = chaterr::Catalogue::embedded();
+    let mut checked = 0;
+    for entry in catalogue.entries() {
+        for symbol in entry.symbols.iter() {
+            let name: &str = &symbol.name;
+            let identifier = name.contains('_')
+                || name
+                    .as_bytes()
+                    .windows(2)
+                    .any(|w| w[0].is_ascii_lowercase() && w[1].is_ascii_uppercase());
+            if identifier {
+                assert!(
+                    chaterr::scan::is_candidate(name.as_bytes()),
+                    "{name} holds no prefilter word: scan would pass over a line naming it"
+                );
+                checked += 1;
+            }
+        }
+    }
+    assert!(checked > 1000, "{checked} symbols");
+}
