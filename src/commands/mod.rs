@@ -10,6 +10,7 @@ use crate::render::Output;
 
 mod check;
 mod diff;
+mod r#gen;
 mod list;
 mod lookup;
 mod scan;
@@ -54,6 +55,7 @@ pub fn run(cli: Cli, out: &mut Output) -> Result<Outcome, Error> {
         Command::Diff(args) => diff::run(load()?, out, args)?,
         Command::Scan(args) => scan::run(load()?, out, args)?,
         Command::Check(args) => check::run(out, args)?,
+        Command::Gen(args) => r#gen::run(load()?, args)?,
         Command::Completions(args) => {
             let script = crate::generate::completion(args.shell);
             std::io::stdout().lock().write_all(script.as_bytes())?;

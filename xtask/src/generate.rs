@@ -216,6 +216,7 @@ mod tests {
                 "chaterr-diff.1",
                 "chaterr-scan.1",
                 "chaterr-check.1",
+                "chaterr-gen.1",
                 "chaterr-completions.1",
             ]
         );
