@@ -7,6 +7,9 @@ use std::{env, fs};
 fn main() {
     println!("cargo::rerun-if-changed=codes");
     println!("cargo::rerun-if-changed=codes/symbols");
+    println!("cargo::rerun-if-changed=codes/ours");
+    println!("cargo::rerun-if-changed=codes/ours/labels");
+    println!("cargo::rerun-if-changed=codes/ours/words");
     let compiled = chaterr_catalogue::compile::compile(Path::new("codes"), "embedded.txt")
         .unwrap_or_else(|failures| panic!("the embedded catalogue is invalid:\n{failures}"));
     for path in &compiled.inputs {

@@ -36,6 +36,7 @@ Register-ArgumentCompleter -Native -CommandName 'chaterr' -ScriptBlock {
             [CompletionResult]::new('sources', 'sources', [CompletionResultType]::ParameterValue, 'List the vendor documents in the catalogue')
             [CompletionResult]::new('diff', 'diff', [CompletionResultType]::ParameterValue, 'Compare two catalogues: vendors, source ids or catalogue files')
             [CompletionResult]::new('scan', 'scan', [CompletionResultType]::ParameterValue, 'Explain every error code in logs (standard input when no file is given)')
+            [CompletionResult]::new('concepts', 'concepts', [CompletionResultType]::ParameterValue, 'The same problem across vendors: chaterr''s concepts and each vendor''s codes for them')
             [CompletionResult]::new('check', 'check', [CompletionResultType]::ParameterValue, 'Validate catalogue files, reporting every problem as file:line:column')
             [CompletionResult]::new('gen', 'gen', [CompletionResultType]::ParameterValue, 'Write the catalogue as code: an enumeration per source, in your app''s language')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script')
@@ -59,6 +60,9 @@ Register-ArgumentCompleter -Native -CommandName 'chaterr' -ScriptBlock {
             [CompletionResult]::new('--vendor', '--vendor', [CompletionResultType]::ParameterName, 'Only this vendor or source id')
             [CompletionResult]::new('-n', '-n', [CompletionResultType]::ParameterName, 'At most this many results (0: no limit)')
             [CompletionResult]::new('--limit', '--limit', [CompletionResultType]::ParameterName, 'At most this many results (0: no limit)')
+            [CompletionResult]::new('--class', '--class', [CompletionResultType]::ParameterName, 'Only entries of this kind of failure (chaterr''s classification)')
+            [CompletionResult]::new('--retry', '--retry', [CompletionResultType]::ParameterName, 'Only entries with this retry advice (chaterr''s classification)')
+            [CompletionResult]::new('--concept', '--concept', [CompletionResultType]::ParameterName, 'Only entries of this problem, the same across vendors (see `chaterr concepts`)')
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, plain otherwise]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour (NO_COLOR and CLICOLOR_FORCE are honoured under auto)')
             [CompletionResult]::new('--catalog', '--catalog', [CompletionResultType]::ParameterName, 'Also read this catalogue file or folder of *.toml (repeatable; later wins)')
@@ -80,6 +84,9 @@ Register-ArgumentCompleter -Native -CommandName 'chaterr' -ScriptBlock {
         'chaterr;list' {
             [CompletionResult]::new('--category', '--category', [CompletionResultType]::ParameterName, 'Only entries whose category contains TEXT (case-insensitive)')
             [CompletionResult]::new('--range', '--range', [CompletionResultType]::ParameterName, 'Only codes in LOW..HIGH (inclusive; LOW.. and ..HIGH are open)')
+            [CompletionResult]::new('--class', '--class', [CompletionResultType]::ParameterName, 'Only entries of this kind of failure (chaterr''s classification)')
+            [CompletionResult]::new('--retry', '--retry', [CompletionResultType]::ParameterName, 'Only entries with this retry advice (chaterr''s classification)')
+            [CompletionResult]::new('--concept', '--concept', [CompletionResultType]::ParameterName, 'Only entries of this problem, the same across vendors (see `chaterr concepts`)')
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, plain otherwise]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour (NO_COLOR and CLICOLOR_FORCE are honoured under auto)')
             [CompletionResult]::new('--catalog', '--catalog', [CompletionResultType]::ParameterName, 'Also read this catalogue file or folder of *.toml (repeatable; later wins)')
@@ -125,6 +132,19 @@ Register-ArgumentCompleter -Native -CommandName 'chaterr' -ScriptBlock {
             [CompletionResult]::new('--only-matching', '--only-matching', [CompletionResultType]::ParameterName, 'Print only the lines with codes')
             [CompletionResult]::new('-s', '-s', [CompletionResultType]::ParameterName, 'Print a table of the codes found, with counts, instead of the lines')
             [CompletionResult]::new('--summary', '--summary', [CompletionResultType]::ParameterName, 'Print a table of the codes found, with counts, instead of the lines')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Short for --format json')
+            [CompletionResult]::new('--no-user-catalog', '--no-user-catalog', [CompletionResultType]::ParameterName, 'Ignore the catalogues in the config dir and CHATERR_CATALOG')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'chaterr;concepts' {
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, plain otherwise]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour (NO_COLOR and CLICOLOR_FORCE are honoured under auto)')
+            [CompletionResult]::new('--catalog', '--catalog', [CompletionResultType]::ParameterName, 'Also read this catalogue file or folder of *.toml (repeatable; later wins)')
+            [CompletionResult]::new('--shared', '--shared', [CompletionResultType]::ParameterName, 'Only concepts that two or more vendors share')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Short for --format json')
             [CompletionResult]::new('--no-user-catalog', '--no-user-catalog', [CompletionResultType]::ParameterName, 'Ignore the catalogues in the config dir and CHATERR_CATALOG')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
@@ -179,6 +199,7 @@ Register-ArgumentCompleter -Native -CommandName 'chaterr' -ScriptBlock {
             [CompletionResult]::new('sources', 'sources', [CompletionResultType]::ParameterValue, 'List the vendor documents in the catalogue')
             [CompletionResult]::new('diff', 'diff', [CompletionResultType]::ParameterValue, 'Compare two catalogues: vendors, source ids or catalogue files')
             [CompletionResult]::new('scan', 'scan', [CompletionResultType]::ParameterValue, 'Explain every error code in logs (standard input when no file is given)')
+            [CompletionResult]::new('concepts', 'concepts', [CompletionResultType]::ParameterValue, 'The same problem across vendors: chaterr''s concepts and each vendor''s codes for them')
             [CompletionResult]::new('check', 'check', [CompletionResultType]::ParameterValue, 'Validate catalogue files, reporting every problem as file:line:column')
             [CompletionResult]::new('gen', 'gen', [CompletionResultType]::ParameterValue, 'Write the catalogue as code: an enumeration per source, in your app''s language')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script')
@@ -201,6 +222,9 @@ Register-ArgumentCompleter -Native -CommandName 'chaterr' -ScriptBlock {
             break
         }
         'chaterr;help;scan' {
+            break
+        }
+        'chaterr;help;concepts' {
             break
         }
         'chaterr;help;check' {

@@ -22,6 +22,9 @@ _chaterr() {
             chaterr,completions)
                 cmd="chaterr__subcmd__completions"
                 ;;
+            chaterr,concepts)
+                cmd="chaterr__subcmd__concepts"
+                ;;
             chaterr,diff)
                 cmd="chaterr__subcmd__diff"
                 ;;
@@ -51,6 +54,9 @@ _chaterr() {
                 ;;
             chaterr__subcmd__help,completions)
                 cmd="chaterr__subcmd__help__subcmd__completions"
+                ;;
+            chaterr__subcmd__help,concepts)
+                cmd="chaterr__subcmd__help__subcmd__concepts"
                 ;;
             chaterr__subcmd__help,diff)
                 cmd="chaterr__subcmd__help__subcmd__diff"
@@ -83,7 +89,7 @@ _chaterr() {
 
     case "${cmd}" in
         chaterr)
-            opts="-h -V --format --json --color --catalog --no-user-catalog --help --version lookup search list sources diff scan check gen completions help"
+            opts="-h -V --format --json --color --catalog --no-user-catalog --help --version lookup search list sources diff scan concepts check gen completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -136,6 +142,32 @@ _chaterr() {
             ;;
         chaterr__subcmd__completions)
             opts="-h -V --format --json --color --catalog --no-user-catalog --help --version bash elvish fish powershell zsh"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --format)
+                    COMPREPLY=($(compgen -W "table plain json" -- "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --catalog)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        chaterr__subcmd__concepts)
+            opts="-h -V --shared --format --json --color --catalog --no-user-catalog --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -247,7 +279,7 @@ _chaterr() {
             return 0
             ;;
         chaterr__subcmd__help)
-            opts="lookup search list sources diff scan check gen completions help"
+            opts="lookup search list sources diff scan concepts check gen completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -275,6 +307,20 @@ _chaterr() {
             return 0
             ;;
         chaterr__subcmd__help__subcmd__completions)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        chaterr__subcmd__help__subcmd__concepts)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -401,7 +447,7 @@ _chaterr() {
             return 0
             ;;
         chaterr__subcmd__list)
-            opts="-h -V --category --range --documented-only --format --json --color --catalog --no-user-catalog --help --version agora tencent zego agora-chat tencent-chat tencent-im zego-server zego-zim agora-sdk tencent-sdk zego-sdk"
+            opts="-h -V --category --range --documented-only --class --retry --concept --format --json --color --catalog --no-user-catalog --help --version agora tencent zego agora-chat tencent-chat tencent-im zego-server zego-zim agora-sdk tencent-sdk zego-sdk"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -412,6 +458,18 @@ _chaterr() {
                     return 0
                     ;;
                 --range)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --class)
+                    COMPREPLY=($(compgen -W "auth permission invalid_argument not_found conflict limit rate_limit plan state network server content client unknown success" -- "${cur}"))
+                    return 0
+                    ;;
+                --retry)
+                    COMPREPLY=($(compgen -W "backoff relogin never" -- "${cur}"))
+                    return 0
+                    ;;
+                --concept)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -491,7 +549,7 @@ _chaterr() {
             return 0
             ;;
         chaterr__subcmd__search)
-            opts="-n -F -e -i -h -V --vendor --limit --fixed-strings --regex --ignore-case --documented-only --format --json --color --catalog --no-user-catalog --help --version"
+            opts="-n -F -e -i -h -V --vendor --limit --fixed-strings --regex --ignore-case --documented-only --class --retry --concept --format --json --color --catalog --no-user-catalog --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -506,6 +564,18 @@ _chaterr() {
                     return 0
                     ;;
                 -n)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --class)
+                    COMPREPLY=($(compgen -W "auth permission invalid_argument not_found conflict limit rate_limit plan state network server content client unknown success" -- "${cur}"))
+                    return 0
+                    ;;
+                --retry)
+                    COMPREPLY=($(compgen -W "backoff relogin never" -- "${cur}"))
+                    return 0
+                    ;;
+                --concept)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

@@ -33,6 +33,7 @@ set edit:completion:arg-completer[chaterr] = {|@words|
             cand sources 'List the vendor documents in the catalogue'
             cand diff 'Compare two catalogues: vendors, source ids or catalogue files'
             cand scan 'Explain every error code in logs (standard input when no file is given)'
+            cand concepts 'The same problem across vendors: chaterr''s concepts and each vendor''s codes for them'
             cand check 'Validate catalogue files, reporting every problem as file:line:column'
             cand gen 'Write the catalogue as code: an enumeration per source, in your app''s language'
             cand completions 'Print a shell completion script'
@@ -54,6 +55,9 @@ set edit:completion:arg-completer[chaterr] = {|@words|
             cand --vendor 'Only this vendor or source id'
             cand -n 'At most this many results (0: no limit)'
             cand --limit 'At most this many results (0: no limit)'
+            cand --class 'Only entries of this kind of failure (chaterr''s classification)'
+            cand --retry 'Only entries with this retry advice (chaterr''s classification)'
+            cand --concept 'Only entries of this problem, the same across vendors (see `chaterr concepts`)'
             cand --format 'Output format [default: table on a terminal, plain otherwise]'
             cand --color 'When to use colour (NO_COLOR and CLICOLOR_FORCE are honoured under auto)'
             cand --catalog 'Also read this catalogue file or folder of *.toml (repeatable; later wins)'
@@ -74,6 +78,9 @@ set edit:completion:arg-completer[chaterr] = {|@words|
         &'chaterr;list'= {
             cand --category 'Only entries whose category contains TEXT (case-insensitive)'
             cand --range 'Only codes in LOW..HIGH (inclusive; LOW.. and ..HIGH are open)'
+            cand --class 'Only entries of this kind of failure (chaterr''s classification)'
+            cand --retry 'Only entries with this retry advice (chaterr''s classification)'
+            cand --concept 'Only entries of this problem, the same across vendors (see `chaterr concepts`)'
             cand --format 'Output format [default: table on a terminal, plain otherwise]'
             cand --color 'When to use colour (NO_COLOR and CLICOLOR_FORCE are honoured under auto)'
             cand --catalog 'Also read this catalogue file or folder of *.toml (repeatable; later wins)'
@@ -116,6 +123,18 @@ set edit:completion:arg-completer[chaterr] = {|@words|
             cand --only-matching 'Print only the lines with codes'
             cand -s 'Print a table of the codes found, with counts, instead of the lines'
             cand --summary 'Print a table of the codes found, with counts, instead of the lines'
+            cand --json 'Short for --format json'
+            cand --no-user-catalog 'Ignore the catalogues in the config dir and CHATERR_CATALOG'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'chaterr;concepts'= {
+            cand --format 'Output format [default: table on a terminal, plain otherwise]'
+            cand --color 'When to use colour (NO_COLOR and CLICOLOR_FORCE are honoured under auto)'
+            cand --catalog 'Also read this catalogue file or folder of *.toml (repeatable; later wins)'
+            cand --shared 'Only concepts that two or more vendors share'
             cand --json 'Short for --format json'
             cand --no-user-catalog 'Ignore the catalogues in the config dir and CHATERR_CATALOG'
             cand -h 'Print help (see more with ''--help'')'
@@ -166,6 +185,7 @@ set edit:completion:arg-completer[chaterr] = {|@words|
             cand sources 'List the vendor documents in the catalogue'
             cand diff 'Compare two catalogues: vendors, source ids or catalogue files'
             cand scan 'Explain every error code in logs (standard input when no file is given)'
+            cand concepts 'The same problem across vendors: chaterr''s concepts and each vendor''s codes for them'
             cand check 'Validate catalogue files, reporting every problem as file:line:column'
             cand gen 'Write the catalogue as code: an enumeration per source, in your app''s language'
             cand completions 'Print a shell completion script'
@@ -182,6 +202,8 @@ set edit:completion:arg-completer[chaterr] = {|@words|
         &'chaterr;help;diff'= {
         }
         &'chaterr;help;scan'= {
+        }
+        &'chaterr;help;concepts'= {
         }
         &'chaterr;help;check'= {
         }

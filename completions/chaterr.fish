@@ -41,6 +41,7 @@ complete -c chaterr -n "__fish_chaterr_needs_command" -f -a "list" -d 'List entr
 complete -c chaterr -n "__fish_chaterr_needs_command" -f -a "sources" -d 'List the vendor documents in the catalogue'
 complete -c chaterr -n "__fish_chaterr_needs_command" -f -a "diff" -d 'Compare two catalogues: vendors, source ids or catalogue files'
 complete -c chaterr -n "__fish_chaterr_needs_command" -f -a "scan" -d 'Explain every error code in logs (standard input when no file is given)'
+complete -c chaterr -n "__fish_chaterr_needs_command" -f -a "concepts" -d 'The same problem across vendors: chaterr\'s concepts and each vendor\'s codes for them'
 complete -c chaterr -n "__fish_chaterr_needs_command" -f -a "check" -d 'Validate catalogue files, reporting every problem as file:line:column'
 complete -c chaterr -n "__fish_chaterr_needs_command" -f -a "gen" -d 'Write the catalogue as code: an enumeration per source, in your app\'s language'
 complete -c chaterr -n "__fish_chaterr_needs_command" -f -a "completions" -d 'Print a shell completion script'
@@ -69,6 +70,25 @@ agora-sdk\t''
 tencent-sdk\t''
 zego-sdk\t''"
 complete -c chaterr -n "__fish_chaterr_using_subcommand search" -s n -l limit -d 'At most this many results (0: no limit)' -r
+complete -c chaterr -n "__fish_chaterr_using_subcommand search" -l class -d 'Only entries of this kind of failure (chaterr\'s classification)' -r -f -a "auth\t''
+permission\t''
+invalid_argument\t''
+not_found\t''
+conflict\t''
+limit\t''
+rate_limit\t''
+plan\t''
+state\t''
+network\t''
+server\t''
+content\t''
+client\t''
+unknown\t''
+success\t''"
+complete -c chaterr -n "__fish_chaterr_using_subcommand search" -l retry -d 'Only entries with this retry advice (chaterr\'s classification)' -r -f -a "backoff\t''
+relogin\t''
+never\t''"
+complete -c chaterr -n "__fish_chaterr_using_subcommand search" -l concept -d 'Only entries of this problem, the same across vendors (see `chaterr concepts`)' -r
 complete -c chaterr -n "__fish_chaterr_using_subcommand search" -l format -d 'Output format [default: table on a terminal, plain otherwise]' -r -f -a "table\t'Tables and cards, wrapped to the terminal'
 plain\t'Tab-separated lines, one entry per line, for grep, cut and awk'
 json\t'JSON (see docs/json.md)'"
@@ -86,6 +106,25 @@ complete -c chaterr -n "__fish_chaterr_using_subcommand search" -s h -l help -d 
 complete -c chaterr -n "__fish_chaterr_using_subcommand search" -s V -l version -d 'Print version'
 complete -c chaterr -n "__fish_chaterr_using_subcommand list" -l category -d 'Only entries whose category contains TEXT (case-insensitive)' -r
 complete -c chaterr -n "__fish_chaterr_using_subcommand list" -l range -d 'Only codes in LOW..HIGH (inclusive; LOW.. and ..HIGH are open)' -r
+complete -c chaterr -n "__fish_chaterr_using_subcommand list" -l class -d 'Only entries of this kind of failure (chaterr\'s classification)' -r -f -a "auth\t''
+permission\t''
+invalid_argument\t''
+not_found\t''
+conflict\t''
+limit\t''
+rate_limit\t''
+plan\t''
+state\t''
+network\t''
+server\t''
+content\t''
+client\t''
+unknown\t''
+success\t''"
+complete -c chaterr -n "__fish_chaterr_using_subcommand list" -l retry -d 'Only entries with this retry advice (chaterr\'s classification)' -r -f -a "backoff\t''
+relogin\t''
+never\t''"
+complete -c chaterr -n "__fish_chaterr_using_subcommand list" -l concept -d 'Only entries of this problem, the same across vendors (see `chaterr concepts`)' -r
 complete -c chaterr -n "__fish_chaterr_using_subcommand list" -l format -d 'Output format [default: table on a terminal, plain otherwise]' -r -f -a "table\t'Tables and cards, wrapped to the terminal'
 plain\t'Tab-separated lines, one entry per line, for grep, cut and awk'
 json\t'JSON (see docs/json.md)'"
@@ -144,6 +183,18 @@ complete -c chaterr -n "__fish_chaterr_using_subcommand scan" -l json -d 'Short 
 complete -c chaterr -n "__fish_chaterr_using_subcommand scan" -l no-user-catalog -d 'Ignore the catalogues in the config dir and CHATERR_CATALOG'
 complete -c chaterr -n "__fish_chaterr_using_subcommand scan" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c chaterr -n "__fish_chaterr_using_subcommand scan" -s V -l version -d 'Print version'
+complete -c chaterr -n "__fish_chaterr_using_subcommand concepts" -l format -d 'Output format [default: table on a terminal, plain otherwise]' -r -f -a "table\t'Tables and cards, wrapped to the terminal'
+plain\t'Tab-separated lines, one entry per line, for grep, cut and awk'
+json\t'JSON (see docs/json.md)'"
+complete -c chaterr -n "__fish_chaterr_using_subcommand concepts" -l color -d 'When to use colour (NO_COLOR and CLICOLOR_FORCE are honoured under auto)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c chaterr -n "__fish_chaterr_using_subcommand concepts" -l catalog -d 'Also read this catalogue file or folder of *.toml (repeatable; later wins)' -r -F
+complete -c chaterr -n "__fish_chaterr_using_subcommand concepts" -l shared -d 'Only concepts that two or more vendors share'
+complete -c chaterr -n "__fish_chaterr_using_subcommand concepts" -l json -d 'Short for --format json'
+complete -c chaterr -n "__fish_chaterr_using_subcommand concepts" -l no-user-catalog -d 'Ignore the catalogues in the config dir and CHATERR_CATALOG'
+complete -c chaterr -n "__fish_chaterr_using_subcommand concepts" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c chaterr -n "__fish_chaterr_using_subcommand concepts" -s V -l version -d 'Print version'
 complete -c chaterr -n "__fish_chaterr_using_subcommand check" -l format -d 'Output format [default: table on a terminal, plain otherwise]' -r -f -a "table\t'Tables and cards, wrapped to the terminal'
 plain\t'Tab-separated lines, one entry per line, for grep, cut and awk'
 json\t'JSON (see docs/json.md)'"
@@ -179,16 +230,17 @@ complete -c chaterr -n "__fish_chaterr_using_subcommand completions" -l json -d 
 complete -c chaterr -n "__fish_chaterr_using_subcommand completions" -l no-user-catalog -d 'Ignore the catalogues in the config dir and CHATERR_CATALOG'
 complete -c chaterr -n "__fish_chaterr_using_subcommand completions" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c chaterr -n "__fish_chaterr_using_subcommand completions" -s V -l version -d 'Print version'
-complete -c chaterr -n "__fish_chaterr_using_subcommand help; and not __fish_seen_subcommand_from lookup search list sources diff scan check gen completions help" -f -a "lookup" -d 'Explain codes: the vendor\'s text for each, from every vendor that defines it'
-complete -c chaterr -n "__fish_chaterr_using_subcommand help; and not __fish_seen_subcommand_from lookup search list sources diff scan check gen completions help" -f -a "search" -d 'Search codes, names and texts, best match first'
-complete -c chaterr -n "__fish_chaterr_using_subcommand help; and not __fish_seen_subcommand_from lookup search list sources diff scan check gen completions help" -f -a "list" -d 'List entries in code order'
-complete -c chaterr -n "__fish_chaterr_using_subcommand help; and not __fish_seen_subcommand_from lookup search list sources diff scan check gen completions help" -f -a "sources" -d 'List the vendor documents in the catalogue'
-complete -c chaterr -n "__fish_chaterr_using_subcommand help; and not __fish_seen_subcommand_from lookup search list sources diff scan check gen completions help" -f -a "diff" -d 'Compare two catalogues: vendors, source ids or catalogue files'
-complete -c chaterr -n "__fish_chaterr_using_subcommand help; and not __fish_seen_subcommand_from lookup search list sources diff scan check gen completions help" -f -a "scan" -d 'Explain every error code in logs (standard input when no file is given)'
-complete -c chaterr -n "__fish_chaterr_using_subcommand help; and not __fish_seen_subcommand_from lookup search list sources diff scan check gen completions help" -f -a "check" -d 'Validate catalogue files, reporting every problem as file:line:column'
-complete -c chaterr -n "__fish_chaterr_using_subcommand help; and not __fish_seen_subcommand_from lookup search list sources diff scan check gen completions help" -f -a "gen" -d 'Write the catalogue as code: an enumeration per source, in your app\'s language'
-complete -c chaterr -n "__fish_chaterr_using_subcommand help; and not __fish_seen_subcommand_from lookup search list sources diff scan check gen completions help" -f -a "completions" -d 'Print a shell completion script'
-complete -c chaterr -n "__fish_chaterr_using_subcommand help; and not __fish_seen_subcommand_from lookup search list sources diff scan check gen completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c chaterr -n "__fish_chaterr_using_subcommand help; and not __fish_seen_subcommand_from lookup search list sources diff scan concepts check gen completions help" -f -a "lookup" -d 'Explain codes: the vendor\'s text for each, from every vendor that defines it'
+complete -c chaterr -n "__fish_chaterr_using_subcommand help; and not __fish_seen_subcommand_from lookup search list sources diff scan concepts check gen completions help" -f -a "search" -d 'Search codes, names and texts, best match first'
+complete -c chaterr -n "__fish_chaterr_using_subcommand help; and not __fish_seen_subcommand_from lookup search list sources diff scan concepts check gen completions help" -f -a "list" -d 'List entries in code order'
+complete -c chaterr -n "__fish_chaterr_using_subcommand help; and not __fish_seen_subcommand_from lookup search list sources diff scan concepts check gen completions help" -f -a "sources" -d 'List the vendor documents in the catalogue'
+complete -c chaterr -n "__fish_chaterr_using_subcommand help; and not __fish_seen_subcommand_from lookup search list sources diff scan concepts check gen completions help" -f -a "diff" -d 'Compare two catalogues: vendors, source ids or catalogue files'
+complete -c chaterr -n "__fish_chaterr_using_subcommand help; and not __fish_seen_subcommand_from lookup search list sources diff scan concepts check gen completions help" -f -a "scan" -d 'Explain every error code in logs (standard input when no file is given)'
+complete -c chaterr -n "__fish_chaterr_using_subcommand help; and not __fish_seen_subcommand_from lookup search list sources diff scan concepts check gen completions help" -f -a "concepts" -d 'The same problem across vendors: chaterr\'s concepts and each vendor\'s codes for them'
+complete -c chaterr -n "__fish_chaterr_using_subcommand help; and not __fish_seen_subcommand_from lookup search list sources diff scan concepts check gen completions help" -f -a "check" -d 'Validate catalogue files, reporting every problem as file:line:column'
+complete -c chaterr -n "__fish_chaterr_using_subcommand help; and not __fish_seen_subcommand_from lookup search list sources diff scan concepts check gen completions help" -f -a "gen" -d 'Write the catalogue as code: an enumeration per source, in your app\'s language'
+complete -c chaterr -n "__fish_chaterr_using_subcommand help; and not __fish_seen_subcommand_from lookup search list sources diff scan concepts check gen completions help" -f -a "completions" -d 'Print a shell completion script'
+complete -c chaterr -n "__fish_chaterr_using_subcommand help; and not __fish_seen_subcommand_from lookup search list sources diff scan concepts check gen completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c chaterr -n "__fish_seen_subcommand_from lookup" -a "agora tencent zego agora-chat tencent-chat tencent-im zego-server zego-zim agora-sdk tencent-sdk zego-sdk"
 complete -c chaterr -n "__fish_seen_subcommand_from list" -a "agora tencent zego agora-chat tencent-chat tencent-im zego-server zego-zim agora-sdk tencent-sdk zego-sdk"
 complete -c chaterr -n "__fish_seen_subcommand_from diff" -a "agora tencent zego agora-chat tencent-chat tencent-im zego-server zego-zim agora-sdk tencent-sdk zego-sdk"

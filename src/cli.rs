@@ -24,6 +24,7 @@ pub fn examples(command: &str) -> &'static [(&'static str, &'static str)] {
         "diff" => examples::DIFF,
         "scan" => examples::SCAN,
         "check" => examples::CHECK,
+        "concepts" => examples::CONCEPTS,
         "gen" => examples::GEN,
         _ => &[],
     }
@@ -59,6 +60,8 @@ mod examples {
         ("chaterr list agora",                      ""),
         ("chaterr list tencent --range 8500..8599", ""),
         ("chaterr list zego-zim --category login",  ""),
+        ("chaterr list tencent --class rate_limit", "chaterr's classification"),
+        ("chaterr list --concept token_expired",    "the same problem at every vendor"),
         ("chaterr list --json > catalogue.json",    ""),
     ];
     pub const DIFF: Examples = &[
@@ -71,6 +74,11 @@ mod examples {
         ("adb logcat | chaterr scan -o", "only the lines with codes, as they come"),
         ("chaterr scan --summary *.log", "which codes, how often"),
         ("chaterr scan --vendor tencent --json server.log", "JSON Lines, one per finding"),
+    ];
+    pub const CONCEPTS: Examples = &[
+        ("chaterr concepts",                  "every concept, with each vendor's codes"),
+        ("chaterr concepts token",            "the concepts about tokens"),
+        ("chaterr concepts --shared --json",  "those two or more vendors share, as JSON"),
     ];
     pub const CHECK: Examples = &[
         ("chaterr check ~/.config/chaterr/codes", "every user catalogue"),
@@ -230,6 +238,9 @@ pub enum Command {
     /// Explain every error code in logs (standard input when no file is given)
     #[command(after_help = help_footer!(&[]), after_long_help = help_footer!(examples::SCAN))]
     Scan(ScanArgs),
+    /// The same problem across vendors: chaterr's concepts and each vendor's codes for them
+    #[command(after_help = help_footer!(&[]), after_long_help = help_footer!(examples::CONCEPTS))]
+    Concepts(ConceptsArgs),
     /// Validate catalogue files, reporting every problem as file:line:column
     #[command(after_help = help_footer!(&[]), after_long_help = help_footer!(examples::CHECK))]
     Check(CheckArgs),
@@ -317,6 +328,9 @@ pub struct SearchArgs {
     /// Leave out codes the vendor's documents do not describe (defined only by an SDK)
     #[arg(long)]
     pub documented_only: bool,
+
+    #[command(flatten)]
+    pub reading: ReadingArgs,
 }
 
 #[derive(Debug, Args)]
@@ -336,6 +350,51 @@ pub struct ListArgs {
     /// Leave out codes the vendor's documents do not describe (defined only by an SDK)
     #[arg(long)]
     pub documented_only: bool,
+
+    #[command(flatten)]
+    pub reading: ReadingArgs,
+}
+
+/// Filters on chaterr's classification of the entries (docs/classification.md).
+#[derive(Debug, Args)]
+pub struct ReadingArgs {
+    /// Only entries of this kind of failure (chaterr's classification)
+    #[arg(long, value_name = "CLASS", value_parser = clap::builder::PossibleValuesParser::new(chaterr_catalogue::field::CLASSES))]
+    pub class: Option<String>,
+
+    /// Only entries with this retry advice (chaterr's classification)
+    #[arg(long, value_name = "RETRY", value_parser = clap::builder::PossibleValuesParser::new(chaterr_catalogue::field::RETRIES))]
+    pub retry: Option<String>,
+
+    /// Only entries of this problem, the same across vendors (see `chaterr concepts`)
+    #[arg(long, value_name = "CONCEPT")]
+    pub concept: Option<String>,
+}
+
+impl ReadingArgs {
+    /// The conditions, as (field, value) pairs an entry must match.
+    pub fn conditions(&self) -> Vec<(chaterr_catalogue::Field, String)> {
+        use chaterr_catalogue::Field;
+        [
+            (Field::Class, &self.class),
+            (Field::Retry, &self.retry),
+            (Field::Concept, &self.concept),
+        ]
+        .into_iter()
+        .filter_map(|(field, value)| value.clone().map(|v| (field, v)))
+        .collect()
+    }
+}
+
+#[derive(Debug, Args)]
+pub struct ConceptsArgs {
+    /// Only concepts whose id or title contains TEXT (case-insensitive)
+    #[arg(value_name = "TEXT")]
+    pub filter: Option<String>,
+
+    /// Only concepts that two or more vendors share
+    #[arg(long)]
+    pub shared: bool,
 }
 
 #[derive(Debug, Args)]

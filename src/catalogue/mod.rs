@@ -9,7 +9,7 @@
 
 use std::cell::OnceCell;
 
-pub use chaterr_catalogue::model::{Entry, EntryRef, Key, Source, Symbol, Text};
+pub use chaterr_catalogue::model::{Concept, Entry, EntryRef, Key, Source, Symbol, Text};
 pub use chaterr_catalogue::words;
 pub use chaterr_catalogue::{Field, file, symbols};
 
@@ -235,6 +235,44 @@ impl Catalogue {
     /// those are built.
     pub fn entries_in<'a>(&'a self, scope: &Scope) -> impl Iterator<Item = &'a Entry> + 'a {
         self.indices_in(scope).map(|index| self.entry(index))
+    }
+
+    /// Every concept of chaterr's classification, in the order of codes/ours/concepts.toml.
+    pub fn concepts(&self) -> impl ExactSizeIterator<Item = Concept> {
+        embedded::TABLES.concepts()
+    }
+
+    /// A concept by its id.
+    pub fn concept(&self, id: &str) -> Option<Concept> {
+        self.concepts().find(|c| c.id == id)
+    }
+
+    /// The entries of a concept, in catalogue order.
+    pub fn members(&self, concept: &str) -> Vec<&Entry> {
+        match &self.entries {
+            Entries::Embedded(_) => embedded::TABLES
+                .members(concept)
+                .iter()
+                .map(|&i| self.entry(i as usize))
+                .collect(),
+            Entries::Owned(entries) => entries
+                .iter()
+                .filter(|e| e.text(Field::Concept) == Some(concept))
+                .collect(),
+        }
+    }
+
+    /// The same problem elsewhere: the entries of the entry's concept at other codes or
+    /// vendors (an edition's entry of the same vendor and code is the same, not elsewhere).
+    pub fn equivalents(&self, entry: &Entry) -> Vec<&Entry> {
+        let Some(concept) = entry.text(Field::Concept) else {
+            return Vec::new();
+        };
+        let vendor = &self.source_of(entry).vendor;
+        self.members(concept)
+            .into_iter()
+            .filter(|e| e.code != entry.code || self.source_of(e).vendor != *vendor)
+            .collect()
     }
 
     /// Number of entries of each source, in source order.

@@ -4,7 +4,7 @@
 
 use std::fmt::Write as _;
 
-use crate::catalogue::{Catalogue, Entry, Source};
+use crate::catalogue::{Catalogue, Entry, Field, Source};
 
 mod dart;
 mod go;
@@ -145,11 +145,13 @@ impl Label {
     }
 }
 
-/// chaterr's label of an entry (class, retry, concept), read through this one function so the
-/// generators need not know where it is stored.
+/// chaterr's label of an entry (class, retry, concept), where it has one.
 fn classification(entry: &Entry, label: Label) -> Option<&str> {
-    let _ = (entry, label);
-    None
+    entry.text(match label {
+        Label::Class => Field::Class,
+        Label::Retry => Field::Retry,
+        Label::Concept => Field::Concept,
+    })
 }
 
 /// The enumerations of these sources, in source order.

@@ -61,7 +61,7 @@ fn write_enum<'a>(out: &mut String, e: &Enumeration<'a>) {
             let value = |m: &super::Member<'a>| m.label(label);
             let _ = write!(
                 out,
-                "\n    /// {doc}; `None` where chaterr has none.\n    \
+                "\n    /// {doc}, not the vendor's; `None` where chaterr has none.\n    \
                  pub fn {method}(self) -> Option<&'static str> {{\n        match self {{\n"
             );
             let mut all = true;

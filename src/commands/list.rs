@@ -16,6 +16,7 @@ pub fn run(catalogue: &Catalogue, out: &mut Output, args: ListArgs) -> Result<Ou
     };
     let filter = Filter {
         documented_only: args.documented_only,
+        equals: args.reading.conditions(),
         range: args.range.as_deref().map(parse_range).transpose()?,
         category: args.category.as_deref().map(str::to_lowercase),
         ..scope.into()

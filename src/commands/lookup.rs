@@ -28,7 +28,7 @@ pub fn run(catalogue: &Catalogue, out: &mut Output, args: LookupArgs) -> Result<
         }
         found.extend(matches.into_iter().map(|e| catalogue.entry_ref(e)));
     }
-    out.lookup(&found)?;
+    out.lookup(catalogue, &found)?;
     Ok(Outcome::from_found(all_found && !queries.is_empty()))
 }
 

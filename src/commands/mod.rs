@@ -9,6 +9,7 @@ use crate::error::Error;
 use crate::render::Output;
 
 mod check;
+mod concepts;
 mod diff;
 mod r#gen;
 mod list;
@@ -54,6 +55,7 @@ pub fn run(cli: Cli, out: &mut Output) -> Result<Outcome, Error> {
         }
         Command::Diff(args) => diff::run(load()?, out, args)?,
         Command::Scan(args) => scan::run(load()?, out, args)?,
+        Command::Concepts(args) => concepts::run(load()?, out, args)?,
         Command::Check(args) => check::run(out, args)?,
         Command::Gen(args) => r#gen::run(load()?, args)?,
         Command::Completions(args) => {

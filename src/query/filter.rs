@@ -16,6 +16,8 @@ pub struct Filter {
     /// Only entries whose category contains this, lowercased, case-insensitively (`list
     /// --category`).
     pub category: Option<String>,
+    /// Fields that must have these values: chaterr's class, retry or concept (`--class`, …).
+    pub equals: Vec<(Field, String)>,
 }
 
 impl From<Scope> for Filter {
@@ -25,6 +27,7 @@ impl From<Scope> for Filter {
             documented_only: false,
             range: None,
             category: None,
+            equals: Vec::new(),
         }
     }
 }
@@ -48,5 +51,9 @@ impl Filter {
                 .as_ref()
                 .is_none_or(|r| entry.code <= *r.end() && entry.last_code() >= *r.start())
             && self.category.as_ref().is_none_or(category)
+            && self
+                .equals
+                .iter()
+                .all(|(field, value)| entry.text(*field) == Some(value.as_str()))
     }
 }

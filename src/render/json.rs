@@ -5,7 +5,8 @@ use std::io::{self, Write};
 use serde::Serialize;
 use serde::ser::{SerializeMap, Serializer};
 
-use crate::catalogue::{Entry, EntryRef, Field, Source, Symbol};
+use crate::catalogue::{Catalogue, Entry, EntryRef, Field, Source, Symbol};
+use crate::query::concepts::ConceptRow;
 use crate::query::diff::Diff;
 
 /// An entry as JSON: vendor, source, code, code_end, every [`Field`] in order (a required one
@@ -14,6 +15,8 @@ use crate::query::diff::Diff;
 struct EntryJson<'a> {
     entry: EntryRef<'a>,
     score: Option<f64>,
+    /// lookup's: the same problem at other codes or vendors.
+    equivalents: Option<Vec<EntryRef<'a>>>,
 }
 
 impl<'a> EntryJson<'a> {
@@ -22,8 +25,17 @@ impl<'a> EntryJson<'a> {
             entry: *e,
             // Rounded so output is stable and readable; order is what matters.
             score: score.map(|s| (s * 1000.0).round() / 1000.0),
+            equivalents: None,
         }
     }
+}
+
+/// (vendor, source, code) of an equivalent entry.
+#[derive(Serialize)]
+struct EquivalentJson<'a> {
+    vendor: &'a str,
+    source: &'a str,
+    code: i64,
 }
 
 impl Serialize for EntryJson<'_> {
@@ -46,6 +58,17 @@ impl Serialize for EntryJson<'_> {
         map.serialize_entry("documented", &entry.documented)?;
         if let Some(score) = self.score {
             map.serialize_entry("score", &score)?;
+        }
+        if let Some(equivalents) = &self.equivalents {
+            let items: Vec<EquivalentJson<'_>> = equivalents
+                .iter()
+                .map(|e| EquivalentJson {
+                    vendor: &e.source.vendor,
+                    source: &e.source.id,
+                    code: e.entry.code,
+                })
+                .collect();
+            map.serialize_entry("equivalents", &items)?;
         }
         map.end()
     }
@@ -86,6 +109,27 @@ pub fn entries(
         .iter()
         .enumerate()
         .map(|(i, e)| EntryJson::new(e, scores.map(|s| s[i])));
+    let mut serializer = serde_json::Serializer::pretty(&mut *out);
+    serializer.collect_seq(items).map_err(io::Error::from)?;
+    writeln!(out)
+}
+
+/// lookup's entries: each with its `equivalents`.
+pub fn lookup(
+    out: &mut impl Write,
+    catalogue: &Catalogue,
+    entries: &[EntryRef<'_>],
+) -> io::Result<()> {
+    let items = entries.iter().map(|e| EntryJson {
+        equivalents: Some(
+            catalogue
+                .equivalents(e.entry)
+                .into_iter()
+                .map(|q| catalogue.entry_ref(q))
+                .collect(),
+        ),
+        ..EntryJson::new(e, None)
+    });
     let mut serializer = serde_json::Serializer::pretty(&mut *out);
     serializer.collect_seq(items).map_err(io::Error::from)?;
     writeln!(out)
@@ -185,4 +229,44 @@ pub fn diff(out: &mut impl Write, a: &str, b: &str, diff: &Diff<'_>) -> io::Resu
             .collect(),
     };
     write_json(out, &value)
+}
+
+#[derive(Serialize)]
+struct ConceptJson<'a> {
+    id: &'a str,
+    title: &'a str,
+    title_zh: &'a str,
+    guidance: &'a str,
+    guidance_zh: &'a str,
+    /// Vendor → its codes for the concept.
+    codes: serde_json::Map<String, serde_json::Value>,
+    entries: Vec<EquivalentJson<'a>>,
+}
+
+pub fn concepts(out: &mut impl Write, rows: &[ConceptRow<'_>]) -> io::Result<()> {
+    let items: Vec<ConceptJson<'_>> = rows
+        .iter()
+        .map(|row| ConceptJson {
+            id: &row.concept.id,
+            title: &row.concept.title,
+            title_zh: &row.concept.title_zh,
+            guidance: &row.concept.guidance,
+            guidance_zh: &row.concept.guidance_zh,
+            codes: row
+                .codes
+                .iter()
+                .map(|(vendor, codes)| ((*vendor).to_owned(), serde_json::json!(codes)))
+                .collect(),
+            entries: row
+                .entries
+                .iter()
+                .map(|e| EquivalentJson {
+                    vendor: &e.source.vendor,
+                    source: &e.source.id,
+                    code: e.entry.code,
+                })
+                .collect(),
+        })
+        .collect();
+    write_json(out, &items)
 }

@@ -6,6 +6,7 @@ use std::io::{self, BufWriter, StdoutLock, Write};
 use owo_colors::{OwoColorize, Style};
 
 use crate::catalogue::{Catalogue, EntryRef};
+use crate::query::concepts::ConceptRow;
 use crate::query::diff::Diff;
 use crate::query::search::{Highlight, Hit};
 use highlight::highlight_ranges;
@@ -77,10 +78,11 @@ impl<W: Write> Output<W> {
         }
     }
 
-    /// Entries found by lookup: a card each on a terminal.
-    pub fn lookup(&mut self, entries: &[EntryRef<'_>]) -> io::Result<()> {
+    /// Entries found by lookup: a card each on a terminal, with the same problem at other
+    /// vendors (JSON: `equivalents`).
+    pub fn lookup(&mut self, catalogue: &Catalogue, entries: &[EntryRef<'_>]) -> io::Result<()> {
         match self.format {
-            Format::Json => json::entries(&mut self.out, entries, None),
+            Format::Json => json::lookup(&mut self.out, catalogue, entries),
             Format::Plain => plain::entries(&mut self.out, entries, None),
             Format::Table => {
                 let paint = self.paint();
@@ -88,7 +90,11 @@ impl<W: Write> Output<W> {
                     if i > 0 {
                         writeln!(self.out)?;
                     }
-                    writeln!(self.out, "{}", table::card(e, &paint, self.width))?;
+                    writeln!(
+                        self.out,
+                        "{}",
+                        table::card(e, catalogue, &paint, self.width)
+                    )?;
                 }
                 Ok(())
             }
@@ -122,6 +128,18 @@ impl<W: Write> Output<W> {
                     .zip(hits)
                     .map(|(e, h)| (*e, Some(&h.highlight)));
                 let t = table::entries(rows, &self.paint(), self.width);
+                writeln!(self.out, "{t}")
+            }
+        }
+    }
+
+    /// The cross-vendor map of concepts: one row each, a column per vendor. chaterr's own.
+    pub fn concepts(&mut self, rows: &[ConceptRow<'_>]) -> io::Result<()> {
+        match self.format {
+            Format::Json => json::concepts(&mut self.out, rows),
+            Format::Plain => plain::concepts(&mut self.out, rows),
+            Format::Table => {
+                let t = table::concepts(rows, &self.paint(), self.width);
                 writeln!(self.out, "{t}")
             }
         }

@@ -4,7 +4,9 @@ use std::io::{self, Write};
 
 use super::Paint;
 use crate::catalogue::{EntryRef, Field, Source};
+use crate::query::concepts::ConceptRow;
 use crate::query::diff::Diff;
+use chaterr_catalogue::field::ORIGIN_COLUMN;
 
 /// Tabs and line breaks inside a field would break the columns: they become spaces.
 fn cell(text: &str) -> String {
@@ -26,8 +28,8 @@ fn fields_in_column_order() -> [Field; Field::COUNT] {
 }
 
 /// Columns: vendor, source, code, then the fields (name, description, reason, action,
-/// category, part, note), then origin. Search adds the score; then come [`sdk_columns`],
-/// always the last two.
+/// category, part, note), origin, and chaterr's class, retry and concept. Search adds the
+/// score; then come [`sdk_columns`], always the last two.
 fn entry_line(e: &EntryRef<'_>) -> String {
     let entry = e.entry;
     let mut columns = vec![
@@ -35,8 +37,15 @@ fn entry_line(e: &EntryRef<'_>) -> String {
         cell(&e.source.id),
         entry.code_label(),
     ];
-    columns.extend(fields_in_column_order().map(|f| opt(entry.text(f))));
-    columns.push(cell(entry.origin_label()));
+    for field in fields_in_column_order() {
+        if field.plain_column() > ORIGIN_COLUMN && columns.len() < ORIGIN_COLUMN {
+            columns.push(cell(entry.origin_label()));
+        }
+        columns.push(opt(entry.text(field)));
+    }
+    if columns.len() < ORIGIN_COLUMN {
+        columns.push(cell(entry.origin_label()));
+    }
     columns.join("\t")
 }
 
@@ -110,6 +119,28 @@ pub fn diff(out: &mut impl Write, diff: &Diff<'_>) -> io::Result<()> {
                 cell(&Paint { colour: false }.word_diff(&old, &new))
             )?;
         }
+    }
+    Ok(())
+}
+
+/// Columns: concept id, title, then each vendor's codes as `vendor:code,code`, space-separated.
+pub fn concepts(out: &mut impl Write, rows: &[ConceptRow<'_>]) -> io::Result<()> {
+    for row in rows {
+        let codes: Vec<String> = row
+            .codes
+            .iter()
+            .map(|(vendor, codes)| {
+                let codes: Vec<String> = codes.iter().map(i64::to_string).collect();
+                format!("{vendor}:{}", codes.join(","))
+            })
+            .collect();
+        writeln!(
+            out,
+            "{}\t{}\t{}",
+            row.concept.id,
+            cell(&row.concept.title),
+            codes.join(" ")
+        )?;
     }
     Ok(())
 }

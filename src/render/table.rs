@@ -7,7 +7,8 @@ use comfy_table::{Cell, ContentArrangement, Table};
 
 use super::Paint;
 use crate::catalogue::vendor::display_name;
-use crate::catalogue::{EntryRef, Field, Source};
+use crate::catalogue::{Catalogue, Entry, EntryRef, Field, Source};
+use crate::query::concepts::ConceptRow;
 use crate::query::diff::Diff;
 use crate::query::search::Highlight;
 use chaterr_catalogue::field::CardPlace;
@@ -98,7 +99,48 @@ fn sdk_comments(e: &EntryRef<'_>) -> Option<String> {
     (!lines.is_empty()).then(|| lines.join("\n"))
 }
 
-pub fn card(e: &EntryRef<'_>, paint: &Paint, width: Option<u16>) -> Table {
+/// How a retry value reads on a card.
+fn retry_advice(retry: &str) -> &str {
+    match retry {
+        "backoff" => "later, with backoff: the same call may succeed",
+        "relogin" => "log in again (renew the credentials), then retry",
+        "never" => "not as is: change the request, configuration, plan or state first",
+        other => other,
+    }
+}
+
+/// "tencent 70001, 6206 · agora 202": the codes of the same problem elsewhere, by vendor,
+/// each code once, at most eight a vendor.
+fn elsewhere(catalogue: &Catalogue, equivalents: &[&Entry]) -> String {
+    const SHOWN: usize = 8;
+    let mut groups: Vec<(&str, Vec<i64>)> = Vec::new();
+    for e in equivalents {
+        let vendor: &str = &catalogue.source_of(e).vendor;
+        let at = match groups.iter().position(|(v, _)| *v == vendor) {
+            Some(at) => at,
+            None => {
+                groups.push((vendor, Vec::new()));
+                groups.len() - 1
+            }
+        };
+        if !groups[at].1.contains(&e.code) {
+            groups[at].1.push(e.code);
+        }
+    }
+    groups
+        .iter()
+        .map(|(vendor, codes)| {
+            let mut shown: Vec<String> = codes.iter().take(SHOWN).map(i64::to_string).collect();
+            if codes.len() > SHOWN {
+                shown.push(format!("and {} more", codes.len() - SHOWN));
+            }
+            format!("{vendor} {}", shown.join(", "))
+        })
+        .collect::<Vec<_>>()
+        .join(" · ")
+}
+
+pub fn card(e: &EntryRef<'_>, catalogue: &Catalogue, paint: &Paint, width: Option<u16>) -> Table {
     let entry = e.entry;
     let mut t = table(width);
     let mut row = |label: &str, value: String| {
@@ -137,6 +179,43 @@ pub fn card(e: &EntryRef<'_>, paint: &Paint, width: Option<u16>) -> Table {
     }
     for (label, text) in fields(CardPlace::Detail) {
         row(label, text.to_owned());
+    }
+    // chaterr's own reading, together and labelled as such.
+    let mut ours = false;
+    for field in Field::ALL
+        .into_iter()
+        .filter(|f| f.card_place() == CardPlace::Ours)
+    {
+        let Some(text) = entry.text(field) else {
+            continue;
+        };
+        ours = true;
+        let value = match field {
+            Field::Retry => retry_advice(text).to_owned(),
+            Field::Concept => match catalogue.concept(text) {
+                Some(concept) => format!(
+                    "{} {}\n{}",
+                    concept.title,
+                    paint.dim(&format!("({text})")),
+                    concept.guidance
+                ),
+                None => text.to_owned(),
+            },
+            _ => text.to_owned(),
+        };
+        row(field.label(), value);
+        if field == Field::Concept {
+            let equivalents = catalogue.equivalents(entry);
+            if !equivalents.is_empty() {
+                row("Elsewhere", elsewhere(catalogue, &equivalents));
+            }
+        }
+    }
+    if ours {
+        row(
+            "",
+            paint.dim("Kind, retry, problem and elsewhere are chaterr's reading, not the vendor's"),
+        );
     }
     if let Some(origin) = entry.origin.as_deref() {
         row("From", origin.to_owned());
@@ -247,4 +326,39 @@ pub fn diff(
         writeln!(out, "{t}")?;
     }
     Ok(())
+}
+
+/// One row per concept: its id and title (ours), then each vendor's codes.
+pub fn concepts(rows: &[ConceptRow<'_>], paint: &Paint, width: Option<u16>) -> Table {
+    let mut vendors: Vec<&str> = Vec::new();
+    for (vendor, _) in rows.iter().flat_map(|r| &r.codes) {
+        if !vendors.contains(vendor) {
+            vendors.push(vendor);
+        }
+    }
+    let mut t = table(width);
+    let mut names = vec!["Concept (chaterr's)"];
+    names.extend(vendors.iter().copied());
+    header(&mut t, paint, &names);
+    for row in rows {
+        let mut cells = vec![Cell::new(format!(
+            "{}\n{}",
+            paint.code(&row.concept.id),
+            row.concept.title
+        ))];
+        for vendor in &vendors {
+            let codes = row
+                .codes
+                .iter()
+                .find(|(v, _)| v == vendor)
+                .map(|(_, codes)| {
+                    let codes: Vec<String> = codes.iter().map(i64::to_string).collect();
+                    codes.join(", ")
+                })
+                .unwrap_or_default();
+            cells.push(Cell::new(codes));
+        }
+        t.add_row(cells);
+    }
+    t
 }

@@ -215,6 +215,7 @@ mod tests {
                 "chaterr-sources.1",
                 "chaterr-diff.1",
                 "chaterr-scan.1",
+                "chaterr-concepts.1",
                 "chaterr-check.1",
                 "chaterr-gen.1",
                 "chaterr-completions.1",

@@ -10,6 +10,7 @@ use std::path::{Path, PathBuf};
 
 use crate::field::Field;
 use crate::file::{self, CatalogueFile, CodeDecl, Problem, SourceDecl};
+use crate::labels::{self, ConceptDecl, LabelFile};
 use crate::model;
 use crate::symbols::{self, SymbolDecl, SymbolFile};
 use crate::{terms, words};
@@ -48,16 +49,192 @@ pub fn compile(codes: &Path, text_file: &str) -> Result<Compiled, String> {
         &mut inputs,
         &mut failures,
     );
+    let ours = codes.join("ours");
+    let concepts = read_one(
+        &ours.join("concepts.toml"),
+        labels::parse_concepts,
+        &mut inputs,
+        &mut failures,
+    );
+    let words = match ours.join("words").is_dir() {
+        true => read_all(
+            &ours.join("words"),
+            labels::parse_words,
+            &mut inputs,
+            &mut failures,
+        ),
+        false => Vec::new(),
+    };
+    let labels = read_all(
+        &ours.join("labels"),
+        labels::parse_labels,
+        &mut inputs,
+        &mut failures,
+    );
     if failures.is_empty() {
         check_sdks(&files, &sdks, &mut failures);
     }
     if !failures.is_empty() {
         return Err(failures);
     }
+    let mut concepts = concepts.unwrap_or_default();
+    attach_words(&mut concepts, words, &mut failures);
     let files: Vec<CatalogueFile> = files.into_iter().map(|(_, _, f)| f).collect();
     let sdks: Vec<SymbolFile> = sdks.into_iter().map(|(_, _, f)| f).collect();
-    let (rust, text) = generate(&files, &sdks, text_file);
+    let mut entries = entries(&files, &sdks);
+    let sources: Vec<&str> = files
+        .iter()
+        .map(|f| f.source.id.as_str())
+        .chain(sdks.iter().map(|s| s.sdk.id.as_str()))
+        .collect();
+    label(&mut entries, &sources, &labels, &concepts, &mut failures);
+    if !failures.is_empty() {
+        return Err(failures);
+    }
+    let (rust, text) = generate(&files, &sdks, &entries, &concepts, text_file);
     Ok(Compiled { rust, text, inputs })
+}
+
+/// One file, parsed; `None` (with the problems in `failures`) where it is missing or invalid.
+fn read_one<T>(
+    path: &Path,
+    parse: fn(&str) -> Result<T, Vec<Problem>>,
+    inputs: &mut Vec<PathBuf>,
+    failures: &mut String,
+) -> Option<T> {
+    inputs.push(path.to_owned());
+    let text = std::fs::read_to_string(path)
+        .map_err(|err| {
+            let _ = writeln!(failures, "{}: {err}", path.display());
+        })
+        .ok()?;
+    parse(&text)
+        .map_err(|problems| {
+            for p in problems {
+                let _ = writeln!(failures, "{}:{p}", path.display());
+            }
+        })
+        .ok()
+}
+
+/// Gives each concept its words; every concept must have them once any are written.
+fn attach_words(
+    concepts: &mut [ConceptDecl],
+    words: Vec<(PathBuf, String, Vec<labels::WordsDecl>)>,
+    failures: &mut String,
+) {
+    let any = !words.is_empty();
+    for (path, text, list) in words {
+        for w in list {
+            match concepts.iter_mut().find(|c| c.id == w.concept) {
+                Some(c) if c.words.is_empty() => (c.words, c.words_zh) = (w.en, w.zh),
+                found => {
+                    let (line, column) = file::line_column(&text, w.offset);
+                    let why = match found {
+                        Some(_) => "has words twice",
+                        None => "is not in codes/ours/concepts.toml",
+                    };
+                    let _ = writeln!(
+                        failures,
+                        "{}:{line}:{column}: concept {:?} {why}",
+                        path.display(),
+                        w.concept
+                    );
+                }
+            }
+        }
+    }
+    if any {
+        for c in concepts.iter().filter(|c| c.words.is_empty()) {
+            let _ = writeln!(
+                failures,
+                "codes/ours/words/: concept {:?} has no words",
+                c.id
+            );
+        }
+    }
+}
+
+/// Gives every entry its labels from codes/ours/labels/<source>.toml: each entry exactly one label,
+/// no label for a code that is not an entry, every concept defined. The vendors' files carry
+/// none of our fields.
+fn label(
+    entries: &mut [Entry<'_>],
+    sources: &[&str],
+    files: &[(PathBuf, String, LabelFile)],
+    concepts: &[ConceptDecl],
+    failures: &mut String,
+) {
+    for (path, _, _) in files {
+        let stem = path
+            .file_stem()
+            .and_then(|s| s.to_str())
+            .unwrap_or_default();
+        if !sources.contains(&stem) {
+            let _ = writeln!(failures, "{}: no source {stem:?} in codes/", path.display());
+        }
+    }
+    let ours = || Field::ALL.into_iter().filter(|f| f.is_ours());
+    for (index, id) in sources.iter().enumerate() {
+        let Some((path, text, file)) = files
+            .iter()
+            .find(|(p, _, _)| p.file_stem().is_some_and(|s| s == *id))
+        else {
+            let _ = writeln!(
+                failures,
+                "codes/ours/labels/{id}.toml: missing (every entry is labelled)"
+            );
+            continue;
+        };
+        let mut used = vec![false; file.labels.len()];
+        for entry in entries.iter_mut().filter(|e| e.source == index) {
+            if let Some(field) = ours().find(|f| entry.decl.text(*f).is_some()) {
+                let _ = writeln!(
+                    failures,
+                    "codes/: {id} {}: `{}` belongs in codes/ours/labels/, not in the vendor's file",
+                    entry.decl.code,
+                    field.name()
+                );
+            }
+            match file.labels.iter().position(|l| l.code == entry.decl.code) {
+                Some(at) => {
+                    used[at] = true;
+                    for field in ours() {
+                        entry.decl.texts[field.index()] =
+                            file.labels[at].texts[field.index()].clone();
+                    }
+                }
+                None => {
+                    let _ = writeln!(
+                        failures,
+                        "{}: code {} of {id} has no label",
+                        path.display(),
+                        entry.decl.code
+                    );
+                }
+            }
+        }
+        for (label, used) in file.labels.iter().zip(used) {
+            let (line, column) = file::line_column(text, label.offset);
+            let at = format!("{}:{line}:{column}", path.display());
+            if !used {
+                let _ = writeln!(
+                    failures,
+                    "{at}: code {} is not an entry of {id}",
+                    label.code
+                );
+            }
+            let concept = label.texts[Field::Concept.index()]
+                .as_deref()
+                .unwrap_or_default();
+            if !concepts.iter().any(|c| c.id == concept) {
+                let _ = writeln!(
+                    failures,
+                    "{at}: concept {concept:?} is not in codes/ours/concepts.toml"
+                );
+            }
+        }
+    }
 }
 
 /// Every `*.toml` of a folder, in name order, parsed: (path, text, file). Problems are added to
@@ -250,7 +427,13 @@ fn entries<'a>(files: &[CatalogueFile], sdks: &'a [SymbolFile]) -> Vec<Entry<'a>
 }
 
 /// The Rust source of the tables, and the text they point into.
-fn generate(files: &[CatalogueFile], sdks: &[SymbolFile], text_file: &str) -> (String, String) {
+fn generate(
+    files: &[CatalogueFile],
+    sdks: &[SymbolFile],
+    entries: &[Entry<'_>],
+    concepts: &[ConceptDecl],
+    text_file: &str,
+) -> (String, String) {
     let mut texts = Texts::default();
     let mut code = String::from("// Generated by chaterr_catalogue::compile from codes/.\n\n");
     // The documents, then each SDK's source of the codes no document describes.
@@ -285,12 +468,42 @@ fn generate(files: &[CatalogueFile], sdks: &[SymbolFile], text_file: &str) -> (S
     }
     code.push_str("];\n\n");
 
-    let entries = entries(files, sdks);
+    let mut members: Vec<usize> = Vec::new();
+    code.push_str("static CONCEPTS: &[RawConcept] = &[\n");
+    for c in concepts {
+        let start = members.len();
+        members.extend(
+            entries
+                .iter()
+                .enumerate()
+                .filter(|(_, e)| e.decl.text(Field::Concept) == Some(c.id.as_str()))
+                .map(|(i, _)| i),
+        );
+        let _ = writeln!(
+            code,
+            "    RawConcept {{ id: {}, title: {}, title_zh: {}, guidance: {}, guidance_zh: {}, \
+             words: {}, words_zh: {}, members: ({start}, {}) }},",
+            texts.span(&c.id),
+            texts.span(&c.title),
+            texts.span(&c.title_zh),
+            texts.span(&c.guidance),
+            texts.span(&c.guidance_zh),
+            texts.span(&c.words.join("\n")),
+            texts.span(&c.words_zh.join("\n")),
+            members.len(),
+        );
+    }
+    code.push_str("];\n\nstatic CONCEPT_MEMBERS: &[u32] = &[");
+    for m in &members {
+        let _ = write!(code, "{m},");
+    }
+    code.push_str("];\n\n");
+
     // Each distinct list of symbols once (the Tencent editions share theirs), one after another.
     let mut lists: Vec<(&[&SymbolDecl], usize)> = Vec::new();
     let mut symbol_count = 0;
     let mut list_of = Vec::with_capacity(entries.len());
-    for e in &entries {
+    for e in entries {
         let start = match lists.iter().find(|(l, _)| *l == e.symbols.as_slice()) {
             Some(&(_, start)) => start,
             None => {
@@ -338,11 +551,11 @@ fn generate(files: &[CatalogueFile], sdks: &[SymbolFile], text_file: &str) -> (S
         );
     }
     code.push_str("];\n\n");
-    code.push_str(&term_index(&entries, &mut texts));
+    code.push_str(&term_index(entries, &mut texts));
     let _ = writeln!(
         code,
         "\npub static TABLES: Tables = Tables {{\n    text: include_str!(concat!(env!(\"OUT_DIR\"), \"/{text_file}\")),\n    \
-         sources: SOURCES,\n    entries: ENTRIES,\n    symbols: SYMBOLS,\n    stems: STEMS,\n    \
+         sources: SOURCES,\n    concepts: CONCEPTS,\n    concept_members: CONCEPT_MEMBERS,\n    entries: ENTRIES,\n    symbols: SYMBOLS,\n    stems: STEMS,\n    \
          terms: TERMS,\n    entry_terms: ENTRY_TERMS,\n}};"
     );
     (code, texts.text)

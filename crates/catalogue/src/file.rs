@@ -418,7 +418,13 @@ impl<'t> Checker<'t> {
                     None => ok = false,
                 },
                 _ => match (Field::from_name(key), self.string(key, value)) {
-                    (Some(field), Some(text)) => decl.texts[field.index()] = Some(text),
+                    (Some(field), Some(text)) => match field.check(&text) {
+                        Ok(()) => decl.texts[field.index()] = Some(text),
+                        Err(message) => {
+                            self.problem(value.span().start, message);
+                            ok = false;
+                        }
+                    },
                     _ => ok = false,
                 },
             }
@@ -707,7 +713,9 @@ mod fast {
             (_, Scalar::Int(_)) => return None,
             (_, Scalar::Str(text)) => text,
         };
-        fill(&mut code.texts[Field::from_name(key)?.index()], text)
+        let field = Field::from_name(key)?;
+        field.check(&text).ok()?;
+        fill(&mut code.texts[field.index()], text)
     }
 
     /// Whether two entries share a code (what the full walk's `check_overlaps` reports).
@@ -889,7 +897,7 @@ mod tests {
                 "15:8: [[codes]] entry is missing `description` (use \"\" where the document has none)",
                 "15:8: code 7 overlaps 6..=8 (line 22)",
                 "18:8: code 7 appears twice in this source (first at line 15)",
-                "25:1: unknown key `extra` (expected one of code, code_end, name, part, category, description, reason, action, note)",
+                "25:1: unknown key `extra` (expected one of code, code_end, name, part, category, description, reason, action, note, class, retry, concept)",
             ]
         );
     }

@@ -9,6 +9,7 @@
 pub mod compile;
 pub mod field;
 pub mod file;
+pub mod labels;
 pub mod model;
 pub mod symbols;
 pub mod tables;
@@ -16,4 +17,4 @@ pub mod terms;
 pub mod words;
 
 pub use field::Field;
-pub use model::{Entry, EntryRef, Key, Source, Symbol, Text};
+pub use model::{Concept, Entry, EntryRef, Key, Source, Symbol, Text};

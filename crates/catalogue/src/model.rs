@@ -42,6 +42,21 @@ pub struct Entry {
     pub documented: bool,
 }
 
+/// A concept of chaterr's classification (codes/ours/concepts.toml): one specific problem, the same
+/// id wherever vendors mean it, with our title, guidance and words for it. Ours, not a vendor's.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Concept {
+    pub id: Text,
+    pub title: Text,
+    pub title_zh: Text,
+    /// One line of what to do next.
+    pub guidance: Text,
+    pub guidance_zh: Text,
+    /// How people describe the problem, one per line (search reads them).
+    pub words: Text,
+    pub words_zh: Text,
+}
+
 /// A name an SDK gives a code on one platform, with where it was read (codes/symbols/*.toml).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Symbol {

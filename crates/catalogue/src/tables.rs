@@ -9,7 +9,7 @@
 use std::borrow::Cow;
 
 use crate::field::{Field, Texts};
-use crate::model::{Entry, Key, Source, Symbol, Text};
+use crate::model::{Concept, Entry, Key, Source, Symbol, Text};
 
 /// Where a text starts in the tables' string, and its length in bytes.
 #[derive(Debug, Clone, Copy)]
@@ -22,6 +22,19 @@ pub struct RawSource {
     pub title: Option<Span>,
     pub edition: Option<Span>,
     pub url: Option<Span>,
+}
+
+/// A concept of chaterr's classification; `words` are one per line.
+pub struct RawConcept {
+    pub id: Span,
+    pub title: Span,
+    pub title_zh: Span,
+    pub guidance: Span,
+    pub guidance_zh: Span,
+    pub words: Span,
+    pub words_zh: Span,
+    /// The entries of this concept: a range of [`Tables::concept_members`].
+    pub members: (u32, u32),
 }
 
 /// One entry; [`Key`] is what can be read of it without building an [`Entry`].
@@ -51,6 +64,9 @@ pub struct RawSymbol {
 pub struct Tables {
     pub text: &'static str,
     pub sources: &'static [RawSource],
+    pub concepts: &'static [RawConcept],
+    /// Indices of [`Tables::entries`], concept after concept.
+    pub concept_members: &'static [u32],
     pub entries: &'static [RawEntry],
     pub symbols: &'static [RawSymbol],
     /// Every distinct stem of the entries' terms, sorted.
@@ -110,6 +126,29 @@ impl Tables {
             symbols: Cow::Owned(symbols),
             documented: raw.documented,
         }
+    }
+
+    /// Every concept, in the order of codes/ours/concepts.toml.
+    pub fn concepts(&self) -> impl ExactSizeIterator<Item = Concept> + '_ {
+        self.concepts.iter().map(|c| Concept {
+            id: self.borrowed(c.id),
+            title: self.borrowed(c.title),
+            title_zh: self.borrowed(c.title_zh),
+            guidance: self.borrowed(c.guidance),
+            guidance_zh: self.borrowed(c.guidance_zh),
+            words: self.borrowed(c.words),
+            words_zh: self.borrowed(c.words_zh),
+        })
+    }
+
+    /// The indices of the entries of a concept, in catalogue order.
+    pub fn members(&self, concept: &str) -> &'static [u32] {
+        self.concepts
+            .iter()
+            .find(|c| self.text(c.id) == concept)
+            .map_or(&[], |c| {
+                &self.concept_members[c.members.0 as usize..c.members.1 as usize]
+            })
     }
 
     /// What can be read of the entry at `index` without building it.
