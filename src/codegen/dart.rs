@@ -3,7 +3,7 @@
 
 use std::fmt::Write as _;
 
-use super::{Case, Enumeration, Label, Member, Options, comment, header_lines, member_doc};
+use super::{Case, Enumeration, Label, Member, Options, comment, member_doc};
 
 /// dart format's line length.
 const PAGE_WIDTH: usize = 80;
@@ -59,16 +59,11 @@ const RESERVED: &[&str] = &[
 ];
 
 pub fn generate(enumerations: &[Enumeration<'_>], options: &Options) -> String {
-    let mut out = String::new();
-    comment(&mut out, "", "//", &header_lines(enumerations, options));
-    if let Some(package) = &options.package {
-        let _ = writeln!(out, "\nlibrary {package};");
-    }
-    for enumeration in enumerations {
-        out.push('\n');
-        write_enum(&mut out, enumeration);
-    }
-    out
+    let preamble = match &options.package {
+        Some(package) => format!("\nlibrary {package};\n"),
+        None => String::new(),
+    };
+    super::file(enumerations, options, "//", &preamble, write_enum)
 }
 
 fn write_enum<'a>(out: &mut String, e: &Enumeration<'a>) {

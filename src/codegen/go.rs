@@ -4,23 +4,19 @@
 
 use std::fmt::Write as _;
 
-use super::{Case, Enumeration, Label, Member, Options, comment, header_lines, member_doc};
+use super::{Case, Enumeration, Label, Member, Options, comment, member_doc};
 
 pub fn generate(enumerations: &[Enumeration<'_>], options: &Options) -> String {
-    let mut out = String::new();
-    comment(&mut out, "", "//", &header_lines(enumerations, options));
     let package = options.package.as_deref().unwrap_or("chaterr");
-    let _ = writeln!(out, "\npackage {package}\n\nimport \"strconv\"");
+    let preamble = format!("\npackage {package}\n\nimport \"strconv\"\n");
     let int = if super::fits_i32(enumerations) {
         "int"
     } else {
         "int64"
     };
-    for enumeration in enumerations {
-        out.push('\n');
-        write_enum(&mut out, enumeration, int);
-    }
-    out
+    super::file(enumerations, options, "//", &preamble, |out, e| {
+        write_enum(out, e, int)
+    })
 }
 
 fn write_enum<'a>(out: &mut String, e: &Enumeration<'a>, int: &str) {

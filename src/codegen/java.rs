@@ -141,35 +141,19 @@ fn write_enum(out: &mut String, e: &Enumeration<'_>, (int, boxed): (&str, &str),
 fn doc(out: &mut String, indent: &str, lines: &[String]) {
     let lines: Vec<String> = lines
         .iter()
-        .map(|l| {
-            l.replace('&', "&amp;")
+        .map(|l| match l.as_str() {
+            // A blank line is no paragraph break in Javadoc.
+            "" => "<p>".to_owned(),
+            l => l
+                .replace('&', "&amp;")
                 .replace('<', "&lt;")
                 .replace('>', "&gt;")
                 .replace('@', "&#64;")
                 .replace('\\', "&#92;")
-                .replace("*/", "*&#47;")
+                .replace("*/", "*&#47;"),
         })
         .collect();
-    match lines.as_slice() {
-        [line] => {
-            let _ = writeln!(out, "{indent}/** {line} */");
-        }
-        _ => {
-            let _ = writeln!(out, "{indent}/**");
-            let lines: Vec<String> = lines
-                .iter()
-                .map(|l| {
-                    if l.is_empty() {
-                        "<p>".to_owned()
-                    } else {
-                        l.clone()
-                    }
-                })
-                .collect();
-            comment(out, indent, " *", &lines);
-            let _ = writeln!(out, "{indent} */");
-        }
-    }
+    super::block_doc(out, indent, &lines);
 }
 
 /// A Java string literal; a backslash is escaped, so no unicode escape can begin in it.

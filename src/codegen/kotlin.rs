@@ -3,24 +3,21 @@
 
 use std::fmt::Write as _;
 
-use super::{Case, Enumeration, Label, Member, Options, comment, header_lines, member_doc};
+use super::{Case, Enumeration, Label, Member, Options, member_doc};
 
 pub fn generate(enumerations: &[Enumeration<'_>], options: &Options) -> String {
-    let mut out = String::new();
-    comment(&mut out, "", "//", &header_lines(enumerations, options));
-    if let Some(package) = &options.package {
-        let _ = writeln!(out, "\npackage {package}");
-    }
+    let preamble = match &options.package {
+        Some(package) => format!("\npackage {package}\n"),
+        None => String::new(),
+    };
     let int = if super::fits_i32(enumerations) {
         "Int"
     } else {
         "Long"
     };
-    for enumeration in enumerations {
-        out.push('\n');
-        write_enum(&mut out, enumeration, int);
-    }
-    out
+    super::file(enumerations, options, "//", &preamble, |out, e| {
+        write_enum(out, e, int)
+    })
 }
 
 fn write_enum<'a>(out: &mut String, e: &Enumeration<'a>, int: &str) {
@@ -89,16 +86,7 @@ fn doc(out: &mut String, indent: &str, lines: &[String]) {
         .iter()
         .map(|l| l.replace("*/", "* /").replace("/*", "/ *"))
         .collect();
-    match lines.as_slice() {
-        [line] => {
-            let _ = writeln!(out, "{indent}/** {line} */");
-        }
-        _ => {
-            let _ = writeln!(out, "{indent}/**");
-            comment(out, indent, " *", &lines);
-            let _ = writeln!(out, "{indent} */");
-        }
-    }
+    super::block_doc(out, indent, &lines);
 }
 
 /// A Kotlin string literal: `$` would start a template.

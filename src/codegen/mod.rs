@@ -494,6 +494,40 @@ pub fn split_lines(text: &str) -> Vec<String> {
         .collect()
 }
 
+/// A generated file: the header as comments with `marker`, then `preamble` (package, imports),
+/// then each enumeration after a blank line.
+pub fn file<'a>(
+    enumerations: &[Enumeration<'a>],
+    options: &Options,
+    marker: &str,
+    preamble: &str,
+    mut write: impl FnMut(&mut String, &Enumeration<'a>),
+) -> String {
+    let mut out = String::new();
+    comment(&mut out, "", marker, &header_lines(enumerations, options));
+    out.push_str(preamble);
+    for enumeration in enumerations {
+        out.push('\n');
+        write(&mut out, enumeration);
+    }
+    out
+}
+
+/// A `/** … */` comment (JSDoc, KDoc, Javadoc), on one line where it is one line; the lines
+/// already escaped for the language.
+pub fn block_doc(out: &mut String, indent: &str, lines: &[String]) {
+    match lines {
+        [line] => {
+            let _ = writeln!(out, "{indent}/** {line} */");
+        }
+        _ => {
+            let _ = writeln!(out, "{indent}/**");
+            comment(out, indent, " *", lines);
+            let _ = writeln!(out, "{indent} */");
+        }
+    }
+}
+
 /// Writes comment lines with a marker (`///`, `//`, `#:`, ` *`), no trailing white space.
 pub fn comment(out: &mut String, indent: &str, marker: &str, lines: &[String]) {
     for line in lines {

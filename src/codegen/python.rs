@@ -4,17 +4,15 @@
 
 use std::fmt::Write as _;
 
-use super::{Case, Enumeration, Label, Member, Options, comment, header_lines, member_doc};
+use super::{Case, Enumeration, Label, Member, Options, comment, member_doc};
 
 pub fn generate(enumerations: &[Enumeration<'_>], options: &Options) -> String {
-    let mut out = String::new();
-    comment(&mut out, "", "#", &header_lines(enumerations, options));
-    out.push_str("\nfrom __future__ import annotations\n\nimport enum\n");
-    for enumeration in enumerations {
-        out.push_str("\n\n");
-        write_enum(&mut out, enumeration);
-    }
-    out
+    let preamble = "\nfrom __future__ import annotations\n\nimport enum\n";
+    // black: two blank lines between top-level definitions.
+    super::file(enumerations, options, "#", preamble, |out, e| {
+        out.push('\n');
+        write_enum(out, e);
+    })
 }
 
 fn write_enum<'a>(out: &mut String, e: &Enumeration<'a>) {
@@ -96,6 +94,11 @@ fn docstring(out: &mut String, indent: &str, lines: &[String]) {
         .collect();
     match lines.as_slice() {
         [line] => {
+            // A quote at the end would run into the closing ones.
+            let line = match line.strip_suffix('"') {
+                Some(rest) => format!("{rest}\\\""),
+                None => line.clone(),
+            };
             let _ = writeln!(out, "{indent}\"\"\"{line}\"\"\"");
         }
         [first, rest @ ..] => {

@@ -3,21 +3,13 @@
 
 use std::fmt::Write as _;
 
-use super::{
-    Case, Enumeration, Label, Options, comment, header_lines, member_doc, member_identifiers,
-};
+use super::{Case, Enumeration, Label, Options, comment, member_doc, member_identifiers};
 
 /// rustfmt's default `max_width`.
 const MAX_WIDTH: usize = 100;
 
 pub fn generate(enumerations: &[Enumeration<'_>], options: &Options) -> String {
-    let mut out = String::new();
-    comment(&mut out, "", "//", &header_lines(enumerations, options));
-    for enumeration in enumerations {
-        out.push('\n');
-        write_enum(&mut out, enumeration);
-    }
-    out
+    super::file(enumerations, options, "//", "", write_enum)
 }
 
 fn write_enum<'a>(out: &mut String, e: &Enumeration<'a>) {

@@ -3,7 +3,7 @@
 
 use std::fmt::Write as _;
 
-use super::{Case, Enumeration, Label, Member, Options, comment, header_lines, member_doc};
+use super::{Case, Enumeration, Label, Member, Options, comment, member_doc};
 
 /// Swift's keywords, and the enum's own members: a case may not share a name with them.
 const RESERVED: &[&str] = &[
@@ -72,13 +72,7 @@ const RESERVED: &[&str] = &[
 ];
 
 pub fn generate(enumerations: &[Enumeration<'_>], options: &Options) -> String {
-    let mut out = String::new();
-    comment(&mut out, "", "//", &header_lines(enumerations, options));
-    for enumeration in enumerations {
-        out.push('\n');
-        write_enum(&mut out, enumeration);
-    }
-    out
+    super::file(enumerations, options, "//", "", write_enum)
 }
 
 fn write_enum<'a>(out: &mut String, e: &Enumeration<'a>) {

@@ -4,18 +4,12 @@
 
 use std::fmt::Write as _;
 
-use super::{Case, Enumeration, Label, Member, Options, comment, header_lines, member_doc};
+use super::{Case, Enumeration, Label, Member, Options, member_doc};
 
 const PRINT_WIDTH: usize = 80;
 
 pub fn generate(enumerations: &[Enumeration<'_>], options: &Options) -> String {
-    let mut out = String::new();
-    comment(&mut out, "", "//", &header_lines(enumerations, options));
-    for enumeration in enumerations {
-        out.push('\n');
-        write_enum(&mut out, enumeration);
-    }
-    out
+    super::file(enumerations, options, "//", "", write_enum)
 }
 
 fn write_enum<'a>(out: &mut String, e: &Enumeration<'a>) {
@@ -146,16 +140,7 @@ fn switch(
 /// A JSDoc comment: on one line where it is one line.
 fn doc(out: &mut String, indent: &str, lines: &[String]) {
     let lines: Vec<String> = lines.iter().map(|l| l.replace("*/", "*\\/")).collect();
-    match lines.as_slice() {
-        [line] => {
-            let _ = writeln!(out, "{indent}/** {line} */");
-        }
-        _ => {
-            let _ = writeln!(out, "{indent}/**");
-            comment(out, indent, " *", &lines);
-            let _ = writeln!(out, "{indent} */");
-        }
-    }
+    super::block_doc(out, indent, &lines);
 }
 
 /// A string literal in the quotes Prettier picks: double, unless the text holds more double
