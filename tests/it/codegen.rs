@@ -96,6 +96,46 @@ fn an_unknown_vendor_is_an_error_naming_it() {
     assert!(line.contains("unknown vendor \"acmee\""), "{line}");
 }
 
+#[test]
+fn members_are_named_from_the_sdk_symbols_of_the_languages_platform() {
+    // The type's name says what the SDK's prefixes (ZIMErrorCode, AgoraChatError, ERR_) say.
+    let cases = [
+        // Swift: iOS's ZIMErrorCodeNetworkModuleTokenInvalid.
+        ("swift", "zego-zim", "    case networkModuleTokenInvalid\n"),
+        // Dart: Flutter's networkModuleTokenInvalid.
+        (
+            "dart",
+            "zego-zim",
+            "  static const networkModuleTokenInvalid = ZegoZimErrorCode._(6000103);\n",
+        ),
+        // Java and Kotlin: Android's ERR_SDK_NOT_LOGGED_IN.
+        ("java", "tencent-chat", "    SDK_NOT_LOGGED_IN(6014, "),
+        (
+            "kotlin",
+            "tencent-chat",
+            "            6014 -> SdkNotLoggedIn\n",
+        ),
+        // The others: Flutter's, else iOS's AgoraChatErrorUserNotLogin.
+        (
+            "rust",
+            "agora-chat",
+            "            201 => Self::UserNotLogin,\n",
+        ),
+        (
+            "go",
+            "agora-chat",
+            "\tAgoraChatErrorCodeUserNotLogin AgoraChatErrorCode = 201\n",
+        ),
+    ];
+    for (language, source, line) in cases {
+        let code = chaterr_gen(&["gen", language, source]);
+        assert!(
+            code.contains(line),
+            "chaterr gen {language} {source} has no {line:?}"
+        );
+    }
+}
+
 /// The lines each language's program prints: for Agora's 201 and an unknown code, the code,
 /// whether it is known and the description, then chaterr's class, retry, whether to retry with
 /// backoff and concept ("none" where there is none); then two of the sample's descriptions, whose
