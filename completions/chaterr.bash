@@ -447,7 +447,7 @@ _chaterr() {
             return 0
             ;;
         chaterr__subcmd__list)
-            opts="-h -V --category --range --documented-only --class --retry --concept --format --json --color --catalog --no-user-catalog --help --version agora tencent zego agora-chat tencent-chat tencent-im zego-server zego-zim agora-sdk tencent-sdk zego-sdk"
+            opts="-h -V --category --range --documented-only --class --retry --concept --lang --platform --all-editions --format --json --color --catalog --no-user-catalog --help --version agora tencent zego agora-chat tencent-chat tencent-im zego-server zego-zim agora-sdk tencent-sdk zego-sdk"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -473,6 +473,14 @@ _chaterr() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --lang)
+                    COMPREPLY=($(compgen -W "en zh" -- "${cur}"))
+                    return 0
+                    ;;
+                --platform)
+                    COMPREPLY=($(compgen -W "android ios unity web server" -- "${cur}"))
+                    return 0
+                    ;;
                 --format)
                     COMPREPLY=($(compgen -W "table plain json" -- "${cur}"))
                     return 0
@@ -493,12 +501,20 @@ _chaterr() {
             return 0
             ;;
         chaterr__subcmd__lookup)
-            opts="-h -V --documented-only --format --json --color --catalog --no-user-catalog --help --version agora tencent zego agora-chat tencent-chat tencent-im zego-server zego-zim agora-sdk tencent-sdk zego-sdk"
+            opts="-h -V --documented-only --lang --platform --all-editions --format --json --color --catalog --no-user-catalog --help --version agora tencent zego agora-chat tencent-chat tencent-im zego-server zego-zim agora-sdk tencent-sdk zego-sdk"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --lang)
+                    COMPREPLY=($(compgen -W "en zh" -- "${cur}"))
+                    return 0
+                    ;;
+                --platform)
+                    COMPREPLY=($(compgen -W "android ios unity web server" -- "${cur}"))
+                    return 0
+                    ;;
                 --format)
                     COMPREPLY=($(compgen -W "table plain json" -- "${cur}"))
                     return 0
@@ -549,7 +565,7 @@ _chaterr() {
             return 0
             ;;
         chaterr__subcmd__search)
-            opts="-n -F -e -i -h -V --vendor --limit --fixed-strings --regex --ignore-case --documented-only --class --retry --concept --format --json --color --catalog --no-user-catalog --help --version"
+            opts="-n -F -e -i -h -V --vendor --limit --fixed-strings --regex --ignore-case --documented-only --class --retry --concept --lang --platform --all-editions --format --json --color --catalog --no-user-catalog --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -577,6 +593,14 @@ _chaterr() {
                     ;;
                 --concept)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --lang)
+                    COMPREPLY=($(compgen -W "en zh" -- "${cur}"))
+                    return 0
+                    ;;
+                --platform)
+                    COMPREPLY=($(compgen -W "android ios unity web server" -- "${cur}"))
                     return 0
                     ;;
                 --format)

@@ -46,6 +46,13 @@ complete -c chaterr -n "__fish_chaterr_needs_command" -f -a "check" -d 'Validate
 complete -c chaterr -n "__fish_chaterr_needs_command" -f -a "gen" -d 'Write the catalogue as code: an enumeration per source, in your app\'s language'
 complete -c chaterr -n "__fish_chaterr_needs_command" -f -a "completions" -d 'Print a shell completion script'
 complete -c chaterr -n "__fish_chaterr_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c chaterr -n "__fish_chaterr_using_subcommand lookup" -l lang -d 'The language to read: en or zh [default: from LC_ALL, LC_MESSAGES or LANG; zh_* is zh]' -r -f -a "en\t''
+zh\t''"
+complete -c chaterr -n "__fish_chaterr_using_subcommand lookup" -l platform -d 'That platform\'s numbering and pages (Agora Web numbers its errors differently)' -r -f -a "android\t''
+ios\t''
+unity\t''
+web\t''
+server\t''"
 complete -c chaterr -n "__fish_chaterr_using_subcommand lookup" -l format -d 'Output format [default: table on a terminal, plain otherwise]' -r -f -a "table\t'Tables and cards, wrapped to the terminal'
 plain\t'Tab-separated lines, one entry per line, for grep, cut and awk'
 json\t'JSON (see docs/json.md)'"
@@ -54,6 +61,7 @@ always\t''
 never\t''"
 complete -c chaterr -n "__fish_chaterr_using_subcommand lookup" -l catalog -d 'Also read this catalogue file or folder of *.toml (repeatable; later wins)' -r -F
 complete -c chaterr -n "__fish_chaterr_using_subcommand lookup" -l documented-only -d 'Leave out codes the vendor\'s documents do not describe (defined only by an SDK)'
+complete -c chaterr -n "__fish_chaterr_using_subcommand lookup" -l all-editions -d 'Every edition\'s entry, not just the newest in your language (older ones where they differ)'
 complete -c chaterr -n "__fish_chaterr_using_subcommand lookup" -l json -d 'Short for --format json'
 complete -c chaterr -n "__fish_chaterr_using_subcommand lookup" -l no-user-catalog -d 'Ignore the catalogues in the config dir and CHATERR_CATALOG'
 complete -c chaterr -n "__fish_chaterr_using_subcommand lookup" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -89,6 +97,13 @@ complete -c chaterr -n "__fish_chaterr_using_subcommand search" -l retry -d 'Onl
 relogin\t''
 never\t''"
 complete -c chaterr -n "__fish_chaterr_using_subcommand search" -l concept -d 'Only entries of this problem, the same across vendors (see `chaterr concepts`)' -r
+complete -c chaterr -n "__fish_chaterr_using_subcommand search" -l lang -d 'The language to read: en or zh [default: from LC_ALL, LC_MESSAGES or LANG; zh_* is zh]' -r -f -a "en\t''
+zh\t''"
+complete -c chaterr -n "__fish_chaterr_using_subcommand search" -l platform -d 'That platform\'s numbering and pages (Agora Web numbers its errors differently)' -r -f -a "android\t''
+ios\t''
+unity\t''
+web\t''
+server\t''"
 complete -c chaterr -n "__fish_chaterr_using_subcommand search" -l format -d 'Output format [default: table on a terminal, plain otherwise]' -r -f -a "table\t'Tables and cards, wrapped to the terminal'
 plain\t'Tab-separated lines, one entry per line, for grep, cut and awk'
 json\t'JSON (see docs/json.md)'"
@@ -100,6 +115,7 @@ complete -c chaterr -n "__fish_chaterr_using_subcommand search" -s F -l fixed-st
 complete -c chaterr -n "__fish_chaterr_using_subcommand search" -s e -l regex -d 'Match QUERY as a regular expression, like grep -e'
 complete -c chaterr -n "__fish_chaterr_using_subcommand search" -s i -l ignore-case -d 'Ignore case with -F or -e (ranked search always does)'
 complete -c chaterr -n "__fish_chaterr_using_subcommand search" -l documented-only -d 'Leave out codes the vendor\'s documents do not describe (defined only by an SDK)'
+complete -c chaterr -n "__fish_chaterr_using_subcommand search" -l all-editions -d 'Every edition\'s entry, not just the newest in your language (older ones where they differ)'
 complete -c chaterr -n "__fish_chaterr_using_subcommand search" -l json -d 'Short for --format json'
 complete -c chaterr -n "__fish_chaterr_using_subcommand search" -l no-user-catalog -d 'Ignore the catalogues in the config dir and CHATERR_CATALOG'
 complete -c chaterr -n "__fish_chaterr_using_subcommand search" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -125,6 +141,13 @@ complete -c chaterr -n "__fish_chaterr_using_subcommand list" -l retry -d 'Only 
 relogin\t''
 never\t''"
 complete -c chaterr -n "__fish_chaterr_using_subcommand list" -l concept -d 'Only entries of this problem, the same across vendors (see `chaterr concepts`)' -r
+complete -c chaterr -n "__fish_chaterr_using_subcommand list" -l lang -d 'The language to read: en or zh [default: from LC_ALL, LC_MESSAGES or LANG; zh_* is zh]' -r -f -a "en\t''
+zh\t''"
+complete -c chaterr -n "__fish_chaterr_using_subcommand list" -l platform -d 'That platform\'s numbering and pages (Agora Web numbers its errors differently)' -r -f -a "android\t''
+ios\t''
+unity\t''
+web\t''
+server\t''"
 complete -c chaterr -n "__fish_chaterr_using_subcommand list" -l format -d 'Output format [default: table on a terminal, plain otherwise]' -r -f -a "table\t'Tables and cards, wrapped to the terminal'
 plain\t'Tab-separated lines, one entry per line, for grep, cut and awk'
 json\t'JSON (see docs/json.md)'"
@@ -133,6 +156,7 @@ always\t''
 never\t''"
 complete -c chaterr -n "__fish_chaterr_using_subcommand list" -l catalog -d 'Also read this catalogue file or folder of *.toml (repeatable; later wins)' -r -F
 complete -c chaterr -n "__fish_chaterr_using_subcommand list" -l documented-only -d 'Leave out codes the vendor\'s documents do not describe (defined only by an SDK)'
+complete -c chaterr -n "__fish_chaterr_using_subcommand list" -l all-editions -d 'Every edition\'s entry, not just the newest in your language (older ones where they differ)'
 complete -c chaterr -n "__fish_chaterr_using_subcommand list" -l json -d 'Short for --format json'
 complete -c chaterr -n "__fish_chaterr_using_subcommand list" -l no-user-catalog -d 'Ignore the catalogues in the config dir and CHATERR_CATALOG'
 complete -c chaterr -n "__fish_chaterr_using_subcommand list" -s h -l help -d 'Print help (see more with \'--help\')'

@@ -297,6 +297,40 @@ pub struct LookupArgs {
     /// Leave out codes the vendor's documents do not describe (defined only by an SDK)
     #[arg(long)]
     pub documented_only: bool,
+
+    #[command(flatten)]
+    pub editions: EditionArgs,
+}
+
+/// Which editions of the vendors' documents answer.
+#[derive(Debug, Args)]
+pub struct EditionArgs {
+    /// The language to read: en or zh [default: from LC_ALL, LC_MESSAGES or LANG; zh_* is zh]
+    #[arg(long, value_name = "LANG", value_parser = ["en", "zh"])]
+    pub lang: Option<String>,
+
+    /// That platform's numbering and pages (Agora Web numbers its errors differently)
+    #[arg(long, value_name = "PLATFORM", value_parser = ["android", "ios", "unity", "web", "server"])]
+    pub platform: Option<String>,
+
+    /// Every edition's entry, not just the newest in your language (older ones where they differ)
+    #[arg(long)]
+    pub all_editions: bool,
+}
+
+impl EditionArgs {
+    /// The choice of editions these arguments ask for.
+    pub fn editions(&self) -> crate::query::editions::Editions {
+        let language = self
+            .lang
+            .clone()
+            .unwrap_or_else(|| crate::query::editions::language_from_env().to_owned());
+        crate::query::editions::Editions {
+            language,
+            platform: self.platform.clone(),
+            all: self.all_editions,
+        }
+    }
 }
 
 #[derive(Debug, Args)]
@@ -331,6 +365,9 @@ pub struct SearchArgs {
 
     #[command(flatten)]
     pub reading: ReadingArgs,
+
+    #[command(flatten)]
+    pub editions: EditionArgs,
 }
 
 #[derive(Debug, Args)]
@@ -353,6 +390,9 @@ pub struct ListArgs {
 
     #[command(flatten)]
     pub reading: ReadingArgs,
+
+    #[command(flatten)]
+    pub editions: EditionArgs,
 }
 
 /// Filters on chaterr's classification of the entries (docs/classification.md).

@@ -43,15 +43,7 @@ pub fn read_file(path: &Path) -> Result<(CatalogueFile, String), Error> {
 pub fn load_file(path: &Path) -> Result<Catalogue, Error> {
     let (file, _) = read_file(path)?;
     let origin: Text = Text::Owned(path.display().to_string());
-    let source = Source {
-        id: file.source.id.into(),
-        vendor: file.source.vendor.into(),
-        title: non_empty(file.source.title),
-        edition: non_empty(file.source.edition),
-        url: non_empty(file.source.url),
-        origin: Some(origin.clone()),
-        extended_by: Vec::new(),
-    };
+    let source = Source::declared(file.source, Some(origin.clone()));
     let shared = Arc::from(origin.as_ref());
     let entries = file
         .codes

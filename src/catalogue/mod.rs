@@ -247,6 +247,21 @@ impl Catalogue {
         self.concepts().find(|c| c.id == id)
     }
 
+    /// Our words for a concept, each of its lines (English, then Chinese); none for an unknown
+    /// concept.
+    pub fn concept_words(&self, id: &str) -> Vec<&'static str> {
+        let tables = &embedded::TABLES;
+        tables
+            .concepts
+            .iter()
+            .find(|c| tables.text(c.id) == id)
+            .map(|c| {
+                let (en, zh) = (tables.text(c.words), tables.text(c.words_zh));
+                en.lines().chain(zh.lines()).collect()
+            })
+            .unwrap_or_default()
+    }
+
     /// The entries of a concept, in catalogue order.
     pub fn members(&self, concept: &str) -> Vec<&Entry> {
         match &self.entries {

@@ -13,7 +13,6 @@ use rustc_hash::FxHashMap;
 use super::file::{self, CatalogueFile};
 use super::{Catalogue, Source, Text, load};
 use crate::error::Error;
-use chaterr_catalogue::model::non_empty;
 
 /// The environment variable holding extra catalogue paths (files or folders).
 pub const ENV_VAR: &str = "CHATERR_CATALOG";
@@ -164,6 +163,9 @@ impl<'c> Merger<'c> {
                     (&mut existing.title, decl.title),
                     (&mut existing.edition, decl.edition),
                     (&mut existing.url, decl.url),
+                    (&mut existing.language, decl.language),
+                    (&mut existing.platform, decl.platform),
+                    (&mut existing.product, decl.product),
                 ] {
                     if let Some(value) = value.filter(|v| !v.is_empty()) {
                         *slot = Some(value.into());
@@ -173,15 +175,7 @@ impl<'c> Merger<'c> {
                 index
             }
             None => {
-                sources.push(Source {
-                    id: decl.id.into(),
-                    vendor: decl.vendor.into(),
-                    title: non_empty(decl.title),
-                    edition: non_empty(decl.edition),
-                    url: non_empty(decl.url),
-                    origin: Some(origin.clone()),
-                    extended_by: Vec::new(),
-                });
+                sources.push(Source::declared(decl, Some(origin.clone())));
                 sources.len() - 1
             }
         };

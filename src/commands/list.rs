@@ -16,14 +16,19 @@ pub fn run(catalogue: &Catalogue, out: &mut Output, args: ListArgs) -> Result<Ou
     };
     let filter = Filter {
         documented_only: args.documented_only,
+        editions: args.editions.editions(),
         equals: args.reading.conditions(),
         range: args.range.as_deref().map(parse_range).transpose()?,
         category: args.category.as_deref().map(str::to_lowercase),
         ..scope.into()
     };
-    let entries: Vec<EntryRef<'_>> = catalogue
+    let admitted = catalogue
         .entries_in(&filter.scope)
         .filter(|e| filter.admits(e))
+        .collect();
+    let entries: Vec<EntryRef<'_>> = filter
+        .choose(catalogue, admitted)
+        .into_iter()
         .map(|e| catalogue.entry_ref(e))
         .collect();
     if entries.is_empty() {

@@ -16,6 +16,7 @@ pub fn run(catalogue: &Catalogue, out: &mut Output, args: LookupArgs) -> Result<
 
     let filter = Filter {
         documented_only: args.documented_only,
+        editions: args.editions.editions(),
         ..scope.clone().into()
     };
     let mut found: Vec<EntryRef<'_>> = Vec::new();
@@ -28,6 +29,7 @@ pub fn run(catalogue: &Catalogue, out: &mut Output, args: LookupArgs) -> Result<
         }
         found.extend(matches.into_iter().map(|e| catalogue.entry_ref(e)));
     }
+    out.set_language(&filter.editions.language);
     out.lookup(catalogue, &found)?;
     Ok(Outcome::from_found(all_found && !queries.is_empty()))
 }

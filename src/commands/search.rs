@@ -21,6 +21,7 @@ pub fn run(catalogue: &Catalogue, out: &mut Output, args: SearchArgs) -> Result<
     };
     let filter = Filter {
         documented_only: args.documented_only,
+        editions: args.editions.editions(),
         equals: args.reading.conditions(),
         ..scope.into()
     };

@@ -3,7 +3,8 @@
 
 use std::ops::RangeInclusive;
 
-use crate::catalogue::{Entry, Field, Scope};
+use super::editions::Editions;
+use crate::catalogue::{Catalogue, Entry, Field, Scope};
 
 /// The entries a command asks about: a part of the catalogue, and what else an entry must be.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -18,6 +19,8 @@ pub struct Filter {
     pub category: Option<String>,
     /// Fields that must have these values: chaterr's class, retry or concept (`--class`, …).
     pub equals: Vec<(Field, String)>,
+    /// Which editions answer, in which language, for which platform.
+    pub editions: Editions,
 }
 
 impl From<Scope> for Filter {
@@ -28,6 +31,7 @@ impl From<Scope> for Filter {
             range: None,
             category: None,
             equals: Vec::new(),
+            editions: Editions::every(),
         }
     }
 }
@@ -36,6 +40,11 @@ impl Filter {
     /// Everything in the catalogue.
     pub fn all() -> Self {
         Scope::All.into()
+    }
+
+    /// The entries of those given (in scope and admitted) that the editions' choice keeps.
+    pub fn choose<'a>(&self, catalogue: &Catalogue, entries: Vec<&'a Entry>) -> Vec<&'a Entry> {
+        self.editions.select(catalogue, entries)
     }
 
     /// Whether an entry in scope passes the filter's other conditions.

@@ -44,7 +44,7 @@ pub fn parse_code_query(word: &str) -> Result<CodeQuery, CodeError> {
 pub fn lookup<'a>(catalogue: &'a Catalogue, filter: &Filter, query: &CodeQuery) -> Vec<&'a Entry> {
     let mut found = in_scope(catalogue, &filter.scope, query);
     found.retain(|e| filter.admits(e));
-    found
+    filter.choose(catalogue, found)
 }
 
 fn in_scope<'a>(catalogue: &'a Catalogue, scope: &Scope, query: &CodeQuery) -> Vec<&'a Entry> {

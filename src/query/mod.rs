@@ -3,6 +3,7 @@
 
 pub mod concepts;
 pub mod diff;
+pub mod editions;
 pub mod explain;
 pub mod filter;
 pub mod lookup;

@@ -17,7 +17,7 @@ use rustc_hash::FxHashMap as HashMap;
 
 use super::Filter;
 use crate::catalogue::words::{distance, for_each_word, is_stop_word, stem, typo_budget, words};
-use crate::catalogue::{Catalogue, Entry, Key, Scope, Tables};
+use crate::catalogue::{Catalogue, Entry, Field, Key, Scope, Tables};
 use chaterr_catalogue::terms::{self, for_each_term};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -64,16 +64,17 @@ pub enum SearchError {
 /// matches the others, at a discount.
 const SYNONYMS: &[&[&str]] = &[
     &["kick", "forced", "force", "offline", "logout"],
+    // "Too many" is a count more often than a rate; "too long" a length, not a time.
+    &["many", "number", "count", "exceed", "limit", "maximum"],
     &[
-        "many",
-        "exceed",
-        "limit",
         "frequency",
         "frequent",
+        "often",
         "overload",
         "throttle",
         "rate",
     ],
+    &["long", "length", "characters", "exceed"],
     &["request", "call", "api", "invocation"],
     &["expire", "expiry", "expired"],
     &["login", "log", "signin", "logon"],
@@ -108,6 +109,9 @@ const SYNONYMS: &[&[&str]] = &[
 /// Added to the score of an entry the query names exactly (code, name or symbol): above any text
 /// score, so such entries come first.
 const EXACT: f64 = 1000.0;
+/// Added to the score of an entry whose code the query mentions among other words: above the
+/// exact-phrase tier.
+const MENTIONED: f64 = 300.0;
 const SYNONYM_WEIGHT: f64 = 0.45;
 const PREFIX_WEIGHT: f64 = 0.6;
 const TYPO_WEIGHT: f64 = 0.55;
@@ -135,16 +139,29 @@ pub fn search<'a>(
         Mode::Regex => grep(entries, query, options.ignore_case)?,
     };
     hits.retain(|h| filter.admits(h.entry));
+    // The editions the filter keeps, each hit where it ranked.
+    if !filter.editions.all || filter.editions.platform.is_some() {
+        let chosen: rustc_hash::FxHashSet<*const Entry> = filter
+            .choose(catalogue, hits.iter().map(|h| h.entry).collect())
+            .into_iter()
+            .map(std::ptr::from_ref)
+            .collect();
+        hits.retain(|h| chosen.contains(&std::ptr::from_ref(h.entry)));
+    }
     if options.limit > 0 {
         hits.truncate(options.limit);
     }
     Ok(hits)
 }
 
-/// Every text of an entry that search looks at, with its field weight.
-fn fields(entry: &Entry) -> impl Iterator<Item = (&str, f64)> {
-    let symbols = entry.symbols.iter().map(|s| s.name.as_ref());
-    terms::weighted_texts(|field| entry.text(field), symbols)
+/// Every text of an entry that search looks at, with its field weight: the vendor's words, the
+/// SDKs' symbols and comments, and (for ranked search) `ours`, our words for its concept.
+fn fields<'e>(entry: &'e Entry, ours: &'e [&'static str]) -> impl Iterator<Item = (&'e str, f64)> {
+    let symbols = entry
+        .symbols
+        .iter()
+        .flat_map(|s| std::iter::once(s.name.as_ref()).chain(s.comment.as_deref()));
+    terms::weighted_texts(|field| entry.text(field), symbols, ours.iter().copied())
 }
 
 fn grep<'a>(
@@ -160,7 +177,7 @@ fn grep<'a>(
         .filter_map(|entry| {
             let code = entry.code_label();
             let count = std::iter::once(code.as_str())
-                .chain(fields(entry).map(|(text, _)| text))
+                .chain(fields(entry, &[]).map(|(text, _)| text))
                 .map(|text| regex.find_iter(text).count())
                 .sum::<usize>();
             (count > 0).then(|| Hit {
@@ -181,6 +198,67 @@ fn one_line(message: &str) -> String {
         .unwrap_or(message)
         .trim_start_matches("error: ")
         .to_owned()
+}
+
+/// "isn't", "can't", "won't", "cannot" as "is not", "can not", … so that the negation is a word
+/// search reads; curly apostrophes read as straight ones.
+fn spell_out_negations(text: &str) -> String {
+    let text = text.replace(['\u{2019}', '\u{2018}'], "'");
+    let mut out = String::with_capacity(text.len() + 8);
+    for word in text.split_inclusive(|c: char| c.is_whitespace()) {
+        let lower = word.to_ascii_lowercase();
+        let bare = lower.trim_end();
+        let spelled = match bare {
+            "can't" | "cannot" => Some("can not"),
+            "won't" => Some("will not"),
+            _ => bare.strip_suffix("n't").map(|_| ""),
+        };
+        match spelled {
+            Some("") => {
+                out.push_str(&word.trim_end()[..bare.len() - 3]);
+                out.push_str(" not");
+                out.push_str(&word[word.trim_end().len()..]);
+            }
+            Some(s) => {
+                out.push_str(s);
+                out.push_str(&word[word.trim_end().len()..]);
+            }
+            None => out.push_str(word),
+        }
+    }
+    out
+}
+
+/// Numbers in the query that read as error codes: three or more digits, or negative.
+fn codes_mentioned(text: &str) -> Vec<i64> {
+    let bytes = text.as_bytes();
+    let mut codes = Vec::new();
+    let mut i = 0;
+    while i < bytes.len() {
+        if !bytes[i].is_ascii_digit() || (i > 0 && bytes[i - 1].is_ascii_alphabetic()) {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        while i < bytes.len() && bytes[i].is_ascii_digit() {
+            i += 1;
+        }
+        let negative = start > 0
+            && bytes[start - 1] == b'-'
+            && (start == 1 || !bytes[start - 2].is_ascii_alphanumeric());
+        let glued = i < bytes.len() && bytes[i].is_ascii_alphabetic();
+        let digits = &text[start..i];
+        if glued || !(digits.len() >= 3 || negative) || digits.len() > 12 {
+            continue;
+        }
+        if let Ok(n) = digits.parse::<i64>() {
+            let n = if negative { -n } else { n };
+            if !codes.contains(&n) {
+                codes.push(n);
+            }
+        }
+    }
+    codes
 }
 
 /// A query word: its stem, its synonyms' stems, and how many typos it tolerates.
@@ -250,21 +328,37 @@ struct Query<'q> {
     words: Vec<String>,
     terms: Vec<QueryTerm>,
     code: Option<i64>,
+    /// Codes written among other words ("login fails with 70001", "报错6012").
+    mentioned: Vec<i64>,
     /// One token, as a symbolic name would be: also matched loosely against names.
     name_like: bool,
 }
 
 impl<'q> Query<'q> {
     fn new(text: &'q str) -> Self {
-        let words = words(text);
-        let mut content: Vec<&String> = words.iter().filter(|w| !is_stop_word(w)).collect();
+        let code = text.parse::<i64>().ok();
+        let words = words(&spell_out_negations(text));
+        let mentioned = if code.is_some() {
+            Vec::new()
+        } else {
+            codes_mentioned(text)
+        };
+        let is_code = |w: &str| {
+            w.parse::<i64>()
+                .is_ok_and(|n| mentioned.contains(&n.abs()) || mentioned.contains(&-n))
+        };
+        let mut content: Vec<&String> = words
+            .iter()
+            .filter(|w| !is_stop_word(w) && !is_code(w))
+            .collect();
         if content.is_empty() {
-            content = words.iter().collect();
+            content = words.iter().filter(|w| !is_code(w)).collect();
         }
         let terms = content.iter().map(|w| QueryTerm::new(w)).collect();
         Query {
-            code: text.parse::<i64>().ok(),
-            name_like: !text.contains(char::is_whitespace) && text.len() >= 3,
+            code,
+            mentioned,
+            name_like: text.is_ascii() && !text.contains(char::is_whitespace) && text.len() >= 3,
             terms,
             words,
             text,
@@ -273,7 +367,14 @@ impl<'q> Query<'q> {
 
     /// Whether an entry may rank without any matching word: by its code or its name.
     fn may_rank(&self, key: Key) -> bool {
-        self.code.is_some_and(|c| key.covers(c)) || (self.name_like && key.named)
+        self.code.is_some_and(|c| key.covers(c))
+            || self.mentioned.iter().any(|&c| key.covers(c))
+            || (self.name_like && key.named)
+    }
+
+    /// Whether the query mentions the entry's code among its words.
+    fn mentions(&self, entry: &Entry) -> bool {
+        self.mentioned.iter().any(|&c| entry.covers(c))
     }
 
     /// Whether the query is exactly the entry's code, its name or one of its SDK symbols.
@@ -394,6 +495,7 @@ const REMEMBERED_WORDS: usize = 1 << 15;
 /// and matched against the query once, up to `remembered` of them; a stem that matches is
 /// always remembered, so that it is counted under one id.
 fn candidates_from_entries<'a>(
+    catalogue: &Catalogue,
     entries: impl Iterator<Item = &'a Entry>,
     query: &Query<'_>,
     matches: &mut Matches,
@@ -405,7 +507,11 @@ fn candidates_from_entries<'a>(
     let mut buf = String::new();
     for entry in entries {
         let mut stems: Vec<(usize, f64)> = Vec::new();
-        let length = for_each_term(fields(entry), &mut buf, |word, weight| {
+        let ours = entry
+            .text(Field::Concept)
+            .map(|id| catalogue.concept_words(id))
+            .unwrap_or_default();
+        let length = for_each_term(fields(entry, &ours), &mut buf, |word, weight| {
             let id = match words.get(word) {
                 Some(id) => *id,
                 None => {
@@ -454,7 +560,7 @@ fn ranked_remembering<'a>(
         Some(index) => candidates_from_index(catalogue, scope, index, &query, &mut matches),
         None => {
             let entries = catalogue.entries_in(scope);
-            candidates_from_entries(entries, &query, &mut matches, remembered)
+            candidates_from_entries(catalogue, entries, &query, &mut matches, remembered)
         }
     };
     rank(
@@ -510,9 +616,12 @@ fn rank<'a>(
             {
                 score += fuzzy as f64 / 40.0;
             }
-            // Tiers above any text score: the code, name or symbol itself, then the exact phrase.
+            // Tiers above any text score: the code, name or symbol itself, a code the query
+            // mentions, then the exact phrase.
             if query.is_exactly(c.entry) {
                 score += EXACT;
+            } else if query.mentions(c.entry) {
+                score += MENTIONED;
             } else if query.words.len() > 1
                 && matched_terms == terms.len()
                 && contains_phrase(c.entry, &query.words)
@@ -549,7 +658,7 @@ fn contains_phrase(entry: &Entry, phrase: &[String]) -> bool {
     let mut buf = String::new();
     // How many of the phrase's words each partial match has met so far.
     let mut partial: Vec<usize> = Vec::with_capacity(phrase.len());
-    fields(entry).any(|(text, _)| {
+    fields(entry, &[]).any(|(text, _)| {
         partial.clear();
         let mut found = phrase.is_empty();
         for_each_word(text, &mut buf, |word, compound| {

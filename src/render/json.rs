@@ -44,6 +44,10 @@ impl Serialize for EntryJson<'_> {
         let mut map = serializer.serialize_map(None)?;
         map.serialize_entry("vendor", &source.vendor)?;
         map.serialize_entry("source", &source.id)?;
+        map.serialize_entry("edition", &source.edition)?;
+        map.serialize_entry("language", &source.language)?;
+        map.serialize_entry("platform", &source.platform)?;
+        map.serialize_entry("product", &source.product)?;
         map.serialize_entry("code", &entry.code)?;
         map.serialize_entry("code_end", &entry.code_end)?;
         for field in Field::ALL {
@@ -142,6 +146,9 @@ struct SourceJson<'a> {
     title: Option<&'a str>,
     edition: Option<&'a str>,
     url: Option<&'a str>,
+    language: Option<&'a str>,
+    platform: Option<&'a str>,
+    product: Option<&'a str>,
     codes: usize,
     origin: &'a str,
     extended_by: Vec<&'a str>,
@@ -157,6 +164,9 @@ pub fn sources(out: &mut impl Write, sources: &[Source], counts: &[usize]) -> io
             title: s.title.as_deref(),
             edition: s.edition.as_deref(),
             url: s.url.as_deref(),
+            language: s.language.as_deref(),
+            platform: s.platform.as_deref(),
+            product: s.product.as_deref(),
             codes,
             origin: s.origin.as_deref().unwrap_or("embedded"),
             extended_by: s.extended_by.iter().map(|f| f.as_ref()).collect(),

@@ -44,6 +44,8 @@ pub struct Output<W: Write = BufWriter<StdoutLock<'static>>> {
     colour: bool,
     /// Columns to wrap tables to; `None` lets comfy-table ask the terminal.
     width: Option<u16>,
+    /// The reader's language for chaterr's own texts (a concept's title and guidance).
+    language: String,
 }
 
 impl Output {
@@ -61,7 +63,13 @@ impl<W: Write> Output<W> {
             format,
             colour,
             width,
+            language: "en".to_owned(),
         }
+    }
+
+    /// Writes chaterr's own texts in this language (`en`, `zh`) where it has them.
+    pub fn set_language(&mut self, language: &str) {
+        self.language = language.to_owned();
     }
 
     pub fn into_inner(self) -> W {
@@ -90,11 +98,8 @@ impl<W: Write> Output<W> {
                     if i > 0 {
                         writeln!(self.out)?;
                     }
-                    writeln!(
-                        self.out,
-                        "{}",
-                        table::card(e, catalogue, &paint, self.width)
-                    )?;
+                    let card = table::card(e, catalogue, &paint, self.width, &self.language);
+                    writeln!(self.out, "{card}")?;
                 }
                 Ok(())
             }

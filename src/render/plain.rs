@@ -81,19 +81,22 @@ pub fn entries(
     Ok(())
 }
 
-/// Columns: id, vendor, codes, title, edition, origin ("embedded" or the file defining it), and
-/// the files extending it (comma-separated).
+/// Columns: id, vendor, codes, title, edition, origin ("embedded" or the file defining it), the
+/// files extending it (comma-separated), language, platform, product.
 pub fn sources(out: &mut impl Write, sources: &[Source], counts: &[usize]) -> io::Result<()> {
     for (s, count) in sources.iter().zip(counts) {
         writeln!(
             out,
-            "{}\t{}\t{count}\t{}\t{}\t{}\t{}",
+            "{}\t{}\t{count}\t{}\t{}\t{}\t{}\t{}\t{}\t{}",
             s.id,
             s.vendor,
             opt(s.title.as_deref()),
             opt(s.edition.as_deref()),
             s.origin.as_deref().unwrap_or("embedded"),
-            s.extended_by.join(", ")
+            s.extended_by.join(", "),
+            opt(s.language.as_deref()),
+            opt(s.platform.as_deref()),
+            opt(s.product.as_deref()),
         )?;
     }
     Ok(())

@@ -27,13 +27,19 @@ pub(super) fn header(t: &mut Table, paint: &Paint, names: &[&str]) {
     t.set_header(names.iter().map(|n| Cell::new(paint.label(n))));
 }
 
-/// "Title, edition (source-id)".
+/// "Title, edition, product, platform, language (source-id)", each where known.
 fn document(source: &Source) -> String {
-    let title = source.title.as_deref().unwrap_or(&source.id);
-    match source.edition.as_deref() {
-        Some(edition) => format!("{title}, {edition} ({})", source.id),
-        None => format!("{title} ({})", source.id),
-    }
+    let parts: Vec<&str> = [
+        source.title.as_deref().or(Some(&source.id)),
+        source.edition.as_deref(),
+        source.product.as_deref(),
+        source.platform.as_deref(),
+        source.language.as_deref(),
+    ]
+    .into_iter()
+    .flatten()
+    .collect();
+    format!("{} ({})", parts.join(", "), source.id)
 }
 
 /// The entry's description; for a code only an SDK defines, a warning that says so (in full on
@@ -140,7 +146,13 @@ fn elsewhere(catalogue: &Catalogue, equivalents: &[&Entry]) -> String {
         .join(" · ")
 }
 
-pub fn card(e: &EntryRef<'_>, catalogue: &Catalogue, paint: &Paint, width: Option<u16>) -> Table {
+pub fn card(
+    e: &EntryRef<'_>,
+    catalogue: &Catalogue,
+    paint: &Paint,
+    width: Option<u16>,
+    language: &str,
+) -> Table {
     let entry = e.entry;
     let mut t = table(width);
     let mut row = |label: &str, value: String| {
@@ -193,12 +205,13 @@ pub fn card(e: &EntryRef<'_>, catalogue: &Catalogue, paint: &Paint, width: Optio
         let value = match field {
             Field::Retry => retry_advice(text).to_owned(),
             Field::Concept => match catalogue.concept(text) {
-                Some(concept) => format!(
-                    "{} {}\n{}",
-                    concept.title,
-                    paint.dim(&format!("({text})")),
-                    concept.guidance
-                ),
+                Some(concept) => {
+                    let (title, guidance) = match language {
+                        "zh" => (&concept.title_zh, &concept.guidance_zh),
+                        _ => (&concept.title, &concept.guidance),
+                    };
+                    format!("{title} {}\n{guidance}", paint.dim(&format!("({text})")))
+                }
                 None => text.to_owned(),
             },
             _ => text.to_owned(),
@@ -257,14 +270,22 @@ pub fn sources(sources: &[Source], counts: &[usize], paint: &Paint, width: Optio
     header(
         &mut t,
         paint,
-        &["Source", "Vendor", "Title", "Edition", "Codes", "From"],
+        &[
+            "Source", "Vendor", "Title", "Edition", "Lang", "Platform", "Codes", "From",
+        ],
     );
     for (s, count) in sources.iter().zip(counts) {
+        let vendor = match s.product.as_deref() {
+            Some(product) => format!("{} ({product})", s.vendor),
+            None => s.vendor.to_string(),
+        };
         t.add_row(vec![
             Cell::new(paint.code(&s.id)),
-            Cell::new(&s.vendor),
+            Cell::new(vendor),
             Cell::new(s.title.as_deref().unwrap_or_default()),
             Cell::new(s.edition.as_deref().unwrap_or_default()),
+            Cell::new(s.language.as_deref().unwrap_or_default()),
+            Cell::new(s.platform.as_deref().unwrap_or_default()),
             Cell::new(count),
             Cell::new(source_origin(s)),
         ]);

@@ -301,7 +301,9 @@ fn check_reports_every_problem_with_its_position() {
     let b = path_str(&bad);
     let expected = [
         format!("{b}:2:6: source id \"Bad\" must be lowercase letters, digits and hyphens"),
-        format!("{b}:4:1: unknown key `colour` (expected one of id, vendor, title, edition, url)"),
+        format!(
+            "{b}:4:1: unknown key `colour` (expected one of id, vendor, title, edition, url, language, platform, product)"
+        ),
         format!("{b}:6:1: [[codes]] entry is missing `code`"),
         format!("{b}:10:8: code_end 3 is below code 9"),
         format!(

@@ -444,6 +444,9 @@ fn generate(
         title: s.sdk.title.clone(),
         edition: None,
         url: None,
+        language: None,
+        platform: None,
+        product: None,
     });
     let sources: Vec<_> = files
         .iter()
@@ -458,12 +461,16 @@ fn generate(
     for s in &sources {
         let _ = writeln!(
             code,
-            "    RawSource {{ id: {}, vendor: {}, title: {}, edition: {}, url: {} }},",
+            "    RawSource {{ id: {}, vendor: {}, title: {}, edition: {}, url: {}, language: {}, \
+             platform: {}, product: {} }},",
             texts.span(&s.id),
             texts.span(&s.vendor),
             texts.optional(s.title.as_deref()),
             texts.optional(s.edition.as_deref()),
             texts.optional(s.url.as_deref()),
+            texts.optional(s.language.as_deref()),
+            texts.optional(s.platform.as_deref()),
+            texts.optional(s.product.as_deref()),
         );
     }
     code.push_str("];\n\n");
@@ -551,7 +558,7 @@ fn generate(
         );
     }
     code.push_str("];\n\n");
-    code.push_str(&term_index(entries, &mut texts));
+    code.push_str(&term_index(entries, concepts, &mut texts));
     let _ = writeln!(
         code,
         "\npub static TABLES: Tables = Tables {{\n    text: include_str!(concat!(env!(\"OUT_DIR\"), \"/{text_file}\")),\n    \
@@ -563,13 +570,19 @@ fn generate(
 
 /// What ranked search would compute from each entry at run time: its stems with weighted
 /// counts, and its length ([`terms`]), in entry order.
-fn term_index(entries: &[Entry<'_>], texts: &mut Texts) -> String {
+fn term_index(entries: &[Entry<'_>], concepts: &[ConceptDecl], texts: &mut Texts) -> String {
     let mut per_entry: Vec<(Vec<(String, f64)>, f64)> = Vec::with_capacity(entries.len());
     let mut buf = String::new();
     for entry in entries {
         let mut stems: Vec<(String, f64)> = Vec::new();
-        let symbols = entry.symbols.iter().map(|s| s.symbol.as_str());
-        let fields = terms::weighted_texts(|field| entry.decl.text(field), symbols);
+        let symbols = entry
+            .symbols
+            .iter()
+            .flat_map(|s| std::iter::once(s.symbol.as_str()).chain(s.comment.as_deref()));
+        let concept = entry.decl.text(Field::Concept);
+        let words = concepts.iter().filter(|c| Some(c.id.as_str()) == concept);
+        let ours = words.flat_map(|c| c.words.iter().chain(&c.words_zh).map(String::as_str));
+        let fields = terms::weighted_texts(|field| entry.decl.text(field), symbols, ours);
         let length = terms::for_each_term(fields, &mut buf, |word, weight| {
             let stem = words::stem(word);
             match stems.iter_mut().find(|(s, _)| *s == stem) {

@@ -29,6 +29,12 @@ pub struct SourceDecl {
     pub title: Option<String>,
     pub edition: Option<String>,
     pub url: Option<String>,
+    /// The document's language (`en`, `zh`); absent, it is taken as the reader's.
+    pub language: Option<String>,
+    /// Where the document is platform-specific: android, ios, unity, web, server.
+    pub platform: Option<String>,
+    /// Where the document is not the vendor's chat SDK: the product (`zpns`).
+    pub product: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -48,7 +54,9 @@ impl CodeDecl {
     }
 }
 
-pub const SOURCE_KEYS: [&str; 5] = ["id", "vendor", "title", "edition", "url"];
+pub const SOURCE_KEYS: [&str; 8] = [
+    "id", "vendor", "title", "edition", "url", "language", "platform", "product",
+];
 
 /// The keys of a `[[codes]]` entry: its code, the end of its range, then every [`Field`].
 pub const CODE_KEYS: [&str; 2 + Field::COUNT] = {
@@ -331,6 +339,9 @@ impl<'t> Checker<'t> {
             title: None,
             edition: None,
             url: None,
+            language: None,
+            platform: None,
+            product: None,
         };
         let (mut id, mut vendor) = (false, false);
         let (fields, meant) = self.fields(table, &SOURCE_KEYS);
@@ -358,7 +369,14 @@ impl<'t> Checker<'t> {
                 }
                 "title" => decl.title = Some(text),
                 "edition" => decl.edition = Some(text),
-                _ => decl.url = Some(text),
+                "url" => decl.url = Some(text),
+                key if !is_valid_key(&text) => self.problem(
+                    value.span().start,
+                    format!("{key} {text:?} must be lowercase letters, digits and hyphens"),
+                ),
+                "language" => decl.language = Some(text),
+                "platform" => decl.platform = Some(text),
+                _ => decl.product = Some(text),
             }
         }
         for (present, key) in [(id, "id"), (vendor, "vendor")] {
@@ -550,6 +568,9 @@ mod fast {
         title: Option<String>,
         edition: Option<String>,
         url: Option<String>,
+        language: Option<String>,
+        platform: Option<String>,
+        product: Option<String>,
     }
 
     #[derive(Default)]
@@ -667,7 +688,9 @@ mod fast {
         }
         let source = source?;
         let (id, (vendor, vendor_offset)) = (source.id?, source.vendor?);
-        if !is_valid_key(&id) || !is_valid_key(&vendor) || overlap(&codes) {
+        let keys = [&source.language, &source.platform, &source.product];
+        let bad_key = keys.into_iter().flatten().any(|k| !is_valid_key(k));
+        if !is_valid_key(&id) || !is_valid_key(&vendor) || bad_key || overlap(&codes) {
             return None;
         }
         Some(CatalogueFile {
@@ -678,6 +701,9 @@ mod fast {
                 title: source.title,
                 edition: source.edition,
                 url: source.url,
+                language: source.language,
+                platform: source.platform,
+                product: source.product,
             },
             codes,
         })
@@ -702,6 +728,9 @@ mod fast {
             "title" => fill(&mut source.title, value),
             "edition" => fill(&mut source.edition, value),
             "url" => fill(&mut source.url, value),
+            "language" => fill(&mut source.language, value),
+            "platform" => fill(&mut source.platform, value),
+            "product" => fill(&mut source.product, value),
             _ => None,
         }
     }

@@ -17,6 +17,12 @@ pub struct Source {
     pub title: Option<Text>,
     pub edition: Option<Text>,
     pub url: Option<Text>,
+    /// `en` or `zh`; `None` where the file does not say.
+    pub language: Option<Text>,
+    /// Where the document is platform-specific (android, ios, unity, web, server).
+    pub platform: Option<Text>,
+    /// Where the document is not the vendor's chat SDK (zpns).
+    pub product: Option<Text>,
     /// The file that defined it; `None` for the embedded catalogue.
     pub origin: Option<Text>,
     /// Users' files that add to it or override its entries, in order.
@@ -76,6 +82,24 @@ impl Symbol {
     /// The SDK version without its provenance ("zego_zim 2.18.2+1"), where known.
     pub fn version(&self) -> Option<&str> {
         self.sdk_version.as_deref().and_then(symbols::short_version)
+    }
+}
+
+impl Source {
+    /// A source as a catalogue file declares it, read from `origin`.
+    pub fn declared(decl: crate::file::SourceDecl, origin: Option<Text>) -> Source {
+        Source {
+            id: decl.id.into(),
+            vendor: decl.vendor.into(),
+            title: non_empty(decl.title),
+            edition: non_empty(decl.edition),
+            url: non_empty(decl.url),
+            language: non_empty(decl.language),
+            platform: non_empty(decl.platform),
+            product: non_empty(decl.product),
+            origin,
+            extended_by: Vec::new(),
+        }
     }
 }
 

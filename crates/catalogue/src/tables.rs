@@ -22,6 +22,9 @@ pub struct RawSource {
     pub title: Option<Span>,
     pub edition: Option<Span>,
     pub url: Option<Span>,
+    pub language: Option<Span>,
+    pub platform: Option<Span>,
+    pub product: Option<Span>,
 }
 
 /// A concept of chaterr's classification; `words` are one per line.
@@ -97,6 +100,9 @@ impl Tables {
             title: self.optional(raw.title),
             edition: self.optional(raw.edition),
             url: self.optional(raw.url),
+            language: self.optional(raw.language),
+            platform: self.optional(raw.platform),
+            product: self.optional(raw.product),
             origin: None,
             extended_by: Vec::new(),
         }

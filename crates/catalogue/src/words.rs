@@ -1,28 +1,28 @@
 //! Words: splitting text into search terms, and how far apart two words are.
 
 /// Lowercased words of a text: runs of letters and digits. `USER_NOT_LOGIN` and
-/// `renewToken` both split into words, so a name is found by the words it is made of.
+/// `renewToken` both split into words, so a name is found by the words it is made of; a run of
+/// Chinese (or Japanese, Korean) characters, written without spaces, gives its character
+/// bigrams ("令牌过期" → 令牌, 牌过, 过期), so that Chinese text matches Chinese text.
 pub fn words(text: &str) -> Vec<String> {
     let mut out = Vec::new();
-    let mut current = String::new();
-    let mut prev: Option<char> = None;
-    for c in text.chars() {
-        if c.is_alphanumeric() {
-            // camelCase boundary: a capital after a lowercase letter starts a new word.
-            let boundary = c.is_uppercase() && prev.is_some_and(|p| p.is_lowercase());
-            if boundary && !current.is_empty() {
-                out.push(std::mem::take(&mut current));
-            }
-            current.extend(c.to_lowercase());
-        } else if !current.is_empty() {
-            out.push(std::mem::take(&mut current));
+    for_each_word(text, &mut String::new(), |word, compound| {
+        if !compound {
+            out.push(word.to_owned());
         }
-        prev = Some(c);
-    }
-    if !current.is_empty() {
-        out.push(current);
-    }
+    });
     out
+}
+
+/// Whether a character is written without spaces between words: CJK ideographs, kana, hangul.
+pub fn is_cjk(c: char) -> bool {
+    matches!(c,
+        '\u{3040}'..='\u{30ff}'
+        | '\u{3400}'..='\u{4dbf}'
+        | '\u{4e00}'..='\u{9fff}'
+        | '\u{ac00}'..='\u{d7af}'
+        | '\u{f900}'..='\u{faff}'
+        | '\u{20000}'..='\u{2ffff}')
 }
 
 /// Calls `f` with each lowercased word of `text`, as [`words`] splits them, then (with `true`)
@@ -32,21 +32,61 @@ pub fn for_each_word(text: &str, buf: &mut String, mut f: impl FnMut(&str, bool)
         .split(|c: char| !c.is_alphanumeric())
         .filter(|r| !r.is_empty())
     {
-        let mut camel = false;
+        if run.is_ascii() || !run.chars().any(is_cjk) {
+            latin_run(run, buf, &mut f);
+            continue;
+        }
+        // CJK and other letters mixed ("报错6012", "userSig过期"): each part its own way.
         let mut start = 0;
-        let mut prev_lower = false;
-        for (i, c) in run.char_indices() {
-            if c.is_uppercase() && prev_lower {
-                camel = true;
-                emit_lowercase(&run[start..i], buf, &mut f, false);
-                start = i;
+        let mut chars = run.char_indices().peekable();
+        while let Some((_, c)) = chars.next() {
+            let cjk = is_cjk(c);
+            let next_differs = chars.peek().is_none_or(|&(_, n)| is_cjk(n) != cjk);
+            if next_differs {
+                let end = chars.peek().map_or(run.len(), |&(n, _)| n);
+                let part = &run[start..end];
+                if cjk {
+                    bigrams(part, &mut f);
+                } else {
+                    latin_run(part, buf, &mut f);
+                }
+                start = end;
             }
-            prev_lower = c.is_lowercase();
         }
-        emit_lowercase(&run[start..], buf, &mut f, false);
-        if camel {
-            emit_lowercase(run, buf, &mut f, true);
+    }
+}
+
+/// A run of CJK characters: its bigrams, or the character alone.
+fn bigrams(part: &str, f: &mut impl FnMut(&str, bool)) {
+    let ends: Vec<usize> = part
+        .char_indices()
+        .map(|(i, _)| i)
+        .chain(std::iter::once(part.len()))
+        .collect();
+    if ends.len() == 2 {
+        f(part, false);
+    }
+    for w in ends.windows(3) {
+        f(&part[w[0]..w[2]], false);
+    }
+}
+
+/// A run of letters and digits outside CJK: its camelCase parts, then the whole if it had any.
+fn latin_run(run: &str, buf: &mut String, f: &mut impl FnMut(&str, bool)) {
+    let mut camel = false;
+    let mut start = 0;
+    let mut prev_lower = false;
+    for (i, c) in run.char_indices() {
+        if c.is_uppercase() && prev_lower {
+            camel = true;
+            emit_lowercase(&run[start..i], buf, f, false);
+            start = i;
         }
+        prev_lower = c.is_lowercase();
+    }
+    emit_lowercase(&run[start..], buf, f, false);
+    if camel {
+        emit_lowercase(run, buf, f, true);
     }
 }
 
@@ -66,15 +106,13 @@ fn emit_lowercase(word: &str, buf: &mut String, f: &mut impl FnMut(&str, bool), 
 
 /// CamelCase words whole ("UserSig" → "usersig"), which [`words`] splits: people type both.
 pub fn compounds(text: &str) -> Vec<String> {
-    text.split(|c: char| !c.is_alphanumeric())
-        .filter(|run| {
-            let chars: Vec<char> = run.chars().collect();
-            chars
-                .windows(2)
-                .any(|w| w[0].is_lowercase() && w[1].is_uppercase())
-        })
-        .map(str::to_lowercase)
-        .collect()
+    let mut out = Vec::new();
+    for_each_word(text, &mut String::new(), |word, compound| {
+        if compound {
+            out.push(word.to_owned());
+        }
+    });
+    out
 }
 
 /// Words that say nothing about which code is meant.
@@ -238,24 +276,14 @@ mod tests {
     }
 
     #[test]
-    fn for_each_word_agrees_with_words_and_compounds() {
-        for text in [
-            "USER_NOT_LOGIN",
-            "call renewToken, then UserSig",
-            "0x20-0x7e ÄÖ straße",
-            "",
-        ] {
-            let (mut parts, mut whole) = (Vec::new(), Vec::new());
-            for_each_word(text, &mut String::new(), |w, compound| {
-                if compound {
-                    whole.push(w.to_owned())
-                } else {
-                    parts.push(w.to_owned())
-                }
-            });
-            assert_eq!(parts, words(text), "{text}");
-            assert_eq!(whole, compounds(text), "{text}");
-        }
+    fn chinese_runs_give_bigrams_and_keep_codes_apart() {
+        assert_eq!(words("令牌过期"), ["令牌", "牌过", "过期"]);
+        assert_eq!(
+            words("无法登陆报错6012"),
+            ["无法", "法登", "登陆", "陆报", "报错", "6012"]
+        );
+        assert_eq!(words("userSig过期了"), ["user", "sig", "过期", "期了"]);
+        assert_eq!(words("群"), ["群"]);
     }
 
     #[test]

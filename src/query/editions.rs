@@ -1,0 +1,152 @@
+//! Which editions of a vendor's documents answer: the vendors publish the same table in several
+//! editions, languages and platform pages. By default a code is shown once per vendor and
+//! product, from the newest edition in the reader's language (English where it has none), with
+//! an older or other edition's text only where it says something else; a platform's own
+//! numbering (Agora Web's) shows separately, labelled. `--all-editions` shows every row.
+
+use rustc_hash::FxHashMap;
+
+use crate::catalogue::{Catalogue, Entry, Source};
+
+/// The reader's preferences.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Editions {
+    /// `en` or `zh`.
+    pub language: String,
+    /// `--platform`: that platform's numbering (and the documents for all platforms).
+    pub platform: Option<String>,
+    /// `--all-editions`: every edition's entry, as it is.
+    pub all: bool,
+}
+
+impl Editions {
+    /// Every edition (what a library caller gets unless it asks otherwise).
+    pub fn every() -> Self {
+        Editions {
+            language: "en".to_owned(),
+            platform: None,
+            all: true,
+        }
+    }
+
+    /// One entry per vendor, product and code, in `language`.
+    pub fn newest(language: &str) -> Self {
+        Editions {
+            language: language.to_owned(),
+            platform: None,
+            all: false,
+        }
+    }
+
+    /// The entries to show of `entries` (in the order given: catalogue order or rank), each
+    /// group of one vendor, product and code where its first entry stood.
+    pub fn select<'a>(&self, catalogue: &Catalogue, entries: Vec<&'a Entry>) -> Vec<&'a Entry> {
+        if self.all && self.platform.is_none() {
+            return entries;
+        }
+        let mut groups: Vec<Vec<&'a Entry>> = Vec::new();
+        let mut at: FxHashMap<(&str, Option<&str>, i64), usize> = FxHashMap::default();
+        for entry in entries {
+            let source = catalogue.source_of(entry);
+            let key = (&*source.vendor, source.product.as_deref(), entry.code);
+            match at.get(&key) {
+                Some(&i) => groups[i].push(entry),
+                None => {
+                    at.insert(key, groups.len());
+                    groups.push(vec![entry]);
+                }
+            }
+        }
+        groups
+            .into_iter()
+            .flat_map(|group| self.choose(catalogue, group))
+            .collect()
+    }
+
+    /// Of one vendor's entries for one code: the platform's, then the reader's language, newest
+    /// first, each text once.
+    fn choose<'a>(&self, catalogue: &Catalogue, group: Vec<&'a Entry>) -> Vec<&'a Entry> {
+        if group.len() == 1 && self.platform.is_none() {
+            return group;
+        }
+        let source = |e: &Entry| catalogue.source_of(e);
+        let mut group = match &self.platform {
+            Some(platform) => {
+                let on = |e: &&Entry| source(e).platform.as_deref() == Some(platform.as_str());
+                if group.iter().any(on) {
+                    group.into_iter().filter(on).collect()
+                } else {
+                    group
+                        .into_iter()
+                        .filter(|e| source(e).platform.is_none())
+                        .collect()
+                }
+            }
+            None => group,
+        };
+        if self.all {
+            return group;
+        }
+        let reads = |e: &&Entry, language: &str| {
+            source(e).language.as_deref().is_none_or(|l| l == language)
+        };
+        for language in [self.language.as_str(), "en"] {
+            if group.iter().any(|e| reads(e, language)) {
+                group.retain(|e| reads(e, language));
+                break;
+            }
+        }
+        // Newest first: dated editions by date, then the others in catalogue order.
+        group.sort_by_key(|e| std::cmp::Reverse(edition_date(source(e))));
+        let mut shown: Vec<(&'a Entry, String)> = Vec::new();
+        for entry in group {
+            let said = what_it_says(entry);
+            if !shown.iter().any(|(_, s)| *s == said) {
+                shown.push((entry, said));
+            }
+        }
+        shown.into_iter().map(|(e, _)| e).collect()
+    }
+}
+
+/// The date of a dated edition (`2025-11-29`), as a number that sorts; 0 for the others.
+fn edition_date(source: &Source) -> u32 {
+    let Some(edition) = source.edition.as_deref() else {
+        return 0;
+    };
+    let digits: String = edition.chars().filter(char::is_ascii_digit).collect();
+    let dated = edition.len() >= 10 && edition.as_bytes()[4] == b'-' && digits.len() >= 8;
+    if dated {
+        digits[..8].parse().unwrap_or(0)
+    } else {
+        0
+    }
+}
+
+/// What an entry says of its code, for telling editions apart: its name and description,
+/// with case, spacing and closing punctuation set aside.
+fn what_it_says(entry: &Entry) -> String {
+    let text = format!(
+        "{} {}",
+        entry.name().unwrap_or_default(),
+        entry.description()
+    );
+    text.split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .trim_end_matches(['.', '。'])
+        .to_lowercase()
+}
+
+/// The reader's language from the locale: LC_ALL, LC_MESSAGES, then LANG (the first set);
+/// `zh` for a Chinese locale, else `en`.
+pub fn language_from_env() -> &'static str {
+    let locale = ["LC_ALL", "LC_MESSAGES", "LANG"]
+        .into_iter()
+        .filter_map(std::env::var_os)
+        .find(|v| !v.is_empty());
+    match locale {
+        Some(v) if v.to_string_lossy().to_lowercase().starts_with("zh") => "zh",
+        _ => "en",
+    }
+}
