@@ -418,9 +418,9 @@ pub fn header_lines(enumerations: &[Enumeration<'_>], options: &Options) -> Vec<
         }
         match &source.edition {
             Some(edition) => {
-                let _ = write!(line, ", edition {edition}");
+                let _ = write!(line, " (edition: {edition})");
             }
-            None => line.push_str(", no edition given"),
+            None => line.push_str(" (no edition given)"),
         }
         if let Some(url) = &source.url {
             let _ = write!(line, ", {url}");
