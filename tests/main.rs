@@ -14,6 +14,7 @@ mod it {
     mod codegen;
     mod completion;
     mod generated;
+    mod meaning;
     mod scan;
     mod scan_pieces;
     mod symbols;

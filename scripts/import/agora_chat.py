@@ -77,6 +77,7 @@ def convert(text: str):
         "id": "agora-chat",
         "vendor": "agora",
         "title": "Agora Chat error codes",
+        "language": "en",
     }
     lines = text.splitlines()
     starts = [i for i, line in enumerate(lines) if line == HEADER]

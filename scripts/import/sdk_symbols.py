@@ -35,8 +35,9 @@ SDKS = (
             "id": "zego-sdk",
             "vendor": "zego",
             "title": "ZEGOCLOUD ZIM SDK (error-code enums, not in the error-code document)",
-            # The client SDK's codes; zego-server is the server API's, though 0 and 1 coincide.
-            "sources": ["zego-zim"],
+            # The client SDK's codes: the ZIM documents (seed and current editions); not zego-server
+            # or its editions (the server API's codes, though 0 and 1 coincide), not ZPNs.
+            "sources": ["zego-zim", "zego-zim-en", "zego-zim-zh"],
         },
         484,
         159,
@@ -60,7 +61,9 @@ SDKS = (
             "id": "agora-sdk",
             "vendor": "agora",
             "title": "Agora Chat SDK (error-code enums, not in the error-code document)",
-            "sources": ["agora-chat"],
+            # The native SDKs' numbering: the seed document and the Android, iOS and Unity
+            # editions; not agora-chat-web, whose codes are numbered differently.
+            "sources": ["agora-chat", "agora-chat-android", "agora-chat-ios", "agora-chat-unity"],
         },
         216,
         139,

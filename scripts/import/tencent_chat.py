@@ -26,6 +26,7 @@ SOURCE = {
     "vendor": "tencent",
     "title": "Tencent Cloud Chat error codes",
     "edition": "current edition",
+    "language": "en",
 }
 
 # Where the SDK's symbol contradicts the document's text: one sentence per code, for each edition

@@ -25,6 +25,7 @@ SOURCE = {
     "vendor": "tencent",
     "title": "Tencent Cloud IM error codes",
     "edition": "earlier edition",
+    "language": "en",
 }
 
 PART = re.compile(r"^## \d+\. (\S.*)$")

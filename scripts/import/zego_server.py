@@ -136,6 +136,8 @@ def convert(text: str):
         "id": "zego-server",
         "vendor": "zego",
         "title": "ZEGOCLOUD ZIM server API return codes",
+        "language": "en",
+        "platform": "server",
     }
     rows = []  # [code, category, text lines, source line]
     category = None

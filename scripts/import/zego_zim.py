@@ -67,6 +67,7 @@ def convert(text: str):
         # The page introduces these codes as those of "In-app Chat 2.0.0" and later and
         # sends users of versions "earlier than 2.0.0" to the "1.x.x" page.
         "edition": "2.x",
+        "language": "en",
     }
     lines = text.splitlines()
     entries = []

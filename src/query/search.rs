@@ -248,7 +248,8 @@ fn codes_mentioned(text: &str) -> Vec<i64> {
             && (start == 1 || !bytes[start - 2].is_ascii_alphanumeric());
         let glued = i < bytes.len() && bytes[i].is_ascii_alphabetic();
         let digits = &text[start..i];
-        if glued || !(digits.len() >= 3 || negative) || digits.len() > 12 {
+        let keyed = after_code_key(&text[..start]);
+        if glued || !(digits.len() >= 3 || negative || keyed) || digits.len() > 12 {
             continue;
         }
         if let Ok(n) = digits.parse::<i64>() {
@@ -259,6 +260,17 @@ fn codes_mentioned(text: &str) -> Vec<i64> {
         }
     }
     codes
+}
+
+/// Whether text ends with a word that introduces a code ("code", "errorCode:", "错误码", "报错"),
+/// so that a short number after it is a code too ("errorCode 2").
+fn after_code_key(before: &str) -> bool {
+    let before = before
+        .trim_end_matches([' ', ':', '=', '：', '#'])
+        .to_lowercase();
+    ["code", "err", "error", "errno", "错误码", "报错", "错误"]
+        .iter()
+        .any(|key| before.ends_with(key))
 }
 
 /// A query word: its stem, its synonyms' stems, and how many typos it tolerates.

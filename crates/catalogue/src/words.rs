@@ -2,8 +2,8 @@
 
 /// Lowercased words of a text: runs of letters and digits. `USER_NOT_LOGIN` and
 /// `renewToken` both split into words, so a name is found by the words it is made of; a run of
-/// Chinese (or Japanese, Korean) characters, written without spaces, gives its character
-/// bigrams ("令牌过期" → 令牌, 牌过, 过期), so that Chinese text matches Chinese text.
+/// Chinese (or Japanese, Korean) characters, written without spaces, gives its characters and
+/// their bigrams ("过期了" → 过, 期, 了, 过期, 期了), so that Chinese text matches Chinese text.
 pub fn words(text: &str) -> Vec<String> {
     let mut out = Vec::new();
     for_each_word(text, &mut String::new(), |word, compound| {
@@ -56,15 +56,15 @@ pub fn for_each_word(text: &str, buf: &mut String, mut f: impl FnMut(&str, bool)
     }
 }
 
-/// A run of CJK characters: its bigrams, or the character alone.
+/// A run of CJK characters: each character, then each pair of neighbours.
 fn bigrams(part: &str, f: &mut impl FnMut(&str, bool)) {
     let ends: Vec<usize> = part
         .char_indices()
         .map(|(i, _)| i)
         .chain(std::iter::once(part.len()))
         .collect();
-    if ends.len() == 2 {
-        f(part, false);
+    for w in ends.windows(2) {
+        f(&part[w[0]..w[1]], false);
     }
     for w in ends.windows(3) {
         f(&part[w[0]..w[2]], false);
@@ -276,13 +276,13 @@ mod tests {
     }
 
     #[test]
-    fn chinese_runs_give_bigrams_and_keep_codes_apart() {
-        assert_eq!(words("令牌过期"), ["令牌", "牌过", "过期"]);
+    fn chinese_runs_give_characters_and_bigrams_and_keep_codes_apart() {
         assert_eq!(
-            words("无法登陆报错6012"),
-            ["无法", "法登", "登陆", "陆报", "报错", "6012"]
+            words("令牌过期"),
+            ["令", "牌", "过", "期", "令牌", "牌过", "过期"]
         );
-        assert_eq!(words("userSig过期了"), ["user", "sig", "过期", "期了"]);
+        assert_eq!(words("报错6012"), ["报", "错", "报错", "6012"]);
+        assert_eq!(words("userSig过期"), ["user", "sig", "过", "期", "过期"]);
         assert_eq!(words("群"), ["群"]);
     }
 
