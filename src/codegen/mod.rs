@@ -154,7 +154,8 @@ fn classification(entry: &Entry, label: Label) -> Option<&str> {
     })
 }
 
-/// The enumerations of these sources, in source order.
+/// The enumerations of these sources, in source order; a source with no code of its own (an SDK
+/// whose every code a document describes) has none.
 pub fn enumerations<'a>(
     catalogue: &'a Catalogue,
     sources: &[usize],
@@ -163,6 +164,7 @@ pub fn enumerations<'a>(
     sources
         .iter()
         .map(|&index| enumeration(catalogue, index, language))
+        .filter(|e| !e.members.is_empty())
         .collect()
 }
 

@@ -39,6 +39,10 @@ pub fn run(catalogue: &Catalogue, args: GenArgs) -> Result<Outcome, Error> {
         package: args.package,
     };
     let enumerations = codegen::enumerations(catalogue, &sources, args.language);
+    if enumerations.is_empty() {
+        eprintln!("chaterr: no codes to write: the sources named have none");
+        return Ok(Outcome::NothingFound);
+    }
     let code = codegen::generate(args.language, &enumerations, &options);
     match &args.output {
         Some(path) => std::fs::write(path, code).map_err(|error| Error::Write {

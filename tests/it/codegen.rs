@@ -97,6 +97,34 @@ fn an_unknown_vendor_is_an_error_naming_it() {
 }
 
 #[test]
+fn a_source_without_codes_is_left_out_and_alone_writes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let ranges = dir.path().join("ranges.toml");
+    fs::write(
+        &ranges,
+        "[source]\nid = \"ranges-only\"\nvendor = \"ranges\"\n\n\
+         [[codes]]\ncode = 1\ncode_end = 99\ndescription = \"Reserved.\"\n",
+    )
+    .unwrap();
+    let ranges = ranges.to_str().unwrap();
+    let both = chaterr_gen(&["--catalog", ranges, "gen", "go", "acme", "ranges"]);
+    assert!(both.contains("type AcmeChatErrorCode int"));
+    assert!(!both.contains("RangesOnly"));
+    let out = chaterr()
+        .args([
+            "--no-user-catalog",
+            "--catalog",
+            ranges,
+            "gen",
+            "go",
+            "ranges",
+        ])
+        .output();
+    assert_eq!(out.status.code(), Some(1));
+    assert!(out.stdout.is_empty());
+}
+
+#[test]
 fn members_are_named_from_the_sdk_symbols_of_the_languages_platform() {
     // The type's name says what the SDK's prefixes (ZIMErrorCode, AgoraChatError, ERR_) say.
     let cases = [
