@@ -210,7 +210,7 @@ fn run(dir: &Path, program: &str, args: &[&str]) -> String {
 /// A directory holding the sample's and Agora's codes in `file`, and `program` in `main`.
 fn project(language: &str, file: &str, extra: &[&str], main: (&str, &str)) -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();
-    let mut args = vec!["gen", language, "acme", "agora"];
+    let mut args = vec!["gen", language, "acme", "agora-chat"];
     args.extend(extra);
     fs::write(dir.path().join(file), chaterr_gen(&args)).unwrap();
     fs::write(dir.path().join(main.0), main.1).unwrap();
