@@ -134,6 +134,8 @@ Register-ArgumentCompleter -Native -CommandName 'chaterr' -ScriptBlock {
         }
         'chaterr;scan' {
             [CompletionResult]::new('--vendor', '--vendor', [CompletionResultType]::ParameterName, 'Only this vendor''s or source''s codes (lines naming another SDK narrow no further)')
+            [CompletionResult]::new('--lang', '--lang', [CompletionResultType]::ParameterName, 'The language to read: en or zh [default: from LC_ALL, LC_MESSAGES or LANG; zh_* is zh]')
+            [CompletionResult]::new('--platform', '--platform', [CompletionResultType]::ParameterName, 'That platform''s numbering and pages (Agora Web numbers its errors differently)')
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, plain otherwise]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour (NO_COLOR and CLICOLOR_FORCE are honoured under auto)')
             [CompletionResult]::new('--catalog', '--catalog', [CompletionResultType]::ParameterName, 'Also read this catalogue file or folder of *.toml (repeatable; later wins)')
@@ -141,6 +143,7 @@ Register-ArgumentCompleter -Native -CommandName 'chaterr' -ScriptBlock {
             [CompletionResult]::new('--only-matching', '--only-matching', [CompletionResultType]::ParameterName, 'Print only the lines with codes')
             [CompletionResult]::new('-s', '-s', [CompletionResultType]::ParameterName, 'Print a table of the codes found, with counts, instead of the lines')
             [CompletionResult]::new('--summary', '--summary', [CompletionResultType]::ParameterName, 'Print a table of the codes found, with counts, instead of the lines')
+            [CompletionResult]::new('--all-editions', '--all-editions', [CompletionResultType]::ParameterName, 'Every edition''s entry, not just the newest in your language (older ones where they differ)')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Short for --format json')
             [CompletionResult]::new('--no-user-catalog', '--no-user-catalog', [CompletionResultType]::ParameterName, 'Ignore the catalogues in the config dir and CHATERR_CATALOG')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')

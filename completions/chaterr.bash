@@ -193,7 +193,7 @@ _chaterr() {
             return 0
             ;;
         chaterr__subcmd__diff)
-            opts="-h -V --format --json --color --catalog --no-user-catalog --help --version agora tencent zego agora-chat tencent-chat tencent-im zego-server zego-zim agora-sdk tencent-sdk zego-sdk agora tencent zego agora-chat tencent-chat tencent-im zego-server zego-zim agora-sdk tencent-sdk zego-sdk"
+            opts="-h -V --format --json --color --catalog --no-user-catalog --help --version agora tencent zego agora-chat-android agora-chat-ios agora-chat-unity agora-chat-web agora-chat tencent-chat tencent-im zego-server-en zego-server-zh zego-server zego-zim-en zego-zim-zh zego-zim zego-zpns-en zego-zpns-zh agora-sdk tencent-sdk zego-sdk agora tencent zego agora-chat-android agora-chat-ios agora-chat-unity agora-chat-web agora-chat tencent-chat tencent-im zego-server-en zego-server-zh zego-server zego-zim-en zego-zim-zh zego-zim zego-zpns-en zego-zpns-zh agora-sdk tencent-sdk zego-sdk"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -219,7 +219,7 @@ _chaterr() {
             return 0
             ;;
         chaterr__subcmd__gen)
-            opts="-o -h -V --output --package --format --json --color --catalog --no-user-catalog --help --version rust typescript kotlin swift dart go java python agora tencent zego agora-chat tencent-chat tencent-im zego-server zego-zim agora-sdk tencent-sdk zego-sdk"
+            opts="-o -h -V --output --package --format --json --color --catalog --no-user-catalog --help --version rust typescript kotlin swift dart go java python agora tencent zego agora-chat-android agora-chat-ios agora-chat-unity agora-chat-web agora-chat tencent-chat tencent-im zego-server-en zego-server-zh zego-server zego-zim-en zego-zim-zh zego-zim zego-zpns-en zego-zpns-zh agora-sdk tencent-sdk zego-sdk"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -447,7 +447,7 @@ _chaterr() {
             return 0
             ;;
         chaterr__subcmd__list)
-            opts="-h -V --category --range --documented-only --class --retry --concept --lang --platform --all-editions --format --json --color --catalog --no-user-catalog --help --version agora tencent zego agora-chat tencent-chat tencent-im zego-server zego-zim agora-sdk tencent-sdk zego-sdk"
+            opts="-h -V --category --range --documented-only --class --retry --concept --lang --platform --all-editions --format --json --color --catalog --no-user-catalog --help --version agora tencent zego agora-chat-android agora-chat-ios agora-chat-unity agora-chat-web agora-chat tencent-chat tencent-im zego-server-en zego-server-zh zego-server zego-zim-en zego-zim-zh zego-zim zego-zpns-en zego-zpns-zh agora-sdk tencent-sdk zego-sdk"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -501,7 +501,7 @@ _chaterr() {
             return 0
             ;;
         chaterr__subcmd__lookup)
-            opts="-h -V --documented-only --lang --platform --all-editions --format --json --color --catalog --no-user-catalog --help --version agora tencent zego agora-chat tencent-chat tencent-im zego-server zego-zim agora-sdk tencent-sdk zego-sdk"
+            opts="-h -V --documented-only --lang --platform --all-editions --format --json --color --catalog --no-user-catalog --help --version agora tencent zego agora-chat-android agora-chat-ios agora-chat-unity agora-chat-web agora-chat tencent-chat tencent-im zego-server-en zego-server-zh zego-server zego-zim-en zego-zim-zh zego-zim zego-zpns-en zego-zpns-zh agora-sdk tencent-sdk zego-sdk"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -535,14 +535,22 @@ _chaterr() {
             return 0
             ;;
         chaterr__subcmd__scan)
-            opts="-o -s -h -V --vendor --only-matching --summary --format --json --color --catalog --no-user-catalog --help --version"
+            opts="-o -s -h -V --vendor --only-matching --summary --lang --platform --all-editions --format --json --color --catalog --no-user-catalog --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
                 --vendor)
-                    COMPREPLY=($(compgen -W "agora tencent zego agora-chat tencent-chat tencent-im zego-server zego-zim agora-sdk tencent-sdk zego-sdk" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "agora tencent zego agora-chat-android agora-chat-ios agora-chat-unity agora-chat-web agora-chat tencent-chat tencent-im zego-server-en zego-server-zh zego-server zego-zim-en zego-zim-zh zego-zim zego-zpns-en zego-zpns-zh agora-sdk tencent-sdk zego-sdk" -- "${cur}"))
+                    return 0
+                    ;;
+                --lang)
+                    COMPREPLY=($(compgen -W "en zh" -- "${cur}"))
+                    return 0
+                    ;;
+                --platform)
+                    COMPREPLY=($(compgen -W "android ios unity web server" -- "${cur}"))
                     return 0
                     ;;
                 --format)
@@ -572,7 +580,7 @@ _chaterr() {
             fi
             case "${prev}" in
                 --vendor)
-                    COMPREPLY=($(compgen -W "agora tencent zego agora-chat tencent-chat tencent-im zego-server zego-zim agora-sdk tencent-sdk zego-sdk" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "agora tencent zego agora-chat-android agora-chat-ios agora-chat-unity agora-chat-web agora-chat tencent-chat tencent-im zego-server-en zego-server-zh zego-server zego-zim-en zego-zim-zh zego-zim zego-zpns-en zego-zpns-zh agora-sdk tencent-sdk zego-sdk" -- "${cur}"))
                     return 0
                     ;;
                 --limit)

@@ -125,6 +125,8 @@ set edit:completion:arg-completer[chaterr] = {|@words|
         }
         &'chaterr;scan'= {
             cand --vendor 'Only this vendor''s or source''s codes (lines naming another SDK narrow no further)'
+            cand --lang 'The language to read: en or zh [default: from LC_ALL, LC_MESSAGES or LANG; zh_* is zh]'
+            cand --platform 'That platform''s numbering and pages (Agora Web numbers its errors differently)'
             cand --format 'Output format [default: table on a terminal, plain otherwise]'
             cand --color 'When to use colour (NO_COLOR and CLICOLOR_FORCE are honoured under auto)'
             cand --catalog 'Also read this catalogue file or folder of *.toml (repeatable; later wins)'
@@ -132,6 +134,7 @@ set edit:completion:arg-completer[chaterr] = {|@words|
             cand --only-matching 'Print only the lines with codes'
             cand -s 'Print a table of the codes found, with counts, instead of the lines'
             cand --summary 'Print a table of the codes found, with counts, instead of the lines'
+            cand --all-editions 'Every edition''s entry, not just the newest in your language (older ones where they differ)'
             cand --json 'Short for --format json'
             cand --no-user-catalog 'Ignore the catalogues in the config dir and CHATERR_CATALOG'
             cand -h 'Print help (see more with ''--help'')'

@@ -69,11 +69,21 @@ complete -c chaterr -n "__fish_chaterr_using_subcommand lookup" -s V -l version 
 complete -c chaterr -n "__fish_chaterr_using_subcommand search" -l vendor -d 'Only this vendor or source id' -r -f -a "agora\t''
 tencent\t''
 zego\t''
+agora-chat-android\t''
+agora-chat-ios\t''
+agora-chat-unity\t''
+agora-chat-web\t''
 agora-chat\t''
 tencent-chat\t''
 tencent-im\t''
+zego-server-en\t''
+zego-server-zh\t''
 zego-server\t''
+zego-zim-en\t''
+zego-zim-zh\t''
 zego-zim\t''
+zego-zpns-en\t''
+zego-zpns-zh\t''
 agora-sdk\t''
 tencent-sdk\t''
 zego-sdk\t''"
@@ -186,14 +196,31 @@ complete -c chaterr -n "__fish_chaterr_using_subcommand diff" -s V -l version -d
 complete -c chaterr -n "__fish_chaterr_using_subcommand scan" -l vendor -d 'Only this vendor\'s or source\'s codes (lines naming another SDK narrow no further)' -r -f -a "agora\t''
 tencent\t''
 zego\t''
+agora-chat-android\t''
+agora-chat-ios\t''
+agora-chat-unity\t''
+agora-chat-web\t''
 agora-chat\t''
 tencent-chat\t''
 tencent-im\t''
+zego-server-en\t''
+zego-server-zh\t''
 zego-server\t''
+zego-zim-en\t''
+zego-zim-zh\t''
 zego-zim\t''
+zego-zpns-en\t''
+zego-zpns-zh\t''
 agora-sdk\t''
 tencent-sdk\t''
 zego-sdk\t''"
+complete -c chaterr -n "__fish_chaterr_using_subcommand scan" -l lang -d 'The language to read: en or zh [default: from LC_ALL, LC_MESSAGES or LANG; zh_* is zh]' -r -f -a "en\t''
+zh\t''"
+complete -c chaterr -n "__fish_chaterr_using_subcommand scan" -l platform -d 'That platform\'s numbering and pages (Agora Web numbers its errors differently)' -r -f -a "android\t''
+ios\t''
+unity\t''
+web\t''
+server\t''"
 complete -c chaterr -n "__fish_chaterr_using_subcommand scan" -l format -d 'Output format [default: table on a terminal, plain otherwise]' -r -f -a "table\t'Tables and cards, wrapped to the terminal'
 plain\t'Tab-separated lines, one entry per line, for grep, cut and awk'
 json\t'JSON (see docs/json.md)'"
@@ -203,6 +230,7 @@ never\t''"
 complete -c chaterr -n "__fish_chaterr_using_subcommand scan" -l catalog -d 'Also read this catalogue file or folder of *.toml (repeatable; later wins)' -r -F
 complete -c chaterr -n "__fish_chaterr_using_subcommand scan" -s o -l only-matching -d 'Print only the lines with codes'
 complete -c chaterr -n "__fish_chaterr_using_subcommand scan" -s s -l summary -d 'Print a table of the codes found, with counts, instead of the lines'
+complete -c chaterr -n "__fish_chaterr_using_subcommand scan" -l all-editions -d 'Every edition\'s entry, not just the newest in your language (older ones where they differ)'
 complete -c chaterr -n "__fish_chaterr_using_subcommand scan" -l json -d 'Short for --format json'
 complete -c chaterr -n "__fish_chaterr_using_subcommand scan" -l no-user-catalog -d 'Ignore the catalogues in the config dir and CHATERR_CATALOG'
 complete -c chaterr -n "__fish_chaterr_using_subcommand scan" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -265,8 +293,8 @@ complete -c chaterr -n "__fish_chaterr_using_subcommand help; and not __fish_see
 complete -c chaterr -n "__fish_chaterr_using_subcommand help; and not __fish_seen_subcommand_from lookup search list sources diff scan concepts check gen completions help" -f -a "gen" -d 'Write the catalogue as code: an enumeration per source, in your app\'s language'
 complete -c chaterr -n "__fish_chaterr_using_subcommand help; and not __fish_seen_subcommand_from lookup search list sources diff scan concepts check gen completions help" -f -a "completions" -d 'Print a shell completion script'
 complete -c chaterr -n "__fish_chaterr_using_subcommand help; and not __fish_seen_subcommand_from lookup search list sources diff scan concepts check gen completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c chaterr -n "__fish_seen_subcommand_from lookup" -a "agora tencent zego agora-chat tencent-chat tencent-im zego-server zego-zim agora-sdk tencent-sdk zego-sdk"
-complete -c chaterr -n "__fish_seen_subcommand_from list" -a "agora tencent zego agora-chat tencent-chat tencent-im zego-server zego-zim agora-sdk tencent-sdk zego-sdk"
-complete -c chaterr -n "__fish_seen_subcommand_from diff" -a "agora tencent zego agora-chat tencent-chat tencent-im zego-server zego-zim agora-sdk tencent-sdk zego-sdk"
-complete -c chaterr -n "__fish_seen_subcommand_from gen" -a "rust typescript kotlin swift dart go java python agora tencent zego agora-chat tencent-chat tencent-im zego-server zego-zim agora-sdk tencent-sdk zego-sdk"
+complete -c chaterr -n "__fish_seen_subcommand_from lookup" -a "agora tencent zego agora-chat-android agora-chat-ios agora-chat-unity agora-chat-web agora-chat tencent-chat tencent-im zego-server-en zego-server-zh zego-server zego-zim-en zego-zim-zh zego-zim zego-zpns-en zego-zpns-zh agora-sdk tencent-sdk zego-sdk"
+complete -c chaterr -n "__fish_seen_subcommand_from list" -a "agora tencent zego agora-chat-android agora-chat-ios agora-chat-unity agora-chat-web agora-chat tencent-chat tencent-im zego-server-en zego-server-zh zego-server zego-zim-en zego-zim-zh zego-zim zego-zpns-en zego-zpns-zh agora-sdk tencent-sdk zego-sdk"
+complete -c chaterr -n "__fish_seen_subcommand_from diff" -a "agora tencent zego agora-chat-android agora-chat-ios agora-chat-unity agora-chat-web agora-chat tencent-chat tencent-im zego-server-en zego-server-zh zego-server zego-zim-en zego-zim-zh zego-zim zego-zpns-en zego-zpns-zh agora-sdk tencent-sdk zego-sdk"
+complete -c chaterr -n "__fish_seen_subcommand_from gen" -a "rust typescript kotlin swift dart go java python agora tencent zego agora-chat-android agora-chat-ios agora-chat-unity agora-chat-web agora-chat tencent-chat tencent-im zego-server-en zego-server-zh zego-server zego-zim-en zego-zim-zh zego-zim zego-zpns-en zego-zpns-zh agora-sdk tencent-sdk zego-sdk"
 complete -c chaterr -n "__fish_seen_subcommand_from completions" -a "bash elvish fish powershell zsh"

@@ -268,6 +268,9 @@ pub struct ScanArgs {
     /// Print a table of the codes found, with counts, instead of the lines
     #[arg(long, short = 's')]
     pub summary: bool,
+
+    #[command(flatten)]
+    pub editions: EditionArgs,
 }
 
 #[derive(Debug, Args)]

@@ -126,10 +126,17 @@ mod tests {
 
     #[test]
     fn the_first_word_may_be_a_vendor_or_a_source() {
-        assert_eq!(
-            values(0, "ze"),
-            ["zego", "zego-server", "zego-zim", "zego-sdk"]
-        );
+        let zego = values(0, "ze");
+        assert_eq!(zego[0], "zego");
+        for id in [
+            "zego-zim",
+            "zego-zim-zh",
+            "zego-server",
+            "zego-zpns-en",
+            "zego-sdk",
+        ] {
+            assert!(zego.contains(&id.to_owned()), "{zego:?}");
+        }
         assert!(values(0, "").contains(&"agora".to_owned()));
         assert!(
             values(1, "").is_empty(),
@@ -148,7 +155,7 @@ mod tests {
         assert!(codes.contains(&"6000103"), "{codes:?}");
         assert!(codes.iter().all(|c| c.starts_with("600010")), "{codes:?}");
         let help = &found[codes.iter().position(|c| *c == "6000103").unwrap()].1;
-        assert!(help.starts_with("zego-zim: Token is invalid."), "{help}");
+        assert!(help.starts_with("zego-zim-en: Token is invalid."), "{help}");
         assert!(values(1, "-100").contains(&"-10001".to_owned()));
     }
 

@@ -1,12 +1,13 @@
 //! The chaterr binary: parse arguments, run the command, map the outcome to an exit status.
 
-use std::io::IsTerminal;
+use std::io::{IsTerminal, Write};
 use std::process::ExitCode;
 
 use clap::{CommandFactory, FromArgMatches};
 
 use chaterr::cli::{Cli, ColorChoice, Format};
 use chaterr::commands::{self, Outcome};
+use chaterr::error::report;
 use chaterr::render::Output;
 
 fn main() -> ExitCode {
@@ -14,9 +15,21 @@ fn main() -> ExitCode {
     // and exit.
     #[cfg(feature = "dynamic-completion")]
     if std::env::var_os("COMPLETE").is_some() {
-        clap_complete::CompleteEnv::with_factory(chaterr::cli::command).complete();
+        let env = clap_complete::CompleteEnv::with_factory(chaterr::cli::command);
+        let dir = std::env::current_dir().ok();
+        match env.try_complete(std::env::args_os(), dir.as_deref()) {
+            Ok(true) => return ExitCode::SUCCESS,
+            Ok(false) => {}
+            Err(err) => return completion_failed(&err),
+        }
     }
-    let cli = parse_arguments();
+    if let Err(status) = standard_streams() {
+        return status;
+    }
+    let cli = match parse_arguments() {
+        Ok(cli) => cli,
+        Err(status) => return status,
+    };
     let tty = std::io::stdout().is_terminal();
     let format = match (cli.output.json, cli.output.format) {
         (true, _) => Format::Json,
@@ -28,27 +41,84 @@ fn main() -> ExitCode {
     let width = std::env::var("COLUMNS")
         .ok()
         .and_then(|c| c.parse().ok())
+        // COLUMNS=0 is a width not known, as a terminal reporting 0×0.
+        .filter(|&columns: &u16| columns > 0)
         .or((!tty).then_some(100));
     let mut out = Output::stdout(format, colour, width);
     match commands::run(cli, &mut out) {
         Ok(Outcome::Found) => ExitCode::SUCCESS,
         Ok(Outcome::NothingFound) => ExitCode::from(1),
         Ok(Outcome::Failed) => ExitCode::from(2),
-        Err(err) if err.is_broken_pipe() => ExitCode::SUCCESS,
+        // Whatever is left of a closed pipe: the status of a program SIGPIPE ended.
+        Err(err) if err.is_broken_pipe() => ExitCode::from(141),
         Err(err) => {
-            eprintln!("chaterr: error: {err}");
+            report(format_args!("error: {err}"));
             ExitCode::from(2)
         }
     }
 }
 
+/// A stdout the caller closed (`>&-`) is an error, as it is for coreutils: the output would be
+/// lost. Rust's runtime opens /dev/null read-write in place of a closed standard stream before
+/// `main`, which is how it is told from `>/dev/null` (opened write-only by the shell).
+fn standard_streams() -> Result<(), ExitCode> {
+    #[cfg(target_os = "linux")]
+    {
+        let null =
+            std::fs::read_link("/proc/self/fd/1").is_ok_and(|p| p.as_os_str() == "/dev/null");
+        let read_write = || {
+            let info = std::fs::read_to_string("/proc/self/fdinfo/1").unwrap_or_default();
+            info.lines()
+                .filter_map(|line| line.strip_prefix("flags:"))
+                .any(|flags| u32::from_str_radix(flags.trim(), 8).is_ok_and(|f| f & 0o3 == 0o2))
+        };
+        if null && read_write() {
+            report("error: cannot write output: standard output is closed");
+            return Err(ExitCode::from(2));
+        }
+    }
+    Ok(())
+}
+
 /// What `Cli::parse()` does, except that clap's description of the command line is not freed:
 /// the process ends soon, and freeing it (every argument of every subcommand) costs a lookup
-/// more than the lookup itself.
-fn parse_arguments() -> Cli {
+/// more than the lookup itself. Help, version and usage errors end here, with clap's status.
+fn parse_arguments() -> Result<Cli, ExitCode> {
     let command = Box::leak(Box::new(Cli::command()));
-    let mut matches = command.get_matches_mut();
-    Cli::from_arg_matches_mut(&mut matches).unwrap_or_else(|err| err.format(command).exit())
+    command
+        .try_get_matches_from_mut(std::env::args_os())
+        .and_then(|mut matches| Cli::from_arg_matches_mut(&mut matches))
+        .map_err(|err| clap_exit(&err.format(command)))
+}
+
+/// Prints clap's help, version or usage error. Help or version that cannot be written (a full
+/// disk, a closed stdout) fails as coreutils' do; a usage error stays one, stderr or not.
+fn clap_exit(err: &clap::Error) -> ExitCode {
+    let printed = err.print().and_then(|()| std::io::stdout().flush());
+    match printed {
+        Err(error) if !err.use_stderr() && error.kind() != std::io::ErrorKind::BrokenPipe => {
+            report(format_args!("error: cannot write output: {error}"));
+            ExitCode::from(2)
+        }
+        _ => ExitCode::from(u8::try_from(err.exit_code()).unwrap_or(2)),
+    }
+}
+
+/// clap_complete's error (an unknown shell, a full disk) as one line of ours; a closed pipe is
+/// the shell no longer listening.
+#[cfg(feature = "dynamic-completion")]
+fn completion_failed(err: &clap::Error) -> ExitCode {
+    use std::error::Error as _;
+    let io = err
+        .source()
+        .and_then(|e| e.downcast_ref::<std::io::Error>());
+    if io.is_some_and(|e| e.kind() == std::io::ErrorKind::BrokenPipe) {
+        return ExitCode::SUCCESS;
+    }
+    let message = err.to_string();
+    let message = message.trim().trim_start_matches("error: ");
+    report(format_args!("error: completion failed: {message}"));
+    ExitCode::from(2)
 }
 
 /// `--color` wins; under auto, NO_COLOR (non-empty, whatever its value) turns colour off, and

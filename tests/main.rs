@@ -14,6 +14,10 @@ mod it {
     mod codegen;
     mod completion;
     mod generated;
+    mod hardening_exit;
+    mod hardening_paths;
+    mod hardening_sizes;
+    mod hardening_streams;
     mod meaning;
     mod scan;
     mod scan_pieces;

@@ -111,8 +111,8 @@ fn check_line_column(text: &str, data: &[u8]) {
     }
 }
 
-/// The parsed file as a user's catalogue over the embedded one: it loads (unless it claims an
-/// embedded source for another vendor), and each of its codes is found afterwards.
+/// The parsed file as a user's catalogue over the embedded one: it loads (unless its names clash
+/// with the embedded ones, `user::clash`), and each of its codes is found afterwards.
 fn load(text: &str, parsed: &file::CatalogueFile) {
     std::fs::write(&*SCRATCH, text).expect("the scratch file is written");
     let locations = Locations {
@@ -124,7 +124,9 @@ fn load(text: &str, parsed: &file::CatalogueFile) {
         Ok(catalogue) => catalogue,
         Err(err) => {
             let message = err.to_string();
-            assert!(message.contains("belongs to vendor"), "{message}");
+            let sources = chaterr::Catalogue::embedded().sources().to_vec();
+            let clash = user::clash(&sources, &parsed.source.id, &parsed.source.vendor);
+            assert!(clash.is_some_and(|c| message.contains(&c)), "{message}");
             return;
         }
     };

@@ -1,21 +1,80 @@
 //! Reading one catalogue file at run time.
 
-use std::fs;
+use std::fs::{self, File};
+use std::io::{self, Read};
 use std::path::Path;
 use std::sync::Arc;
 
 use super::file::{self, CatalogueFile, CodeDecl};
 use super::{Catalogue, Entry, Source, Text};
-use crate::error::Error;
+use crate::error::{Error, path_label};
 use chaterr_catalogue::model::non_empty;
+
+/// The most a catalogue file may hold, 64 MiB: a hundred times the largest vendor document,
+/// and a limit on the memory a mistaken path (`--catalog /dev/zero`) can take.
+pub const MAX_FILE_BYTES: u64 = 64 << 20;
+
+/// A catalogue file's text. What is not a regular file (a named pipe, a device, a folder) is
+/// refused before it is opened, so that nothing waits for a writer or reads for ever; a file
+/// over [`MAX_FILE_BYTES`] is refused too.
+pub fn read_text(path: &Path) -> Result<String, Error> {
+    let refuse = |error: io::Error| Error::Read {
+        path: path_label(path),
+        error,
+    };
+    let meta = fs::metadata(path).map_err(refuse)?;
+    if !meta.is_file() {
+        let message = format!("not a regular file ({})", file_kind(&meta));
+        return Err(refuse(io::Error::new(io::ErrorKind::InvalidInput, message)));
+    }
+    let too_big = || {
+        let message = format!(
+            "larger than {} MiB, the most a catalogue file may hold",
+            MAX_FILE_BYTES >> 20
+        );
+        refuse(io::Error::new(io::ErrorKind::InvalidData, message))
+    };
+    if meta.len() > MAX_FILE_BYTES {
+        return Err(too_big());
+    }
+    let mut text = String::new();
+    File::open(path)
+        .and_then(|file| file.take(MAX_FILE_BYTES + 1).read_to_string(&mut text))
+        .map_err(refuse)?;
+    // A file that grew since, or one whose size the system does not know (/proc).
+    if text.len() as u64 > MAX_FILE_BYTES {
+        return Err(too_big());
+    }
+    Ok(text)
+}
+
+/// What a path that is not a regular file is, for the message.
+fn file_kind(meta: &fs::Metadata) -> &'static str {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt;
+        let kind = meta.file_type();
+        if kind.is_fifo() {
+            return "a named pipe";
+        }
+        if kind.is_char_device() || kind.is_block_device() {
+            return "a device";
+        }
+        if kind.is_socket() {
+            return "a socket";
+        }
+    }
+    if meta.is_dir() {
+        "a folder"
+    } else {
+        "not a file"
+    }
+}
 
 /// Reads and validates one file; the error is its first problem, with a count of the rest.
 pub fn read_file(path: &Path) -> Result<(CatalogueFile, String), Error> {
-    let label = path.display().to_string();
-    let text = fs::read_to_string(path).map_err(|error| Error::Read {
-        path: label.clone(),
-        error,
-    })?;
+    let label = path_label(path);
+    let text = read_text(path)?;
     match file::parse(&text) {
         Ok(parsed) => Ok((parsed, text)),
         Err(problems) => {
@@ -42,7 +101,7 @@ pub fn read_file(path: &Path) -> Result<(CatalogueFile, String), Error> {
 /// One file as a catalogue of its own (`chaterr diff zego ./newer-zego.toml`).
 pub fn load_file(path: &Path) -> Result<Catalogue, Error> {
     let (file, _) = read_file(path)?;
-    let origin: Text = Text::Owned(path.display().to_string());
+    let origin: Text = Text::Owned(path_label(path));
     let source = Source::declared(file.source, Some(origin.clone()));
     let shared = Arc::from(origin.as_ref());
     let entries = file

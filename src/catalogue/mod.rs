@@ -184,10 +184,14 @@ impl Catalogue {
         vendors
     }
 
-    /// Resolves a vendor key, a vendor alias or a source id, case-insensitively.
+    /// Resolves a vendor key, a vendor alias or a source id, case-insensitively. A source whose
+    /// id is its vendor's key (a user's vendor with one document, at first) gives way to the
+    /// vendor: the vendor's other documents stay in reach.
     pub fn scope(&self, word: &str) -> Option<Scope> {
         let word = word.to_ascii_lowercase();
-        if let Some(index) = self.sources.iter().position(|s| s.id == word.as_str()) {
+        if let Some(index) = self.sources.iter().position(|s| s.id == word.as_str())
+            && self.sources[index].vendor != word.as_str()
+        {
             return Some(Scope::Source(index));
         }
         let key = vendor::canonical(&word).unwrap_or(&word);

@@ -12,7 +12,7 @@ use rustc_hash::FxHashMap;
 
 use super::file::{self, CatalogueFile};
 use super::{Catalogue, Source, Text, load};
-use crate::error::Error;
+use crate::error::{Error, path_label, quoted};
 
 /// The environment variable holding extra catalogue paths (files or folders).
 pub const ENV_VAR: &str = "CHATERR_CATALOG";
@@ -45,23 +45,29 @@ impl Locations {
     pub fn files(&self) -> Result<Vec<(PathBuf, Bypass)>, Error> {
         let mut files = Vec::new();
         if !self.no_user_catalog {
+            let hinted = |err: Error| err.with_hint(Bypass::NoUserCatalog.hint());
             if let Some(dir) = self.config_dir.as_ref().filter(|dir| dir.is_dir()) {
                 files.extend(
-                    toml_files(dir)?
+                    toml_files(dir)
+                        .map_err(hinted)?
                         .into_iter()
                         .map(|f| (f, Bypass::NoUserCatalog)),
                 );
             }
-            for path in self.env.iter().flat_map(std::env::split_paths) {
+            // An empty entry (`CHATERR_CATALOG=:a.toml`) is skipped, as PATH skips one.
+            let env_paths = self.env.iter().flat_map(std::env::split_paths);
+            for path in env_paths.filter(|p| !p.as_os_str().is_empty()) {
                 files.extend(
-                    expand(&path)?
+                    expand(&path)
+                        .map_err(hinted)?
                         .into_iter()
                         .map(|f| (f, Bypass::NoUserCatalog)),
                 );
             }
         }
         for path in &self.flags {
-            files.extend(expand(path)?.into_iter().map(|f| (f, Bypass::DropFlag)));
+            let expanded = expand(path).map_err(|err| err.with_hint(Bypass::DropFlag.hint()))?;
+            files.extend(expanded.into_iter().map(|f| (f, Bypass::DropFlag)));
         }
         Ok(files)
     }
@@ -86,7 +92,7 @@ impl Bypass {
 /// A file as it is; a folder as its `*.toml` files in name order.
 pub fn expand(path: &Path) -> Result<Vec<PathBuf>, Error> {
     let meta = fs::metadata(path).map_err(|error| Error::Read {
-        path: path.display().to_string(),
+        path: path_label(path),
         error,
     })?;
     if meta.is_dir() {
@@ -96,11 +102,22 @@ pub fn expand(path: &Path) -> Result<Vec<PathBuf>, Error> {
     }
 }
 
+/// A folder's `*.toml` entries in name order, sub-folders left out. A broken link or a named
+/// pipe is kept, to be reported when it is read, not skipped without a word.
 fn toml_files(dir: &Path) -> Result<Vec<PathBuf>, Error> {
-    chaterr_catalogue::compile::toml_files(dir).map_err(|error| Error::Read {
-        path: dir.display().to_string(),
+    let refuse = |error| Error::Read {
+        path: path_label(dir),
         error,
-    })
+    };
+    let mut files = Vec::new();
+    for entry in fs::read_dir(dir).map_err(refuse)? {
+        let path = entry.map_err(refuse)?.path();
+        if path.extension().is_some_and(|ext| ext == "toml") && !path.is_dir() {
+            files.push(path);
+        }
+    }
+    files.sort();
+    Ok(files)
 }
 
 /// The embedded catalogue with every user file merged over it, in order.
@@ -114,12 +131,55 @@ pub fn load(locations: &Locations) -> Result<Catalogue, Error> {
     for (path, bypass) in files {
         let (file, text) = load::read_file(&path).map_err(|err| err.with_hint(bypass.hint()))?;
         merger
-            .merge(file, &text, &path.display().to_string())
+            .merge(file, &text, &path_label(&path))
             .map_err(|err| err.with_hint(bypass.hint()))?;
     }
     drop(merger);
     catalogue.sort();
     Ok(catalogue)
+}
+
+/// Why a file's source cannot join these sources, if it cannot: each word `lookup` and `list`
+/// take must name one thing, so a new source id may not be a vendor key or another name of a
+/// vendor, and a new vendor key may not be another source's id or another vendor's name. (A new
+/// vendor's first source may share its key: the word then names the vendor.) A source that
+/// exists is being extended: the file must give its vendor.
+pub fn clash(sources: &[Source], id: &str, vendor: &str) -> Option<String> {
+    let (id_q, vendor_q) = (quoted(id), quoted(vendor));
+    if let Some(s) = sources.iter().find(|s| s.id == id) {
+        return (s.vendor != vendor).then(|| {
+            format!(
+                "source {id_q} belongs to vendor {:?}, not {vendor_q}",
+                s.vendor
+            )
+        });
+    }
+    if let Some(s) = sources.iter().find(|s| s.vendor == id) {
+        return Some(format!(
+            "source id {id_q} is the key of vendor {:?}: the word could not name both; choose another id",
+            s.vendor
+        ));
+    }
+    if let Some(key) = super::vendor::canonical(id).filter(|key| *key != vendor) {
+        return Some(format!(
+            "source id {id_q} is another name of vendor {key:?}: the word could not name both; choose another id"
+        ));
+    }
+    if let Some(s) = sources
+        .iter()
+        .find(|s| s.id == vendor && s.vendor != vendor)
+    {
+        return Some(format!(
+            "vendor {vendor_q} is the id of source {:?} (of vendor {:?}): the word could not name both; choose another vendor key",
+            s.id, s.vendor
+        ));
+    }
+    if let Some(key) = super::vendor::canonical(vendor).filter(|key| *key != vendor) {
+        return Some(format!(
+            "vendor {vendor_q} is another name of vendor {key:?}: write vendor = {key:?}, or choose another key"
+        ));
+    }
+    None
 }
 
 /// Merges files into a catalogue, overriding entries by (source, code).
@@ -143,21 +203,18 @@ impl<'c> Merger<'c> {
         let origin: Text = Text::Owned(origin.to_owned());
         let decl = file.source;
         let sources = &mut self.catalogue.sources;
+        if let Some(message) = clash(sources, &decl.id, &decl.vendor) {
+            let (line, column) = file::line_column(text, decl.vendor_offset);
+            return Err(Error::Catalogue {
+                path: origin.to_string(),
+                line,
+                column,
+                message,
+            });
+        }
         let source = match sources.iter().position(|s| s.id == decl.id.as_str()) {
             Some(index) => {
                 let existing = &mut sources[index];
-                if existing.vendor != decl.vendor.as_str() {
-                    let (line, column) = file::line_column(text, decl.vendor_offset);
-                    return Err(Error::Catalogue {
-                        path: origin.to_string(),
-                        line,
-                        column,
-                        message: format!(
-                            "source {:?} belongs to vendor {:?}, not {:?}",
-                            decl.id, existing.vendor, decl.vendor
-                        ),
-                    });
-                }
                 // What the file says of the document replaces what was known.
                 for (slot, value) in [
                     (&mut existing.title, decl.title),

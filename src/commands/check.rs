@@ -1,43 +1,75 @@
 //! `chaterr check PATH...`: validate catalogue files, reporting every problem.
 
-use std::fs;
-
+use crate::catalogue::Catalogue;
 use crate::catalogue::file;
-use crate::catalogue::user::expand;
+use crate::catalogue::load::read_text;
+use crate::catalogue::user::{clash, expand};
 use crate::cli::CheckArgs;
 use crate::commands::Outcome;
-use crate::error::Error;
+use crate::error::{Error, path_label, report};
 use crate::render::{FileProblem, Output};
 
 pub fn run(out: &mut Output, args: CheckArgs) -> Result<Outcome, Error> {
     let mut problems: Vec<FileProblem> = Vec::new();
     let mut unreadable = false;
     let mut checked = 0;
+    // The sources known so far: a file's names are checked against them (`user::clash`).
+    let mut sources = Catalogue::embedded().sources().to_vec();
     for path in &args.paths {
         let files = match expand(path) {
+            // A folder with nothing to check is no "no problems".
+            Ok(files) if files.is_empty() => {
+                let folder = path_label(path);
+                report(format_args!(
+                    "error: no catalogue files (*.toml) in {folder}"
+                ));
+                unreadable = true;
+                continue;
+            }
             Ok(files) => files,
             Err(err) => {
-                eprintln!("chaterr: error: {err}");
+                report(format_args!("error: {err}"));
                 unreadable = true;
                 continue;
             }
         };
         for path in files {
-            let label = path.display().to_string();
-            let text = match fs::read_to_string(&path) {
+            let label = path_label(&path);
+            let text = match read_text(&path) {
                 Ok(text) => text,
-                Err(error) => {
-                    eprintln!("chaterr: error: {}", Error::Read { path: label, error });
+                Err(err) => {
+                    report(format_args!("error: {err}"));
                     unreadable = true;
                     continue;
                 }
             };
             checked += 1;
-            if let Err(found) = file::parse(&text) {
-                problems.extend(found.into_iter().map(|problem| FileProblem {
+            match file::parse(&text) {
+                Ok(parsed) => {
+                    let decl = &parsed.source;
+                    if let Some(message) = clash(&sources, &decl.id, &decl.vendor) {
+                        let (line, column) = file::line_column(&text, decl.vendor_offset);
+                        let problem = file::Problem {
+                            line,
+                            column,
+                            message,
+                        };
+                        problems.push(FileProblem {
+                            file: label.clone(),
+                            problem,
+                        });
+                    } else if !sources.iter().any(|s| s.id == decl.id) {
+                        // Only its id and vendor are read.
+                        let mut source = sources[0].clone();
+                        (source.id, source.vendor) =
+                            (decl.id.clone().into(), decl.vendor.clone().into());
+                        sources.push(source);
+                    }
+                }
+                Err(found) => problems.extend(found.into_iter().map(|problem| FileProblem {
                     file: label.clone(),
                     problem,
-                }));
+                })),
             }
         }
     }
@@ -46,11 +78,11 @@ pub fn run(out: &mut Output, args: CheckArgs) -> Result<Outcome, Error> {
     match problems.len() {
         // Nothing was read: the errors above say all there is, not "no problems".
         _ if checked == 0 && unreadable => {}
-        0 => eprintln!("chaterr: {checked} {files} checked, no problems"),
-        n => eprintln!(
-            "chaterr: {checked} {files} checked, {n} problem{}",
+        0 => report(format_args!("{checked} {files} checked, no problems")),
+        n => report(format_args!(
+            "{checked} {files} checked, {n} problem{}",
             if n == 1 { "" } else { "s" }
-        ),
+        )),
     }
     Ok(if unreadable {
         Outcome::Failed

@@ -6,7 +6,7 @@ use crate::catalogue::{Catalogue, Scope};
 use crate::cli::GenArgs;
 use crate::codegen::{self, Options};
 use crate::commands::{Outcome, resolve_scope};
-use crate::error::Error;
+use crate::error::{Error, path_label, report};
 
 pub fn run(catalogue: &Catalogue, args: GenArgs) -> Result<Outcome, Error> {
     let mut sources: Vec<usize> = Vec::new();
@@ -40,13 +40,13 @@ pub fn run(catalogue: &Catalogue, args: GenArgs) -> Result<Outcome, Error> {
     };
     let enumerations = codegen::enumerations(catalogue, &sources, args.language);
     if enumerations.is_empty() {
-        eprintln!("chaterr: no codes to write: the sources named have none");
+        report("no codes to write: the sources named have none");
         return Ok(Outcome::NothingFound);
     }
     let code = codegen::generate(args.language, &enumerations, &options);
     match &args.output {
         Some(path) => std::fs::write(path, code).map_err(|error| Error::Write {
-            path: path.display().to_string(),
+            path: path_label(path),
             error,
         })?,
         None => std::io::stdout().lock().write_all(code.as_bytes())?,

@@ -5,7 +5,7 @@ use std::ops::RangeInclusive;
 use crate::catalogue::{Catalogue, EntryRef, Scope};
 use crate::cli::ListArgs;
 use crate::commands::{Outcome, resolve_scope};
-use crate::error::Error;
+use crate::error::{Error, quoted, report};
 use crate::query::Filter;
 use crate::render::Output;
 
@@ -19,7 +19,10 @@ pub fn run(catalogue: &Catalogue, out: &mut Output, args: ListArgs) -> Result<Ou
         editions: args.editions.editions(),
         equals: args.reading.conditions(),
         range: args.range.as_deref().map(parse_range).transpose()?,
-        category: args.category.as_deref().map(str::to_lowercase),
+        // `--category ''` asks for no category in particular: every entry, not only those with one.
+        category: (args.category.as_deref().map(str::trim))
+            .filter(|c| !c.is_empty())
+            .map(str::to_lowercase),
         ..scope.into()
     };
     let admitted = catalogue
@@ -32,7 +35,7 @@ pub fn run(catalogue: &Catalogue, out: &mut Output, args: ListArgs) -> Result<Ou
         .map(|e| catalogue.entry_ref(e))
         .collect();
     if entries.is_empty() {
-        eprintln!("chaterr: no entries match");
+        report("no entries match");
     }
     out.list(&entries)?;
     Ok(Outcome::from_found(!entries.is_empty()))
@@ -51,7 +54,8 @@ pub fn parse_range(text: &str) -> Result<RangeInclusive<i64>, Error> {
         }
         part.parse::<i64>().map_err(|_| {
             bad(&format!(
-                "{part:?} is not a whole number; expected LOW..HIGH such as 8500..8599"
+                "{} is not a whole number; expected LOW..HIGH such as 8500..8599",
+                quoted(part)
             ))
         })
     };

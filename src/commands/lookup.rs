@@ -3,10 +3,12 @@
 use std::io::Read;
 
 use crate::catalogue::words::closest;
-use crate::catalogue::{Catalogue, EntryRef, Scope};
+use rustc_hash::FxHashMap;
+
+use crate::catalogue::{Catalogue, Entry, EntryRef, Scope};
 use crate::cli::LookupArgs;
 use crate::commands::{Outcome, resolve_scope, scope_label};
-use crate::error::Error;
+use crate::error::{Error, cut, report};
 use crate::query::{CodeQuery, Filter, lookup, neighbours, parse_code_query};
 use crate::render::Output;
 
@@ -21,11 +23,19 @@ pub fn run(catalogue: &Catalogue, out: &mut Output, args: LookupArgs) -> Result<
     };
     let mut found: Vec<EntryRef<'_>> = Vec::new();
     let mut all_found = true;
+    // `lookup -` may be given 100,000 codes: each distinct one is looked up once, and only the
+    // first misses get the nearest codes or names, which cost a walk of the catalogue each.
+    let mut answers: FxHashMap<&CodeQuery, Vec<&Entry>> = FxHashMap::default();
+    let mut misses = 0;
     for query in &queries {
-        let matches = lookup(catalogue, &filter, query);
+        let matches = answers
+            .entry(query)
+            .or_insert_with(|| lookup(catalogue, &filter, query))
+            .clone();
         if matches.is_empty() {
             all_found = false;
-            eprintln!("chaterr: {}", not_found(catalogue, &scope, query));
+            misses += 1;
+            report(not_found(catalogue, &scope, query, misses <= HINTED_MISSES));
         }
         found.extend(matches.into_iter().map(|e| catalogue.entry_ref(e)));
     }
@@ -59,18 +69,42 @@ fn split_scope(catalogue: &Catalogue, args: &[String]) -> Result<(Scope, Vec<Str
     }
 }
 
-/// Parses every CODE (expanding `-` into the codes on stdin) before looking any up, so a bad
-/// one fails the command before anything is printed.
+/// The most `lookup -` reads from stdin: some 100,000 codes, and a bound on the memory a
+/// mistaken input (`lookup - </dev/zero`) can take.
+pub const MAX_STDIN_BYTES: u64 = 1 << 20;
+
+/// Parses every CODE (expanding `-` into the codes on stdin, read once) before looking any up,
+/// so a bad one fails the command before anything is printed.
 fn read_queries(words: &[String]) -> Result<Vec<CodeQuery>, Error> {
     let mut queries = Vec::new();
+    let mut stdin_read = false;
     for word in words {
         if word == "-" {
+            if std::mem::replace(&mut stdin_read, true) {
+                continue;
+            }
             let mut input = String::new();
             std::io::stdin()
+                .lock()
+                .take(MAX_STDIN_BYTES + 1)
                 .read_to_string(&mut input)
                 .map_err(Error::Stdin)?;
+            if input.len() as u64 > MAX_STDIN_BYTES {
+                let message = format!(
+                    "more than {} MiB, the most `lookup -` reads",
+                    MAX_STDIN_BYTES >> 20
+                );
+                return Err(Error::Stdin(std::io::Error::new(
+                    std::io::ErrorKind::InvalidData,
+                    message,
+                )));
+            }
+            let before = queries.len();
             for token in input.split_whitespace() {
                 queries.push(parse_code_query(token)?);
+            }
+            if queries.len() == before {
+                return Err(Error::NoCodesOnStdin);
             }
         } else {
             queries.push(parse_code_query(word)?);
@@ -79,8 +113,13 @@ fn read_queries(words: &[String]) -> Result<Vec<CodeQuery>, Error> {
     Ok(queries)
 }
 
-fn not_found(catalogue: &Catalogue, scope: &Scope, query: &CodeQuery) -> String {
+/// How many codes not found are reported with the nearest codes or names.
+const HINTED_MISSES: usize = 20;
+
+fn not_found(catalogue: &Catalogue, scope: &Scope, query: &CodeQuery, hint: bool) -> String {
     let (what, candidates) = match query {
+        CodeQuery::Number(code) if !hint => (format!("code {code}"), None),
+        CodeQuery::Name(name) if !hint => (format!("name {}", cut(name, 80)), None),
         CodeQuery::Number(code) => {
             let (below, above) = neighbours(catalogue, scope, *code);
             let near: Vec<String> = [below, above]
@@ -102,7 +141,7 @@ fn not_found(catalogue: &Catalogue, scope: &Scope, query: &CodeQuery) -> String 
             });
             let near =
                 closest(&name.to_ascii_lowercase(), names).map(|n| format!("did you mean {n}?"));
-            (format!("name {name}"), near)
+            (format!("name {}", cut(name, 80)), near)
         }
     };
     let head = match scope {

@@ -60,7 +60,10 @@ pub fn run(cli: Cli, out: &mut Output) -> Result<Outcome, Error> {
         Command::Gen(args) => r#gen::run(load()?, args)?,
         Command::Completions(args) => {
             let script = crate::generate::completion(args.shell);
-            std::io::stdout().lock().write_all(script.as_bytes())?;
+            match std::io::stdout().lock().write_all(script.as_bytes()) {
+                Err(err) if err.kind() == std::io::ErrorKind::BrokenPipe => {}
+                written => written?,
+            }
             Outcome::Found
         }
     };

@@ -2,11 +2,12 @@
 
 use std::fs::File;
 use std::io::{self, BufReader};
+use std::path::PathBuf;
 
 use crate::catalogue::{Catalogue, Scope};
 use crate::cli::ScanArgs;
 use crate::commands::{Outcome, resolve_scope};
-use crate::error::Error;
+use crate::error::{Error, path_label, report};
 use crate::query::explain::{Explainer, Tally};
 use crate::render::{Format, Output};
 use crate::scan::{Found, Piece, Sink, scan_reader};
@@ -50,13 +51,27 @@ impl Sink for Scan<'_, '_> {
             }
         };
         self.write_failed |= written.is_err();
-        written
+        written?;
+        self.stop_if_closed()
     }
 
     fn before_wait(&mut self) -> io::Result<()> {
         let flushed = self.out.flush();
         self.write_failed |= flushed.is_err();
-        flushed
+        flushed?;
+        self.stop_if_closed()
+    }
+}
+
+impl Scan<'_, '_> {
+    /// Nobody reads any more (`chaterr scan app.log | head`): the scan ends, its status what it
+    /// found so far.
+    fn stop_if_closed(&mut self) -> io::Result<()> {
+        if self.out.is_closed() {
+            self.write_failed = true;
+            return Err(io::ErrorKind::BrokenPipe.into());
+        }
+        Ok(())
     }
 }
 
@@ -75,7 +90,7 @@ pub fn run(catalogue: &Catalogue, out: &mut Output, args: ScanArgs) -> Result<Ou
         }
     };
     let mut scan = Scan {
-        explainer: Explainer::new(catalogue, &scope),
+        explainer: Explainer::new(catalogue, &scope, args.editions.editions()),
         mode,
         out,
         label: String::new(),
@@ -84,27 +99,34 @@ pub fn run(catalogue: &Catalogue, out: &mut Output, args: ScanArgs) -> Result<Ou
         write_failed: false,
     };
     let mut failed = false;
-    let names: Vec<String> = if args.files.is_empty() {
-        vec!["-".to_owned()]
+    let stdin = [PathBuf::from("-")];
+    let paths = if args.files.is_empty() {
+        &stdin[..]
     } else {
-        args.files.iter().map(|f| f.display().to_string()).collect()
+        &args.files[..]
     };
-    for name in names {
-        let result = if name == "-" {
+    for path in paths {
+        let name = path_label(path);
+        let result = if path.as_os_str() == "-" {
             scan.label = "(standard input)".to_owned();
             scan_reader(&mut io::stdin().lock(), &mut scan)
         } else {
             scan.label = name.clone();
-            File::open(&name).and_then(|file| {
+            File::open(path).and_then(|file| {
                 scan_reader(&mut BufReader::with_capacity(1 << 16, file), &mut scan)
             })
         };
         match result {
             Ok(()) => {}
+            Err(_) if scan.out.is_closed() => break,
             Err(error) if scan.write_failed => return Err(Error::Output(error)),
             Err(error) => {
                 // As grep: say so, go on with the other inputs, and exit 2 at the end.
-                eprintln!("chaterr: error: {}", Error::Read { path: name, error });
+                let err = match path.as_os_str() == "-" {
+                    true => Error::Stdin(error),
+                    false => Error::Read { path: name, error },
+                };
+                report(format_args!("error: {err}"));
                 failed = true;
             }
         }

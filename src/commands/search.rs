@@ -3,7 +3,8 @@
 use crate::catalogue::{Catalogue, Scope};
 use crate::cli::SearchArgs;
 use crate::commands::{Outcome, resolve_scope};
-use crate::error::Error;
+use crate::error::{Error, quoted, report};
+use crate::query::search::only_common_words;
 use crate::query::{Filter, Mode, SearchOptions, search};
 use crate::render::Output;
 
@@ -31,8 +32,13 @@ pub fn run(catalogue: &Catalogue, out: &mut Output, args: SearchArgs) -> Result<
         limit: args.limit,
     };
     let hits = search(catalogue, &filter, &args.query, &options)?;
-    if hits.is_empty() {
-        eprintln!("chaterr: nothing matches {:?}", args.query);
+    if hits.is_empty() && mode == Mode::Ranked && only_common_words(&args.query) {
+        report(format_args!(
+            "nothing matches {}: it holds only common words, which ranked search leaves out (search -F finds them as text)",
+            quoted(&args.query)
+        ));
+    } else if hits.is_empty() {
+        report(format_args!("nothing matches {}", quoted(&args.query)));
     }
     out.search(catalogue, &hits)?;
     Ok(Outcome::from_found(!hits.is_empty()))

@@ -4,6 +4,7 @@
 
 use std::collections::HashMap;
 
+use super::editions::Editions;
 use crate::catalogue::{Catalogue, Entry, EntryRef, Scope};
 use crate::scan::{Found, Piece, SymbolFinder, vendors_named};
 
@@ -97,16 +98,28 @@ pub struct Explainer<'a> {
     symbols: SymbolIndex<'a>,
     /// A vendor was chosen (`--vendor`): lines naming an SDK do not narrow further.
     narrowed: bool,
+    /// Which editions explain a code, in which language.
+    editions: Editions,
 }
 
 impl<'a> Explainer<'a> {
-    pub fn new(catalogue: &'a Catalogue, scope: &Scope) -> Self {
+    pub fn new(catalogue: &'a Catalogue, scope: &Scope, editions: Editions) -> Self {
         Explainer {
             catalogue,
             index: CodeIndex::new(catalogue, scope),
             symbols: SymbolIndex::new(catalogue, scope),
             narrowed: *scope != Scope::All,
+            editions,
         }
+    }
+
+    /// The entries that explain a code, as the editions' choice keeps them.
+    fn chosen(&self, entries: Vec<&'a Entry>) -> Vec<EntryRef<'a>> {
+        self.editions
+            .select(self.catalogue, entries)
+            .into_iter()
+            .map(|e| self.catalogue.entry_ref(e))
+            .collect()
     }
 
     /// The codes of a piece of a line with their entries, in the order they stand.
@@ -114,10 +127,7 @@ impl<'a> Explainer<'a> {
         let mut explained = self.explain_numbers(piece, found);
         // A symbol names its SDK, and so its vendor: no narrowing needed.
         for (span, index) in self.symbols.finder.find(piece.text) {
-            let entries: Vec<EntryRef<'a>> = self.symbols.entries[index]
-                .iter()
-                .map(|e| self.catalogue.entry_ref(e))
-                .collect();
+            let entries = self.chosen(self.symbols.entries[index].clone());
             let found = Found {
                 code: entries[0].entry.code,
                 key_start: span.start,
@@ -143,15 +153,15 @@ impl<'a> Explainer<'a> {
         found
             .into_iter()
             .filter_map(|found| {
-                let entries: Vec<EntryRef<'a>> = self
-                    .index
-                    .get(found.code)
-                    .filter(|e| {
-                        named.is_empty()
-                            || named.contains(&self.catalogue.source_of(e).vendor.as_ref())
-                    })
-                    .map(|e| self.catalogue.entry_ref(e))
-                    .collect();
+                let entries = self.chosen(
+                    self.index
+                        .get(found.code)
+                        .filter(|e| {
+                            named.is_empty()
+                                || named.contains(&self.catalogue.source_of(e).vendor.as_ref())
+                        })
+                        .collect(),
+                );
                 (!entries.is_empty()).then_some(Explained { found, entries })
             })
             .collect()

@@ -5,7 +5,7 @@ use crate::catalogue::symbols::is_identifier;
 use crate::catalogue::{Catalogue, Entry, Scope};
 
 /// What one CODE argument asks for.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum CodeQuery {
     Number(i64),
     Name(String),
@@ -14,10 +14,14 @@ pub enum CodeQuery {
 /// Why a CODE argument is neither a number nor a name.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum CodeError {
-    #[error("{0:?} is beyond the range of error codes (a 64-bit integer)")]
+    #[error(
+        "{} is beyond the range of error codes (a 64-bit integer)",
+        crate::error::quoted(.0)
+    )]
     OutOfRange(String),
     #[error(
-        "{0:?} is not a code: expected a number such as 6000103 or a name such as USER_NOT_LOGIN"
+        "{} is not a code: expected a number such as 6000103 or a name such as USER_NOT_LOGIN",
+        crate::error::quoted(.0)
     )]
     NotACode(String),
 }

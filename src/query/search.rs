@@ -154,14 +154,24 @@ pub fn search<'a>(
     Ok(hits)
 }
 
+/// Whether the query's words are all common words ("of", "is in"), which ranked search leaves
+/// out of every entry and every query: it can find nothing by them.
+pub fn only_common_words(query: &str) -> bool {
+    let words = words(query);
+    !words.is_empty() && words.iter().all(|w| is_stop_word(w))
+}
+
 /// Every text of an entry that search looks at, with its field weight: the vendor's words, the
 /// SDKs' symbols and comments, and (for ranked search) `ours`, our words for its concept.
 fn fields<'e>(entry: &'e Entry, ours: &'e [&'static str]) -> impl Iterator<Item = (&'e str, f64)> {
-    let symbols = entry
-        .symbols
-        .iter()
-        .flat_map(|s| std::iter::once(s.name.as_ref()).chain(s.comment.as_deref()));
-    terms::weighted_texts(|field| entry.text(field), symbols, ours.iter().copied())
+    let symbols = entry.symbols.iter().map(|s| s.name.as_ref());
+    let comments = entry.symbols.iter().filter_map(|s| s.comment.as_deref());
+    terms::weighted_texts(
+        |field| entry.text(field),
+        symbols,
+        comments,
+        ours.iter().copied(),
+    )
 }
 
 fn grep<'a>(
@@ -359,14 +369,13 @@ impl<'q> Query<'q> {
             w.parse::<i64>()
                 .is_ok_and(|n| mentioned.contains(&n.abs()) || mentioned.contains(&-n))
         };
-        let mut content: Vec<&String> = words
+        // Stop words are not in the catalogue's terms: a query of nothing else matches no word
+        // (not "there" for "the" by prefix); see [`only_common_words`].
+        let terms = words
             .iter()
             .filter(|w| !is_stop_word(w) && !is_code(w))
+            .map(|w| QueryTerm::new(w))
             .collect();
-        if content.is_empty() {
-            content = words.iter().filter(|w| !is_code(w)).collect();
-        }
-        let terms = content.iter().map(|w| QueryTerm::new(w)).collect();
         Query {
             code,
             mentioned,
@@ -621,8 +630,10 @@ fn rank<'a>(
                 let coverage = matched_terms as f64 / terms.len() as f64;
                 score *= coverage * coverage;
             }
-            // A name typed loosely ("usrnotlogin", "NOT_LOGIN") still finds it.
+            // A name typed loosely ("usrnotlogin", "NOT_LOGIN") still finds it; a common word
+            // ("the") is no name typed loosely.
             if query.name_like
+                && !terms.is_empty()
                 && let Some(name) = c.entry.name()
                 && let Some(fuzzy) = matcher.fuzzy_match(name, query.text)
             {

@@ -37,8 +37,45 @@ pub struct FileProblem {
     pub problem: crate::catalogue::file::Problem,
 }
 
+/// Stdout that a closed pipe (`chaterr list | head -1`) ends quietly: what is written after is
+/// dropped, so that the command still works out its exit status (`diff … | head -1` is 1 when
+/// the two differ, never 0).
+pub struct Stdout {
+    out: StdoutLock<'static>,
+    closed: bool,
+}
+
+impl Stdout {
+    fn quietly(
+        &mut self,
+        write: impl FnOnce(&mut StdoutLock<'static>) -> io::Result<()>,
+    ) -> io::Result<()> {
+        if self.closed {
+            return Ok(());
+        }
+        match write(&mut self.out) {
+            Err(err) if err.kind() == io::ErrorKind::BrokenPipe => {
+                self.closed = true;
+                Ok(())
+            }
+            other => other,
+        }
+    }
+}
+
+impl Write for Stdout {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        self.quietly(|out| out.write_all(buf))?;
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        self.quietly(|out| out.flush())
+    }
+}
+
 /// Where and how output is written.
-pub struct Output<W: Write = BufWriter<StdoutLock<'static>>> {
+pub struct Output<W: Write = BufWriter<Stdout>> {
     out: W,
     format: Format,
     colour: bool,
@@ -51,8 +88,22 @@ pub struct Output<W: Write = BufWriter<StdoutLock<'static>>> {
 impl Output {
     /// Stdout, locked and buffered: 64 KiB at a time (`list --json` writes ~650 KB).
     pub fn stdout(format: Format, colour: bool, width: Option<u16>) -> Self {
-        let out = BufWriter::with_capacity(64 * 1024, io::stdout().lock());
-        Output::new(out, format, colour, width)
+        let stdout = Stdout {
+            out: io::stdout().lock(),
+            closed: false,
+        };
+        Output::new(
+            BufWriter::with_capacity(64 * 1024, stdout),
+            format,
+            colour,
+            width,
+        )
+    }
+
+    /// Whether the reader has gone (a closed pipe): a command that could go on for ever, such
+    /// as a scan of `tail -f`, stops.
+    pub fn is_closed(&self) -> bool {
+        self.out.get_ref().closed
     }
 }
 
@@ -89,11 +140,11 @@ impl<W: Write> Output<W> {
     /// Entries found by lookup: a card each on a terminal, with the same problem at other
     /// vendors (JSON: `equivalents`).
     pub fn lookup(&mut self, catalogue: &Catalogue, entries: &[EntryRef<'_>]) -> io::Result<()> {
+        let paint = self.paint();
         match self.format {
             Format::Json => json::lookup(&mut self.out, catalogue, entries),
-            Format::Plain => plain::entries(&mut self.out, entries, None),
+            Format::Plain => plain::entries(&mut self.out, entries, None, &paint),
             Format::Table => {
-                let paint = self.paint();
                 for (i, e) in entries.iter().enumerate() {
                     if i > 0 {
                         writeln!(self.out)?;
@@ -108,9 +159,10 @@ impl<W: Write> Output<W> {
 
     /// Entries listed by list: one table.
     pub fn list(&mut self, entries: &[EntryRef<'_>]) -> io::Result<()> {
+        let paint = self.paint();
         match self.format {
             Format::Json => json::entries(&mut self.out, entries, None),
-            Format::Plain => plain::entries(&mut self.out, entries, None),
+            Format::Plain => plain::entries(&mut self.out, entries, None, &paint),
             Format::Table => {
                 let rows = entries.iter().map(|e| (*e, None));
                 let t = table::entries(rows, &self.paint(), self.width);
@@ -124,9 +176,10 @@ impl<W: Write> Output<W> {
         let entries: Vec<EntryRef<'_>> =
             hits.iter().map(|h| catalogue.entry_ref(h.entry)).collect();
         let scores: Vec<f64> = hits.iter().map(|h| h.score).collect();
+        let paint = self.paint();
         match self.format {
             Format::Json => json::entries(&mut self.out, &entries, Some(&scores)),
-            Format::Plain => plain::entries(&mut self.out, &entries, Some(&scores)),
+            Format::Plain => plain::entries(&mut self.out, &entries, Some(&scores), &paint),
             Format::Table => {
                 let rows = entries
                     .iter()
@@ -176,13 +229,11 @@ impl<W: Write> Output<W> {
     }
 
     pub fn diff(&mut self, a: &str, b: &str, diff: &Diff<'_>) -> io::Result<()> {
+        let paint = self.paint();
         match self.format {
             Format::Json => json::diff(&mut self.out, a, b, diff),
-            Format::Plain => plain::diff(&mut self.out, diff),
-            Format::Table => {
-                let paint = self.paint();
-                table::diff(&mut self.out, a, b, diff, &paint, self.width)
-            }
+            Format::Plain => plain::diff(&mut self.out, diff, &paint),
+            Format::Table => table::diff(&mut self.out, a, b, diff, &paint, self.width),
         }
     }
 }

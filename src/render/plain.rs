@@ -1,4 +1,5 @@
-//! Plain output: tab-separated lines, one record per line, no colour, for grep, cut and awk.
+//! Plain output: tab-separated lines, one record per line, for grep, cut and awk; no colour
+//! unless asked for (`--color always`: codes, and a diff's removed and added words).
 
 use std::io::{self, Write};
 
@@ -30,12 +31,12 @@ fn fields_in_column_order() -> [Field; Field::COUNT] {
 /// Columns: vendor, source, code, then the fields (name, description, reason, action,
 /// category, part, note), origin, and chaterr's class, retry and concept. Search adds the
 /// score; then come [`sdk_columns`], always the last two.
-fn entry_line(e: &EntryRef<'_>) -> String {
+fn entry_line(e: &EntryRef<'_>, paint: &Paint) -> String {
     let entry = e.entry;
     let mut columns = vec![
         cell(&e.source.vendor),
         cell(&e.source.id),
-        entry.code_label(),
+        paint.code(&entry.code_label()),
     ];
     for field in fields_in_column_order() {
         if field.plain_column() > ORIGIN_COLUMN && columns.len() < ORIGIN_COLUMN {
@@ -70,9 +71,10 @@ pub fn entries(
     out: &mut impl Write,
     entries: &[EntryRef<'_>],
     scores: Option<&[f64]>,
+    paint: &Paint,
 ) -> io::Result<()> {
     for (i, e) in entries.iter().enumerate() {
-        let (line, sdk) = (entry_line(e), sdk_columns(e));
+        let (line, sdk) = (entry_line(e, paint), sdk_columns(e));
         match scores {
             Some(scores) => writeln!(out, "{line}\t{:.3}\t{sdk}", scores[i])?,
             None => writeln!(out, "{line}\t{sdk}")?,
@@ -104,10 +106,10 @@ pub fn sources(out: &mut impl Write, sources: &[Source], counts: &[usize]) -> io
 
 /// `only_a`/`only_b` lines carry the entry's columns; `changed` lines carry the code, the
 /// field and its word diff (`[-old-]{+new+}`, as wdiff writes it).
-pub fn diff(out: &mut impl Write, diff: &Diff<'_>) -> io::Result<()> {
+pub fn diff(out: &mut impl Write, diff: &Diff<'_>, paint: &Paint) -> io::Result<()> {
     for (label, side) in [("only_a", &diff.only_a), ("only_b", &diff.only_b)] {
         for e in side {
-            writeln!(out, "{label}\t{}\t{}", entry_line(e), sdk_columns(e))?;
+            writeln!(out, "{label}\t{}\t{}", entry_line(e, paint), sdk_columns(e))?;
         }
     }
     for change in &diff.changed {
@@ -119,7 +121,7 @@ pub fn diff(out: &mut impl Write, diff: &Diff<'_>) -> io::Result<()> {
                 "changed\t{}\t{}\t{}",
                 change.code,
                 aspect.name(),
-                cell(&Paint { colour: false }.word_diff(&old, &new))
+                paint.word_diff(&cell(&old), &cell(&new))
             )?;
         }
     }

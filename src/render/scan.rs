@@ -2,10 +2,10 @@
 
 use std::io::{self, Write};
 
-use comfy_table::Cell;
 use owo_colors::Style;
 use serde::Serialize;
 
+use super::table::cell;
 use super::{Output, Paint};
 use crate::query::explain::{Explained, SummaryRow};
 use crate::render::Format;
@@ -184,11 +184,11 @@ impl<W: Write> Output<W> {
                 );
                 for r in rows {
                     t.add_row(vec![
-                        Cell::new(&r.entry.source.vendor),
-                        Cell::new(paint.code(&r.code.to_string())),
-                        Cell::new(r.count),
-                        Cell::new(&r.first),
-                        Cell::new(short(r.entry.entry.description())),
+                        cell(&r.entry.source.vendor),
+                        cell(paint.code(&r.code.to_string())),
+                        cell(r.count),
+                        cell(&r.first),
+                        cell(short(r.entry.entry.description())),
                     ]);
                 }
                 writeln!(self.out, "{t}")

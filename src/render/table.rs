@@ -13,18 +13,52 @@ use crate::query::diff::Diff;
 use crate::query::search::Highlight;
 use chaterr_catalogue::field::CardPlace;
 
+/// The longest run of characters without a space a table cell holds: comfy-table's time grows
+/// with the square of a word's length when it splits it, so longer words are broken first.
+const MAX_WORD_CHARS: usize = 200;
+
+/// A cell whose long words (a 100 KB word in a user's description) are broken every
+/// [`MAX_WORD_CHARS`] characters; colour escapes are kept whole and not counted.
+pub(super) fn cell(content: impl ToString) -> Cell {
+    let text = content.to_string();
+    if text.len() <= MAX_WORD_CHARS {
+        return Cell::new(text);
+    }
+    let mut out = String::with_capacity(text.len() + text.len() / MAX_WORD_CHARS);
+    let (mut run, mut escape) = (0, false);
+    for c in text.chars() {
+        if escape {
+            escape = c != 'm';
+        } else if c == '\x1b' {
+            escape = true;
+        } else if c.is_whitespace() {
+            run = 0;
+        } else if run == MAX_WORD_CHARS {
+            out.push(' ');
+            run = 1;
+        } else {
+            run += 1;
+        }
+        out.push(c);
+    }
+    Cell::new(out)
+}
+
 pub(super) fn table(width: Option<u16>) -> Table {
     let mut t = Table::new();
     t.load_style(UTF8_FULL_CONDENSED.with_rounded_corners())
         .set_content_arrangement(ContentArrangement::Dynamic);
-    if let Some(width) = width {
-        t.set_width(width);
-    }
+    // A terminal that reports 0 columns (or COLUMNS=0) is a width not known: 100, as in a pipe.
+    match width.or_else(|| t.width()) {
+        Some(0) => t.set_width(100),
+        Some(width) => t.set_width(width),
+        None => &mut t,
+    };
     t
 }
 
 pub(super) fn header(t: &mut Table, paint: &Paint, names: &[&str]) {
-    t.set_header(names.iter().map(|n| Cell::new(paint.label(n))));
+    t.set_header(names.iter().map(|n| cell(paint.label(n))));
 }
 
 /// "Title, edition, product, platform, language (source-id)", each where known.
@@ -156,7 +190,7 @@ pub fn card(
     let entry = e.entry;
     let mut t = table(width);
     let mut row = |label: &str, value: String| {
-        t.add_row(vec![Cell::new(paint.label(label)), Cell::new(value)]);
+        t.add_row(vec![cell(paint.label(label)), cell(value)]);
     };
     // The fields of one place on the card, each with its label.
     let fields = |place: CardPlace| {
@@ -251,15 +285,12 @@ pub fn entries<'a>(
         header(&mut t, paint, &["Source", "Code", "Description"]);
     }
     for (e, highlight) in rows {
-        let mut cells = vec![
-            Cell::new(&e.source.id),
-            Cell::new(paint.code(&e.entry.code_label())),
-        ];
+        let mut cells = vec![cell(&e.source.id), cell(paint.code(&e.entry.code_label()))];
         if names {
             let name = e.entry.name().unwrap_or_default();
-            cells.push(Cell::new(paint.highlighted(name, highlight)));
+            cells.push(cell(paint.highlighted(name, highlight)));
         }
-        cells.push(Cell::new(description(&e, paint, highlight, false)));
+        cells.push(cell(description(&e, paint, highlight, false)));
         t.add_row(cells);
     }
     t
@@ -280,14 +311,14 @@ pub fn sources(sources: &[Source], counts: &[usize], paint: &Paint, width: Optio
             None => s.vendor.to_string(),
         };
         t.add_row(vec![
-            Cell::new(paint.code(&s.id)),
-            Cell::new(vendor),
-            Cell::new(s.title.as_deref().unwrap_or_default()),
-            Cell::new(s.edition.as_deref().unwrap_or_default()),
-            Cell::new(s.language.as_deref().unwrap_or_default()),
-            Cell::new(s.platform.as_deref().unwrap_or_default()),
-            Cell::new(count),
-            Cell::new(source_origin(s)),
+            cell(paint.code(&s.id)),
+            cell(vendor),
+            cell(s.title.as_deref().unwrap_or_default()),
+            cell(s.edition.as_deref().unwrap_or_default()),
+            cell(s.language.as_deref().unwrap_or_default()),
+            cell(s.platform.as_deref().unwrap_or_default()),
+            cell(count),
+            cell(source_origin(s)),
         ]);
     }
     t
@@ -338,9 +369,9 @@ pub fn diff(
                 let old = aspect.value(&change.a).unwrap_or_default();
                 let new = aspect.value(&change.b).unwrap_or_default();
                 t.add_row(vec![
-                    Cell::new(paint.code(&change.code.to_string())),
-                    Cell::new(aspect.name()),
-                    Cell::new(paint.word_diff(&old, &new)),
+                    cell(paint.code(&change.code.to_string())),
+                    cell(aspect.name()),
+                    cell(paint.word_diff(&old, &new)),
                 ]);
             }
         }
@@ -362,7 +393,7 @@ pub fn concepts(rows: &[ConceptRow<'_>], paint: &Paint, width: Option<u16>) -> T
     names.extend(vendors.iter().copied());
     header(&mut t, paint, &names);
     for row in rows {
-        let mut cells = vec![Cell::new(format!(
+        let mut cells = vec![cell(format!(
             "{}\n{}",
             paint.code(&row.concept.id),
             row.concept.title
@@ -377,9 +408,29 @@ pub fn concepts(rows: &[ConceptRow<'_>], paint: &Paint, width: Option<u16>) -> T
                     codes.join(", ")
                 })
                 .unwrap_or_default();
-            cells.push(Cell::new(codes));
+            cells.push(cell(codes));
         }
         t.add_row(cells);
     }
     t
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn long_words_are_broken_and_colour_escapes_kept_whole() {
+        let longest = |text: &str| text.split_whitespace().map(|w| w.chars().count()).max();
+        let broken = cell("é".repeat(1000)).content();
+        assert_eq!(longest(&broken), Some(MAX_WORD_CHARS));
+        assert_eq!(broken.chars().filter(|c| *c != ' ').count(), 1000);
+        let short = "a few short words";
+        assert_eq!(cell(short).content(), short);
+        let coloured = format!("\x1b[1;33m{}\x1b[0m", "y".repeat(500));
+        let broken = cell(&coloured).content();
+        assert!(broken.starts_with("\x1b[1;33m"), "{broken:?}");
+        assert!(broken.ends_with("\x1b[0m"), "{broken:?}");
+        assert_eq!(broken.matches(' ').count(), 2);
+    }
 }

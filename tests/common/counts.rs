@@ -22,15 +22,25 @@ const fn source(id: &'static str, vendor: &'static str, codes: usize, documented
 
 /// Every source, in the order `chaterr sources` lists them: the documents by id, then the SDK
 /// sources by id.
-pub const SOURCES: [Source; 8] = [
+pub const SOURCES: [Source; 18] = [
+    source("agora-chat-android", "agora", 102, true),
+    source("agora-chat-ios", "agora", 95, true),
+    source("agora-chat-unity", "agora", 95, true),
+    source("agora-chat-web", "agora", 67, true),
     source("agora-chat", "agora", 77, true),
     source("tencent-chat", "tencent", 428, true),
     source("tencent-im", "tencent", 331, true),
+    source("zego-server-en", "zego", 129, true),
+    source("zego-server-zh", "zego", 133, true),
     source("zego-server", "zego", 129, true),
+    source("zego-zim-en", "zego", 160, true),
+    source("zego-zim-zh", "zego", 200, true),
     source("zego-zim", "zego", 149, true),
-    source("agora-sdk", "agora", 63, false),
+    source("zego-zpns-en", "zego", 6, true),
+    source("zego-zpns-zh", "zego", 6, true),
+    source("agora-sdk", "agora", 36, false),
     source("tencent-sdk", "tencent", 16, false),
-    source("zego-sdk", "zego", 13, false),
+    source("zego-sdk", "zego", 0, false),
 ];
 
 /// The vendors' documents: one catalogue file each in codes/.
@@ -97,4 +107,4 @@ const fn count_sources(documented: bool) -> usize {
 }
 
 // The totals the README and docs state.
-const _: () = assert!(DOCUMENTED == 1114 && SDK_ONLY == 92);
+const _: () = assert!(DOCUMENTED == 2107 && SDK_ONLY == 52);

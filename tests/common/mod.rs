@@ -39,6 +39,15 @@ pub struct TestCommand {
 
 /// A new `TestCommand`.
 pub fn chaterr() -> TestCommand {
+    TestCommand {
+        cmd: command(),
+        args: Vec::new(),
+    }
+}
+
+/// The same, as assert_cmd's own command: for the tests that need its whole interface
+/// (timeouts, raw output).
+pub fn command() -> assert_cmd::Command {
     let mut cmd = assert_cmd::Command::cargo_bin("chaterr").unwrap();
     cmd.env_remove("NO_COLOR")
         .env_remove("CLICOLOR_FORCE")
@@ -47,10 +56,7 @@ pub fn chaterr() -> TestCommand {
         .env("HOME", format!("{NOWHERE}/home"))
         .env("XDG_CONFIG_HOME", format!("{NOWHERE}/config"))
         .env("COLUMNS", "100");
-    TestCommand {
-        cmd,
-        args: Vec::new(),
-    }
+    cmd
 }
 
 impl TestCommand {

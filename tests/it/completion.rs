@@ -86,7 +86,18 @@ fn vendors_complete_after_search_vendor_list_and_diff() {
     );
     assert_eq!(
         bash_offers("chaterr list z"),
-        ["zego", "zego-server", "zego-zim", "zego-sdk"]
+        [
+            "zego",
+            "zego-server-en",
+            "zego-server-zh",
+            "zego-server",
+            "zego-zim-en",
+            "zego-zim-zh",
+            "zego-zim",
+            "zego-zpns-en",
+            "zego-zpns-zh",
+            "zego-sdk"
+        ]
     );
     // diff's two positionals each add the list; bash shows a repeated word once.
     let mut offers = bash_offers("chaterr diff tencent-im tencent-c");

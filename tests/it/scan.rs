@@ -138,10 +138,20 @@ fn stdin_dash_and_several_files() {
                 .to_owned()
         })
         .collect();
-    assert_eq!(files.len(), 5);
-    assert!(files[0].ends_with("zim-android.log") && files[1].ends_with("zim-android.log"));
-    assert_eq!(files[2], "(standard input)");
-    assert!(files[3].ends_with("agora-ios.log"));
+    // The inputs in the order given, each with its findings together.
+    let mut order = files.clone();
+    order.dedup();
+    assert_eq!(order.len(), 3, "{files:?}");
+    assert!(order[0].ends_with("zim-android.log"));
+    assert_eq!(order[1], "(standard input)");
+    assert!(order[2].ends_with("agora-ios.log"));
+    assert!(
+        files
+            .iter()
+            .filter(|f| f.ends_with("zim-android.log"))
+            .count()
+            >= 2
+    );
 }
 
 #[test]
@@ -164,11 +174,11 @@ fn a_very_long_line_is_scanned_whole() {
     line.extend(vec![b'y'; 2 << 20]);
     line.extend_from_slice(b" code=201 [AgoraChatClient]\n");
     let found = findings(&["--vendor", "zego"], Some(&line));
-    assert_eq!(found, [f(1, (3 << 20) + 13, 6000103, "zego-zim")]);
+    assert_eq!(found, [f(1, (3 << 20) + 13, 6000103, "zego-zim-en")]);
     // Annotated, every byte comes through, the explanations inserted.
     let out = chaterr().args(["scan"]).stdin(line.clone()).output();
     let zego = " [zego: Token is invalid.]";
-    let agora = " [agora: The user has not logged in when the method is called.]";
+    let agora = " [agora: User not logged in.]";
     assert_eq!(out.stdout.len(), line.len() + zego.len() + agora.len());
     // With -o, only the megabyte parts of it that hold codes, each on a line of its own.
     let out = chaterr().args(["scan", "-o"]).stdin(line.clone()).output();
@@ -213,7 +223,7 @@ fn summary_counts_codes_per_vendor() {
     assert_eq!(
         String::from_utf8(out.stdout).unwrap(),
         "tencent\ttencent-chat\t6014\t3\t(standard input):1\tYou have not logged in to the Chat SDK or have been forcibly logged out.\n\
-         agora\tagora-chat\t201\t1\t(standard input):3\tThe user has not logged in when the method is called.\n"
+         agora\tagora-chat-android\t201\t1\t(standard input):3\tUser not logged in.\n"
     );
     let table = chaterr()
         .args(["scan", "--summary", "--format", "table"])
@@ -291,7 +301,7 @@ I/App: send failed, will retry; success next time\n";
     assert_eq!(
         findings(&[], Some(input)),
         [
-            f(1, 26, 6000103, "zego-zim"),
+            f(1, 26, 6000103, "zego-zim-en"),
             f(2, 23, 6014, "tencent-chat"),
             f(2, 23, 6014, "tencent-im"),
         ],

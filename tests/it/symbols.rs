@@ -25,7 +25,12 @@ fn lookup_finds_zims_code_by_each_platforms_name() {
         ],
         &["lookup", "zego-zim", "networkmoduletokeninvalid"],
     ] {
-        assert_eq!(ids_of(args), [id("zego-zim", 6000103)], "{args:?}");
+        let found = ids_of(args);
+        assert_eq!(found.len(), 1, "{args:?}");
+        assert!(
+            found[0].0.starts_with("zego-zim") && found[0].1 == 6000103,
+            "{args:?}"
+        );
     }
 }
 
@@ -61,17 +66,14 @@ fn lookup_finds_agoras_code_by_agora_and_easemob_names() {
         "EMErrorUserNotLogin",
         "agorachaterrorusernotlogin",
     ] {
-        assert_eq!(
-            ids_of(&["lookup", "agora", name]),
-            [id("agora-chat", 201)],
-            "{name}"
-        );
+        let found = ids_of(&["lookup", "agora", name]);
+        assert_eq!(found[0], id("agora-chat-android", 201), "{name}");
+        assert!(found.contains(&id("agora-chat", 201)), "{name}");
     }
     // Several words: symbols and codes together, the first one without a vendor.
-    assert_eq!(
-        ids_of(&["lookup", "AgoraChatErrorUserNotLogin", "6000103"]),
-        [id("agora-chat", 201), id("zego-zim", 6000103)]
-    );
+    let found = ids_of(&["lookup", "AgoraChatErrorUserNotLogin", "6000103"]);
+    assert_eq!(found[0], id("agora-chat-android", 201));
+    assert_eq!(found.last(), Some(&id("zego-zim-en", 6000103)));
 }
 
 #[test]
@@ -113,13 +115,9 @@ fn each_sdk_source_holds_the_codes_no_document_describes() {
         .into_iter()
         .map(|(_, c)| c)
         .collect();
-    assert_eq!(
-        zim,
-        [
-            6000105, 6000109, 6000122, 6000205, 6000285, 6000310, 6000311, 6000534, 6000701,
-            6000702, 6000703, 6000704, 6000710
-        ]
-    );
+    // The current ZIM editions document every code the ZIM SDK defines (6000105, 6000701, …).
+    assert!(zim.is_empty(), "{zim:?}");
+    assert_eq!(ids_of(&["lookup", "zego", "6000105"])[0].0, "zego-zim-zh");
     assert_eq!(zim.len(), counts::codes("zego-sdk"));
     for source in ["tencent-sdk", "agora-sdk"] {
         assert_eq!(ids_of(&["list", source]).len(), counts::codes(source));
@@ -127,7 +125,10 @@ fn each_sdk_source_holds_the_codes_no_document_describes() {
     for (source, sources) in [
         ("zego-sdk", "document (zego-zim) does"),
         ("tencent-sdk", "documents (tencent-chat, tencent-im) do"),
-        ("agora-sdk", "document (agora-chat) does"),
+        (
+            "agora-sdk",
+            "documents (agora-chat, agora-chat-android, agora-chat-ios, agora-chat-unity) do",
+        ),
     ] {
         for e in entries(&["list", source]) {
             assert_eq!(e["documented"], false);
@@ -155,19 +156,19 @@ fn each_sdk_source_holds_the_codes_no_document_describes() {
 #[test]
 fn sdk_only_entries_are_found_by_number_and_marked() {
     // Their JSON: the snapshot lookup_json_sdk_only (cli.rs).
-    let card = stdout_of(&["lookup", "agora", "108", "--format", "table"]);
+    let card = stdout_of(&["lookup", "agora", "5", "--format", "table"]);
     assert!(
         card.contains("Not described in the vendor's error-code document"),
         "{card}"
     );
-    assert!(card.contains("AgoraChatErrorTokenExpire"), "{card}");
-    let plain = stdout_of(&["lookup", "agora", "108"]);
+    assert!(card.contains("AgoraChatErrorServiceArrearages"), "{card}");
+    let plain = stdout_of(&["lookup", "agora", "5"]);
     let columns: Vec<&str> = plain.trim_end().split('\t').collect();
     assert_eq!(
         columns[14..],
         [
             "sdk-only",
-            "ios:AgoraChatErrorTokenExpire ios:EMErrorTokenExpire"
+            "ios:AgoraChatErrorServiceArrearages ios:EMErrorServiceArrearages"
         ]
     );
 }
@@ -175,21 +176,21 @@ fn sdk_only_entries_are_found_by_number_and_marked() {
 #[test]
 fn documented_only_hides_them_from_lookup_search_and_list() {
     let out = chaterr()
-        .args(["lookup", "zego", "6000105", "--documented-only"])
+        .args(["lookup", "agora", "7", "--documented-only"])
         .output();
     assert_eq!(out.status.code(), Some(1));
-    let zego = entries(&["list", "zego", "--documented-only"]);
-    assert_eq!(zego.len(), counts::of_vendor("zego", true));
-    assert!(zego.iter().all(|e| e["documented"] == true));
+    let agora = entries(&["list", "agora", "--documented-only", "--all-editions"]);
+    assert_eq!(agora.len(), counts::of_vendor("agora", true));
+    assert!(agora.iter().all(|e| e["documented"] == true));
     assert_eq!(
-        entries(&["list", "zego"]).len(),
-        counts::of_vendor("zego", true) + counts::of_vendor("zego", false)
+        entries(&["list", "agora", "--all-editions"]).len(),
+        counts::of_vendor("agora", true) + counts::of_vendor("agora", false)
     );
-    let hits = ids_of(&["search", "networkModuleRequestTimeout", "--limit", "0"]);
-    assert_eq!(hits[0], id("zego-sdk", 6000105), "the exact symbol first");
+    let hits = ids_of(&["search", "AgoraChatErrorServiceArrearages", "--limit", "0"]);
+    assert_eq!(hits[0], id("agora-sdk", 5), "the exact symbol first");
     let hidden = ids_of(&[
         "search",
-        "networkModuleRequestTimeout",
+        "AgoraChatErrorServiceArrearages",
         "--limit",
         "0",
         "--documented-only",
@@ -205,7 +206,7 @@ fn documented_only_hides_them_from_lookup_search_and_list() {
     // The limit counts what is shown.
     let limited = ids_of(&[
         "search",
-        "networkModuleRequestTimeout",
+        "AgoraChatErrorServiceArrearages",
         "--limit",
         "3",
         "--documented-only",
@@ -215,18 +216,11 @@ fn documented_only_hides_them_from_lookup_search_and_list() {
 
 #[test]
 fn list_and_search_show_sdk_only_entries_after_documented_ones() {
-    let agora = entries(&["list", "agora"]);
+    let agora = entries(&["list", "agora", "--all-editions"]);
     let first_sdk = agora.iter().position(|e| e["documented"] == false).unwrap();
     assert_eq!(first_sdk, counts::of_vendor("agora", true));
     assert!(agora[first_sdk..].iter().all(|e| e["documented"] == false));
-    let hits = entries(&[
-        "search",
-        "token expire",
-        "--vendor",
-        "agora",
-        "--limit",
-        "0",
-    ]);
+    let hits = entries(&["search", "call failed", "--vendor", "agora", "--limit", "0"]);
     let first_sdk = hits.iter().position(|e| e["documented"] == false).unwrap();
     assert!(first_sdk > 0, "documented hits come first");
     assert!(hits[first_sdk..].iter().all(|e| e["documented"] == false));
@@ -235,7 +229,7 @@ fn list_and_search_show_sdk_only_entries_after_documented_ones() {
         .map(|e| e["code"].as_i64().unwrap())
         .collect();
     assert!(
-        sdk_hits.contains(&108) && sdk_hits.contains(&109),
+        sdk_hits.contains(&803) && sdk_hits.contains(&804),
         "{sdk_hits:?}"
     );
 }
@@ -271,14 +265,14 @@ fn the_notes_say_where_the_sdk_contradicts_the_document() {
     }
     let n = note(&["lookup", "tencent-chat", "51007"]);
     assert!(n.contains("ERR_SVR_CONV_CONV_MARK_OPERATE_FAILED"), "{n}");
-    let n = note(&["lookup", "agora", "203"]);
+    let n = note(&["lookup", "agora-chat", "203"]);
     assert!(n.contains("AgoraChatErrorUserAlreadyExist"), "{n}");
-    let n = note(&["lookup", "agora", "403"]);
+    let n = note(&["lookup", "agora-chat", "403"]);
     assert!(
         n.contains("AgoraChatErrorFileDownloadFailed") && n.contains("downloads"),
         "{n}"
     );
-    let n = note(&["lookup", "agora", "1500"]);
+    let n = note(&["lookup", "agora-chat", "1500"]);
     assert!(
         n.contains("AgoraChatErrorNotSupportPush") && n.contains("1403"),
         "{n}"
@@ -294,7 +288,7 @@ fn the_notes_say_where_the_sdk_contradicts_the_document() {
 fn search_matches_the_words_of_symbols() {
     for query in ["token invalid", "TokenInvalid", "networkModuleTokenInvalid"] {
         let top: Vec<_> = ids_of(&["search", query, "--vendor", "zego", "--limit", "1"]);
-        assert_eq!(top, [id("zego-zim", 6000103)], "{query}");
+        assert_eq!(top, [id("zego-zim-en", 6000103)], "{query}");
     }
     // A word only the symbol ERR_SDK_NET_HOST_GETADDRINFO_FAILED has: no document text says it.
     let found = entries(&["search", "getaddrinfo", "--limit", "0"]);
@@ -338,6 +332,7 @@ fn a_users_override_keeps_the_sdk_symbols() {
     );
     let found = entries(&[
         "lookup",
+        "zego-zim",
         "ZIMErrorCodeNetworkModuleTokenInvalid",
         "--catalog",
         path.to_str().unwrap(),

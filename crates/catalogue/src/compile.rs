@@ -575,14 +575,12 @@ fn term_index(entries: &[Entry<'_>], concepts: &[ConceptDecl], texts: &mut Texts
     let mut buf = String::new();
     for entry in entries {
         let mut stems: Vec<(String, f64)> = Vec::new();
-        let symbols = entry
-            .symbols
-            .iter()
-            .flat_map(|s| std::iter::once(s.symbol.as_str()).chain(s.comment.as_deref()));
+        let symbols = entry.symbols.iter().map(|s| s.symbol.as_str());
+        let comments = entry.symbols.iter().filter_map(|s| s.comment.as_deref());
         let concept = entry.decl.text(Field::Concept);
         let words = concepts.iter().filter(|c| Some(c.id.as_str()) == concept);
         let ours = words.flat_map(|c| c.words.iter().chain(&c.words_zh).map(String::as_str));
-        let fields = terms::weighted_texts(|field| entry.decl.text(field), symbols, ours);
+        let fields = terms::weighted_texts(|field| entry.decl.text(field), symbols, comments, ours);
         let length = terms::for_each_term(fields, &mut buf, |word, weight| {
             let stem = words::stem(word);
             match stems.iter_mut().find(|(s, _)| *s == stem) {
