@@ -40,6 +40,9 @@ _chaterr() {
             chaterr,lookup)
                 cmd="chaterr__subcmd__lookup"
                 ;;
+            chaterr,mcp)
+                cmd="chaterr__subcmd__mcp"
+                ;;
             chaterr,scan)
                 cmd="chaterr__subcmd__scan"
                 ;;
@@ -73,6 +76,9 @@ _chaterr() {
             chaterr__subcmd__help,lookup)
                 cmd="chaterr__subcmd__help__subcmd__lookup"
                 ;;
+            chaterr__subcmd__help,mcp)
+                cmd="chaterr__subcmd__help__subcmd__mcp"
+                ;;
             chaterr__subcmd__help,scan)
                 cmd="chaterr__subcmd__help__subcmd__scan"
                 ;;
@@ -89,7 +95,7 @@ _chaterr() {
 
     case "${cmd}" in
         chaterr)
-            opts="-h -V --format --json --color --catalog --no-user-catalog --help --version lookup search list sources diff scan concepts check gen completions help"
+            opts="-h -V --format --json --color --catalog --no-user-catalog --help --version lookup search list sources diff scan concepts check gen mcp completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -279,7 +285,7 @@ _chaterr() {
             return 0
             ;;
         chaterr__subcmd__help)
-            opts="lookup search list sources diff scan concepts check gen completions help"
+            opts="lookup search list sources diff scan concepts check gen mcp completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -404,6 +410,20 @@ _chaterr() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        chaterr__subcmd__help__subcmd__mcp)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         chaterr__subcmd__help__subcmd__scan)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
@@ -515,6 +535,32 @@ _chaterr() {
                     COMPREPLY=($(compgen -W "android ios unity web server" -- "${cur}"))
                     return 0
                     ;;
+                --format)
+                    COMPREPLY=($(compgen -W "table plain json" -- "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --catalog)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        chaterr__subcmd__mcp)
+            opts="-h -V --format --json --color --catalog --no-user-catalog --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
                 --format)
                     COMPREPLY=($(compgen -W "table plain json" -- "${cur}"))
                     return 0

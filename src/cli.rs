@@ -26,6 +26,7 @@ pub fn examples(command: &str) -> &'static [(&'static str, &'static str)] {
         "check" => examples::CHECK,
         "concepts" => examples::CONCEPTS,
         "gen" => examples::GEN,
+        "mcp" => examples::MCP,
         _ => &[],
     }
 }
@@ -89,6 +90,10 @@ mod examples {
         ("chaterr gen kotlin agora-chat --package com.example",   ""),
         ("chaterr --catalog my.toml gen go my-backend",           "your own catalogue"),
         ("chaterr gen typescript agora | diff - src/agora.ts",    "is the committed file current?"),
+    ];
+    pub const MCP: Examples = &[
+        ("claude mcp add chaterr -- chaterr mcp", "register it with Claude Code"),
+        ("chaterr mcp --catalog my-backend.toml", "with a catalogue of your own"),
     ];
 }
 
@@ -247,6 +252,20 @@ pub enum Command {
     /// Write the catalogue as code: an enumeration per source, in your app's language
     #[command(after_help = help_footer!(&[]), after_long_help = help_footer!(examples::GEN))]
     Gen(GenArgs),
+    /// Serve the catalogue to coding agents over MCP (Model Context Protocol) on stdio
+    #[command(
+        long_about = "Serve the catalogue to coding agents over MCP (the Model Context Protocol) on \
+standard input and output, until the input closes.\n\nTools: lookup_error_code (a code, a \
+documented name or an SDK symbol; vendor optional), search_error_codes (query, vendor, limit), \
+explain_log (the codes in log text, as scan finds them), list_error_codes (vendor or source, \
+range, category, documented_only, limit) and list_sources. Each answers with the JSON the \
+matching command prints with --json, and a short text for the model. Users' catalogues load as \
+for every command. Register it with an agent as the command `chaterr` with the argument `mcp`. \
+(It is the `mcp` cargo feature, on by default.)",
+        after_help = help_footer!(&[]),
+        after_long_help = help_footer!(examples::MCP)
+    )]
+    Mcp,
     /// Print a shell completion script
     Completions(CompletionsArgs),
 }

@@ -18,6 +18,7 @@ mod it {
     mod hardening_paths;
     mod hardening_sizes;
     mod hardening_streams;
+    mod mcp;
     mod meaning;
     mod scan;
     mod scan_pieces;

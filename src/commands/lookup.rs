@@ -116,7 +116,12 @@ fn read_queries(words: &[String]) -> Result<Vec<CodeQuery>, Error> {
 /// How many codes not found are reported with the nearest codes or names.
 const HINTED_MISSES: usize = 20;
 
-fn not_found(catalogue: &Catalogue, scope: &Scope, query: &CodeQuery, hint: bool) -> String {
+pub(super) fn not_found(
+    catalogue: &Catalogue,
+    scope: &Scope,
+    query: &CodeQuery,
+    hint: bool,
+) -> String {
     let (what, candidates) = match query {
         CodeQuery::Number(code) if !hint => (format!("code {code}"), None),
         CodeQuery::Name(name) if !hint => (format!("name {}", cut(name, 80)), None),

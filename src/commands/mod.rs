@@ -14,6 +14,7 @@ mod diff;
 mod r#gen;
 mod list;
 mod lookup;
+mod mcp;
 mod scan;
 mod search;
 
@@ -58,6 +59,8 @@ pub fn run(cli: Cli, out: &mut Output) -> Result<Outcome, Error> {
         Command::Concepts(args) => concepts::run(load()?, out, args)?,
         Command::Check(args) => check::run(out, args)?,
         Command::Gen(args) => r#gen::run(load()?, args)?,
+        // Owned, not leaked: the server's calls share it across the runtime's threads.
+        Command::Mcp => mcp::run(|| user::load(&locations))?,
         Command::Completions(args) => {
             let script = crate::generate::completion(args.shell);
             match std::io::stdout().lock().write_all(script.as_bytes()) {

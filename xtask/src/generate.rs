@@ -218,6 +218,7 @@ mod tests {
                 "chaterr-concepts.1",
                 "chaterr-check.1",
                 "chaterr-gen.1",
+                "chaterr-mcp.1",
                 "chaterr-completions.1",
             ]
         );
