@@ -38,6 +38,7 @@ Register-ArgumentCompleter -Native -CommandName 'chaterr' -ScriptBlock {
             [CompletionResult]::new('scan', 'scan', [CompletionResultType]::ParameterValue, 'Explain every error code in logs (standard input when no file is given)')
             [CompletionResult]::new('concepts', 'concepts', [CompletionResultType]::ParameterValue, 'The same problem across vendors: chaterr''s concepts and each vendor''s codes for them')
             [CompletionResult]::new('check', 'check', [CompletionResultType]::ParameterValue, 'Validate catalogue files, reporting every problem as file:line:column')
+            [CompletionResult]::new('gen', 'gen', [CompletionResultType]::ParameterValue, 'Write the catalogue as code: an enumeration per source, in your app''s language')
             [CompletionResult]::new('mcp', 'mcp', [CompletionResultType]::ParameterValue, 'Serve the catalogue to coding agents over MCP (Model Context Protocol) on stdio')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
@@ -178,6 +179,21 @@ Register-ArgumentCompleter -Native -CommandName 'chaterr' -ScriptBlock {
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break
         }
+        'chaterr;gen' {
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Write to FILE instead of standard output')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Write to FILE instead of standard output')
+            [CompletionResult]::new('--package', '--package', [CompletionResultType]::ParameterName, 'The package the file declares (Go: `chaterr` when not given; Java, Kotlin, Dart: none)')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, plain otherwise]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour (NO_COLOR and CLICOLOR_FORCE are honoured under auto)')
+            [CompletionResult]::new('--catalog', '--catalog', [CompletionResultType]::ParameterName, 'Also read this catalogue file or folder of *.toml (repeatable; later wins)')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Short for --format json')
+            [CompletionResult]::new('--no-user-catalog', '--no-user-catalog', [CompletionResultType]::ParameterName, 'Ignore the catalogues in the config dir and CHATERR_CATALOG')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
         'chaterr;mcp' {
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, plain otherwise]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour (NO_COLOR and CLICOLOR_FORCE are honoured under auto)')
@@ -211,6 +227,7 @@ Register-ArgumentCompleter -Native -CommandName 'chaterr' -ScriptBlock {
             [CompletionResult]::new('scan', 'scan', [CompletionResultType]::ParameterValue, 'Explain every error code in logs (standard input when no file is given)')
             [CompletionResult]::new('concepts', 'concepts', [CompletionResultType]::ParameterValue, 'The same problem across vendors: chaterr''s concepts and each vendor''s codes for them')
             [CompletionResult]::new('check', 'check', [CompletionResultType]::ParameterValue, 'Validate catalogue files, reporting every problem as file:line:column')
+            [CompletionResult]::new('gen', 'gen', [CompletionResultType]::ParameterValue, 'Write the catalogue as code: an enumeration per source, in your app''s language')
             [CompletionResult]::new('mcp', 'mcp', [CompletionResultType]::ParameterValue, 'Serve the catalogue to coding agents over MCP (Model Context Protocol) on stdio')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
@@ -238,6 +255,9 @@ Register-ArgumentCompleter -Native -CommandName 'chaterr' -ScriptBlock {
             break
         }
         'chaterr;help;check' {
+            break
+        }
+        'chaterr;help;gen' {
             break
         }
         'chaterr;help;mcp' {

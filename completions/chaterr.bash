@@ -28,6 +28,9 @@ _chaterr() {
             chaterr,diff)
                 cmd="chaterr__subcmd__diff"
                 ;;
+            chaterr,gen)
+                cmd="chaterr__subcmd__gen"
+                ;;
             chaterr,help)
                 cmd="chaterr__subcmd__help"
                 ;;
@@ -61,6 +64,9 @@ _chaterr() {
             chaterr__subcmd__help,diff)
                 cmd="chaterr__subcmd__help__subcmd__diff"
                 ;;
+            chaterr__subcmd__help,gen)
+                cmd="chaterr__subcmd__help__subcmd__gen"
+                ;;
             chaterr__subcmd__help,help)
                 cmd="chaterr__subcmd__help__subcmd__help"
                 ;;
@@ -89,7 +95,7 @@ _chaterr() {
 
     case "${cmd}" in
         chaterr)
-            opts="-h -V --format --json --color --catalog --no-user-catalog --help --version lookup search list sources diff scan concepts check mcp completions help"
+            opts="-h -V --format --json --color --catalog --no-user-catalog --help --version lookup search list sources diff scan concepts check gen mcp completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -218,8 +224,68 @@ _chaterr() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        chaterr__subcmd__gen)
+            opts="-o -h -V --output --package --format --json --color --catalog --no-user-catalog --help --version rust typescript kotlin swift dart go java python agora tencent zego agora-chat-android agora-chat-ios agora-chat-unity agora-chat-web agora-chat tencent-chat tencent-im zego-server-en zego-server-zh zego-server zego-zim-en zego-zim-zh zego-zim zego-zpns-en zego-zpns-zh agora-sdk tencent-sdk zego-sdk"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --output)
+                    local oldifs
+                    if [ -n "${IFS+x}" ]; then
+                        oldifs="$IFS"
+                    fi
+                    IFS=$'\n'
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    if [ -n "${oldifs+x}" ]; then
+                        IFS="$oldifs"
+                    fi
+                    if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
+                        compopt -o filenames
+                    fi
+                    return 0
+                    ;;
+                -o)
+                    local oldifs
+                    if [ -n "${IFS+x}" ]; then
+                        oldifs="$IFS"
+                    fi
+                    IFS=$'\n'
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    if [ -n "${oldifs+x}" ]; then
+                        IFS="$oldifs"
+                    fi
+                    if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
+                        compopt -o filenames
+                    fi
+                    return 0
+                    ;;
+                --package)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "table plain json" -- "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --catalog)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         chaterr__subcmd__help)
-            opts="lookup search list sources diff scan concepts check mcp completions help"
+            opts="lookup search list sources diff scan concepts check gen mcp completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -275,6 +341,20 @@ _chaterr() {
             return 0
             ;;
         chaterr__subcmd__help__subcmd__diff)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        chaterr__subcmd__help__subcmd__gen)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )

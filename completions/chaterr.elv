@@ -35,6 +35,7 @@ set edit:completion:arg-completer[chaterr] = {|@words|
             cand scan 'Explain every error code in logs (standard input when no file is given)'
             cand concepts 'The same problem across vendors: chaterr''s concepts and each vendor''s codes for them'
             cand check 'Validate catalogue files, reporting every problem as file:line:column'
+            cand gen 'Write the catalogue as code: an enumeration per source, in your app''s language'
             cand mcp 'Serve the catalogue to coding agents over MCP (Model Context Protocol) on stdio'
             cand completions 'Print a shell completion script'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -166,6 +167,20 @@ set edit:completion:arg-completer[chaterr] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'chaterr;gen'= {
+            cand -o 'Write to FILE instead of standard output'
+            cand --output 'Write to FILE instead of standard output'
+            cand --package 'The package the file declares (Go: `chaterr` when not given; Java, Kotlin, Dart: none)'
+            cand --format 'Output format [default: table on a terminal, plain otherwise]'
+            cand --color 'When to use colour (NO_COLOR and CLICOLOR_FORCE are honoured under auto)'
+            cand --catalog 'Also read this catalogue file or folder of *.toml (repeatable; later wins)'
+            cand --json 'Short for --format json'
+            cand --no-user-catalog 'Ignore the catalogues in the config dir and CHATERR_CATALOG'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'chaterr;mcp'= {
             cand --format 'Output format [default: table on a terminal, plain otherwise]'
             cand --color 'When to use colour (NO_COLOR and CLICOLOR_FORCE are honoured under auto)'
@@ -197,6 +212,7 @@ set edit:completion:arg-completer[chaterr] = {|@words|
             cand scan 'Explain every error code in logs (standard input when no file is given)'
             cand concepts 'The same problem across vendors: chaterr''s concepts and each vendor''s codes for them'
             cand check 'Validate catalogue files, reporting every problem as file:line:column'
+            cand gen 'Write the catalogue as code: an enumeration per source, in your app''s language'
             cand mcp 'Serve the catalogue to coding agents over MCP (Model Context Protocol) on stdio'
             cand completions 'Print a shell completion script'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -216,6 +232,8 @@ set edit:completion:arg-completer[chaterr] = {|@words|
         &'chaterr;help;concepts'= {
         }
         &'chaterr;help;check'= {
+        }
+        &'chaterr;help;gen'= {
         }
         &'chaterr;help;mcp'= {
         }

@@ -43,6 +43,7 @@ complete -c chaterr -n "__fish_chaterr_needs_command" -f -a "diff" -d 'Compare t
 complete -c chaterr -n "__fish_chaterr_needs_command" -f -a "scan" -d 'Explain every error code in logs (standard input when no file is given)'
 complete -c chaterr -n "__fish_chaterr_needs_command" -f -a "concepts" -d 'The same problem across vendors: chaterr\'s concepts and each vendor\'s codes for them'
 complete -c chaterr -n "__fish_chaterr_needs_command" -f -a "check" -d 'Validate catalogue files, reporting every problem as file:line:column'
+complete -c chaterr -n "__fish_chaterr_needs_command" -f -a "gen" -d 'Write the catalogue as code: an enumeration per source, in your app\'s language'
 complete -c chaterr -n "__fish_chaterr_needs_command" -f -a "mcp" -d 'Serve the catalogue to coding agents over MCP (Model Context Protocol) on stdio'
 complete -c chaterr -n "__fish_chaterr_needs_command" -f -a "completions" -d 'Print a shell completion script'
 complete -c chaterr -n "__fish_chaterr_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
@@ -259,6 +260,19 @@ complete -c chaterr -n "__fish_chaterr_using_subcommand check" -l json -d 'Short
 complete -c chaterr -n "__fish_chaterr_using_subcommand check" -l no-user-catalog -d 'Ignore the catalogues in the config dir and CHATERR_CATALOG'
 complete -c chaterr -n "__fish_chaterr_using_subcommand check" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c chaterr -n "__fish_chaterr_using_subcommand check" -s V -l version -d 'Print version'
+complete -c chaterr -n "__fish_chaterr_using_subcommand gen" -s o -l output -d 'Write to FILE instead of standard output' -r -F
+complete -c chaterr -n "__fish_chaterr_using_subcommand gen" -l package -d 'The package the file declares (Go: `chaterr` when not given; Java, Kotlin, Dart: none)' -r
+complete -c chaterr -n "__fish_chaterr_using_subcommand gen" -l format -d 'Output format [default: table on a terminal, plain otherwise]' -r -f -a "table\t'Tables and cards, wrapped to the terminal'
+plain\t'Tab-separated lines, one entry per line, for grep, cut and awk'
+json\t'JSON (see docs/json.md)'"
+complete -c chaterr -n "__fish_chaterr_using_subcommand gen" -l color -d 'When to use colour (NO_COLOR and CLICOLOR_FORCE are honoured under auto)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c chaterr -n "__fish_chaterr_using_subcommand gen" -l catalog -d 'Also read this catalogue file or folder of *.toml (repeatable; later wins)' -r -F
+complete -c chaterr -n "__fish_chaterr_using_subcommand gen" -l json -d 'Short for --format json'
+complete -c chaterr -n "__fish_chaterr_using_subcommand gen" -l no-user-catalog -d 'Ignore the catalogues in the config dir and CHATERR_CATALOG'
+complete -c chaterr -n "__fish_chaterr_using_subcommand gen" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c chaterr -n "__fish_chaterr_using_subcommand gen" -s V -l version -d 'Print version'
 complete -c chaterr -n "__fish_chaterr_using_subcommand mcp" -l format -d 'Output format [default: table on a terminal, plain otherwise]' -r -f -a "table\t'Tables and cards, wrapped to the terminal'
 plain\t'Tab-separated lines, one entry per line, for grep, cut and awk'
 json\t'JSON (see docs/json.md)'"
@@ -281,18 +295,20 @@ complete -c chaterr -n "__fish_chaterr_using_subcommand completions" -l json -d 
 complete -c chaterr -n "__fish_chaterr_using_subcommand completions" -l no-user-catalog -d 'Ignore the catalogues in the config dir and CHATERR_CATALOG'
 complete -c chaterr -n "__fish_chaterr_using_subcommand completions" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c chaterr -n "__fish_chaterr_using_subcommand completions" -s V -l version -d 'Print version'
-complete -c chaterr -n "__fish_chaterr_using_subcommand help; and not __fish_seen_subcommand_from lookup search list sources diff scan concepts check mcp completions help" -f -a "lookup" -d 'Explain codes: the vendor\'s text for each, from every vendor that defines it'
-complete -c chaterr -n "__fish_chaterr_using_subcommand help; and not __fish_seen_subcommand_from lookup search list sources diff scan concepts check mcp completions help" -f -a "search" -d 'Search codes, names and texts, best match first'
-complete -c chaterr -n "__fish_chaterr_using_subcommand help; and not __fish_seen_subcommand_from lookup search list sources diff scan concepts check mcp completions help" -f -a "list" -d 'List entries in code order'
-complete -c chaterr -n "__fish_chaterr_using_subcommand help; and not __fish_seen_subcommand_from lookup search list sources diff scan concepts check mcp completions help" -f -a "sources" -d 'List the vendor documents in the catalogue'
-complete -c chaterr -n "__fish_chaterr_using_subcommand help; and not __fish_seen_subcommand_from lookup search list sources diff scan concepts check mcp completions help" -f -a "diff" -d 'Compare two catalogues: vendors, source ids or catalogue files'
-complete -c chaterr -n "__fish_chaterr_using_subcommand help; and not __fish_seen_subcommand_from lookup search list sources diff scan concepts check mcp completions help" -f -a "scan" -d 'Explain every error code in logs (standard input when no file is given)'
-complete -c chaterr -n "__fish_chaterr_using_subcommand help; and not __fish_seen_subcommand_from lookup search list sources diff scan concepts check mcp completions help" -f -a "concepts" -d 'The same problem across vendors: chaterr\'s concepts and each vendor\'s codes for them'
-complete -c chaterr -n "__fish_chaterr_using_subcommand help; and not __fish_seen_subcommand_from lookup search list sources diff scan concepts check mcp completions help" -f -a "check" -d 'Validate catalogue files, reporting every problem as file:line:column'
-complete -c chaterr -n "__fish_chaterr_using_subcommand help; and not __fish_seen_subcommand_from lookup search list sources diff scan concepts check mcp completions help" -f -a "mcp" -d 'Serve the catalogue to coding agents over MCP (Model Context Protocol) on stdio'
-complete -c chaterr -n "__fish_chaterr_using_subcommand help; and not __fish_seen_subcommand_from lookup search list sources diff scan concepts check mcp completions help" -f -a "completions" -d 'Print a shell completion script'
-complete -c chaterr -n "__fish_chaterr_using_subcommand help; and not __fish_seen_subcommand_from lookup search list sources diff scan concepts check mcp completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c chaterr -n "__fish_chaterr_using_subcommand help; and not __fish_seen_subcommand_from lookup search list sources diff scan concepts check gen mcp completions help" -f -a "lookup" -d 'Explain codes: the vendor\'s text for each, from every vendor that defines it'
+complete -c chaterr -n "__fish_chaterr_using_subcommand help; and not __fish_seen_subcommand_from lookup search list sources diff scan concepts check gen mcp completions help" -f -a "search" -d 'Search codes, names and texts, best match first'
+complete -c chaterr -n "__fish_chaterr_using_subcommand help; and not __fish_seen_subcommand_from lookup search list sources diff scan concepts check gen mcp completions help" -f -a "list" -d 'List entries in code order'
+complete -c chaterr -n "__fish_chaterr_using_subcommand help; and not __fish_seen_subcommand_from lookup search list sources diff scan concepts check gen mcp completions help" -f -a "sources" -d 'List the vendor documents in the catalogue'
+complete -c chaterr -n "__fish_chaterr_using_subcommand help; and not __fish_seen_subcommand_from lookup search list sources diff scan concepts check gen mcp completions help" -f -a "diff" -d 'Compare two catalogues: vendors, source ids or catalogue files'
+complete -c chaterr -n "__fish_chaterr_using_subcommand help; and not __fish_seen_subcommand_from lookup search list sources diff scan concepts check gen mcp completions help" -f -a "scan" -d 'Explain every error code in logs (standard input when no file is given)'
+complete -c chaterr -n "__fish_chaterr_using_subcommand help; and not __fish_seen_subcommand_from lookup search list sources diff scan concepts check gen mcp completions help" -f -a "concepts" -d 'The same problem across vendors: chaterr\'s concepts and each vendor\'s codes for them'
+complete -c chaterr -n "__fish_chaterr_using_subcommand help; and not __fish_seen_subcommand_from lookup search list sources diff scan concepts check gen mcp completions help" -f -a "check" -d 'Validate catalogue files, reporting every problem as file:line:column'
+complete -c chaterr -n "__fish_chaterr_using_subcommand help; and not __fish_seen_subcommand_from lookup search list sources diff scan concepts check gen mcp completions help" -f -a "gen" -d 'Write the catalogue as code: an enumeration per source, in your app\'s language'
+complete -c chaterr -n "__fish_chaterr_using_subcommand help; and not __fish_seen_subcommand_from lookup search list sources diff scan concepts check gen mcp completions help" -f -a "mcp" -d 'Serve the catalogue to coding agents over MCP (Model Context Protocol) on stdio'
+complete -c chaterr -n "__fish_chaterr_using_subcommand help; and not __fish_seen_subcommand_from lookup search list sources diff scan concepts check gen mcp completions help" -f -a "completions" -d 'Print a shell completion script'
+complete -c chaterr -n "__fish_chaterr_using_subcommand help; and not __fish_seen_subcommand_from lookup search list sources diff scan concepts check gen mcp completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c chaterr -n "__fish_seen_subcommand_from lookup" -a "agora tencent zego agora-chat-android agora-chat-ios agora-chat-unity agora-chat-web agora-chat tencent-chat tencent-im zego-server-en zego-server-zh zego-server zego-zim-en zego-zim-zh zego-zim zego-zpns-en zego-zpns-zh agora-sdk tencent-sdk zego-sdk"
 complete -c chaterr -n "__fish_seen_subcommand_from list" -a "agora tencent zego agora-chat-android agora-chat-ios agora-chat-unity agora-chat-web agora-chat tencent-chat tencent-im zego-server-en zego-server-zh zego-server zego-zim-en zego-zim-zh zego-zim zego-zpns-en zego-zpns-zh agora-sdk tencent-sdk zego-sdk"
 complete -c chaterr -n "__fish_seen_subcommand_from diff" -a "agora tencent zego agora-chat-android agora-chat-ios agora-chat-unity agora-chat-web agora-chat tencent-chat tencent-im zego-server-en zego-server-zh zego-server zego-zim-en zego-zim-zh zego-zim zego-zpns-en zego-zpns-zh agora-sdk tencent-sdk zego-sdk"
+complete -c chaterr -n "__fish_seen_subcommand_from gen" -a "rust typescript kotlin swift dart go java python agora tencent zego agora-chat-android agora-chat-ios agora-chat-unity agora-chat-web agora-chat tencent-chat tencent-im zego-server-en zego-server-zh zego-server zego-zim-en zego-zim-zh zego-zim zego-zpns-en zego-zpns-zh agora-sdk tencent-sdk zego-sdk"
 complete -c chaterr -n "__fish_seen_subcommand_from completions" -a "bash elvish fish powershell zsh"

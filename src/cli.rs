@@ -25,6 +25,7 @@ pub fn examples(command: &str) -> &'static [(&'static str, &'static str)] {
         "scan" => examples::SCAN,
         "check" => examples::CHECK,
         "concepts" => examples::CONCEPTS,
+        "gen" => examples::GEN,
         "mcp" => examples::MCP,
         _ => &[],
     }
@@ -83,6 +84,12 @@ mod examples {
     pub const CHECK: Examples = &[
         ("chaterr check ~/.config/chaterr/codes", "every user catalogue"),
         ("chaterr check my-backend.toml --json", "problems as JSON"),
+    ];
+    pub const GEN: Examples = &[
+        ("chaterr gen rust zego -o src/zego_codes.rs",            "a Rust enum per ZIM source"),
+        ("chaterr gen kotlin agora-chat --package com.example",   ""),
+        ("chaterr --catalog my.toml gen go my-backend",           "your own catalogue"),
+        ("chaterr gen typescript agora | diff - src/agora.ts",    "is the committed file current?"),
     ];
     pub const MCP: Examples = &[
         ("claude mcp add chaterr -- chaterr mcp", "register it with Claude Code"),
@@ -242,6 +249,9 @@ pub enum Command {
     /// Validate catalogue files, reporting every problem as file:line:column
     #[command(after_help = help_footer!(&[]), after_long_help = help_footer!(examples::CHECK))]
     Check(CheckArgs),
+    /// Write the catalogue as code: an enumeration per source, in your app's language
+    #[command(after_help = help_footer!(&[]), after_long_help = help_footer!(examples::GEN))]
+    Gen(GenArgs),
     /// Serve the catalogue to coding agents over MCP (Model Context Protocol) on stdio
     #[command(
         long_about = "Serve the catalogue to coding agents over MCP (the Model Context Protocol) on \
@@ -461,6 +471,25 @@ pub struct DiffArgs {
     /// A vendor, a source id, or a catalogue TOML file
     #[arg(value_name = "B", value_parser = ScopeWord, hide_possible_values = true)]
     pub b: String,
+}
+
+#[derive(Debug, Args)]
+pub struct GenArgs {
+    /// The language to write
+    #[arg(value_enum, value_name = "LANG")]
+    pub language: crate::codegen::Language,
+
+    /// Vendors or source ids, each source an enumeration (every source when none is given)
+    #[arg(value_name = "VENDOR|SOURCE", value_parser = ScopeWord, hide_possible_values = true)]
+    pub scopes: Vec<String>,
+
+    /// Write to FILE instead of standard output
+    #[arg(long, short = 'o', value_name = "FILE", value_hint = clap::ValueHint::FilePath)]
+    pub output: Option<std::path::PathBuf>,
+
+    /// The package the file declares (Go: `chaterr` when not given; Java, Kotlin, Dart: none)
+    #[arg(long, value_name = "NAME")]
+    pub package: Option<String>,
 }
 
 #[derive(Debug, Args)]

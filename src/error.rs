@@ -40,6 +40,9 @@ pub enum Error {
     #[error("cannot read {path}: {error}")]
     Read { path: String, error: io::Error },
 
+    #[error("cannot write {path}: {error}")]
+    Write { path: String, error: io::Error },
+
     #[error("cannot read standard input: {0}")]
     Stdin(io::Error),
 

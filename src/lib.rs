@@ -6,6 +6,7 @@
 
 pub mod catalogue;
 pub mod cli;
+pub mod codegen;
 pub mod commands;
 #[cfg(feature = "dynamic-completion")]
 pub mod complete;

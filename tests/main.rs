@@ -11,6 +11,7 @@ mod it {
     mod catalogue;
     mod classification;
     mod cli;
+    mod codegen;
     mod completion;
     mod generated;
     mod hardening_exit;

@@ -11,6 +11,7 @@ use crate::render::Output;
 mod check;
 mod concepts;
 mod diff;
+mod r#gen;
 mod list;
 mod lookup;
 mod mcp;
@@ -57,6 +58,7 @@ pub fn run(cli: Cli, out: &mut Output) -> Result<Outcome, Error> {
         Command::Scan(args) => scan::run(load()?, out, args)?,
         Command::Concepts(args) => concepts::run(load()?, out, args)?,
         Command::Check(args) => check::run(out, args)?,
+        Command::Gen(args) => r#gen::run(load()?, args)?,
         // Owned, not leaked: the server's calls share it across the runtime's threads.
         Command::Mcp => mcp::run(|| user::load(&locations))?,
         Command::Completions(args) => {

@@ -217,6 +217,7 @@ mod tests {
                 "chaterr-scan.1",
                 "chaterr-concepts.1",
                 "chaterr-check.1",
+                "chaterr-gen.1",
                 "chaterr-mcp.1",
                 "chaterr-completions.1",
             ]
