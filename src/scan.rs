@@ -399,6 +399,8 @@ pub struct Piece<'b> {
     pub line: u64,
     /// Byte offset of `text` in its line.
     pub offset: usize,
+    /// Characters of the line before `text` (what `offset` bytes hold).
+    pub chars_before: usize,
     /// The bytes, without the line's end; findings start inside `text`.
     pub text: &'b [u8],
     /// Where the line ends in this piece: the bytes to print after `text` ("\n", "\r\n" or "").
@@ -422,11 +424,17 @@ pub trait Sink {
     }
 }
 
+/// The characters UTF-8 bytes hold (bytes that are not UTF-8 count one each).
+pub fn chars(bytes: &[u8]) -> usize {
+    bytes.iter().filter(|&&b| b & 0xc0 != 0x80).count()
+}
+
 /// Reads `input` piece by piece (a piece is a line, or part of a very long one) into `sink`.
 pub fn scan_reader(input: &mut impl BufRead, sink: &mut impl Sink) -> io::Result<()> {
     let mut buf: Vec<u8> = Vec::new();
     let mut line: u64 = 1;
     let mut offset = 0;
+    let mut chars_before = 0;
     loop {
         if buf.is_empty() && offset == 0 {
             // Whole lines straight from the reader's buffer, without a copy.
@@ -485,6 +493,7 @@ pub fn scan_reader(input: &mut impl BufRead, sink: &mut impl Sink) -> io::Result
         let piece = Piece {
             line,
             offset,
+            chars_before,
             text,
             ending,
             continued: keep,
@@ -498,10 +507,12 @@ pub fn scan_reader(input: &mut impl BufRead, sink: &mut impl Sink) -> io::Result
         let consumed = text.len() + ending.len();
         if keep {
             offset += consumed;
+            chars_before += chars(text);
             buf.drain(..consumed);
         } else if ended {
             line += 1;
             offset = 0;
+            chars_before = 0;
             buf.clear();
         } else {
             return Ok(());
@@ -535,6 +546,7 @@ fn whole_lines(block: &[u8], line: &mut u64, sink: &mut impl Sink) -> io::Result
         let piece = Piece {
             line: *line,
             offset: 0,
+            chars_before: 0,
             text,
             ending: &block[body..=end],
             continued: false,

@@ -13,6 +13,7 @@ mod it {
     mod cli;
     mod codegen;
     mod completion;
+    mod editions;
     mod generated;
     mod hardening_exit;
     mod hardening_paths;

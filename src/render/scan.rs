@@ -10,7 +10,7 @@ use super::{Output, Paint};
 use crate::catalogue::Field;
 use crate::query::explain::{Explained, SummaryRow};
 use crate::render::Format;
-use crate::scan::Piece;
+use crate::scan::{Piece, chars};
 
 /// The first sentence of a description, at most about 100 characters.
 pub fn short(description: &str) -> String {
@@ -132,7 +132,8 @@ impl<W: Write> Output<W> {
         explained: &[Explained<'_>],
     ) -> io::Result<()> {
         for e in explained {
-            let column = piece.offset + e.found.span.start + 1;
+            // A character column, as editors count: 报错6012 puts the code at 3, not 7.
+            let column = piece.chars_before + chars(&piece.text[..e.found.span.start]) + 1;
             let findings = e
                 .entries
                 .iter()

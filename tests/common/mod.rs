@@ -53,6 +53,10 @@ pub fn command() -> assert_cmd::Command {
         .env_remove("CLICOLOR_FORCE")
         .env_remove("CHATERR_CATALOG")
         .env_remove("COMPLETE")
+        // The reader's language comes from the locale: the tests read English unless they ask.
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .env_remove("LANG")
         .env("HOME", format!("{NOWHERE}/home"))
         .env("XDG_CONFIG_HOME", format!("{NOWHERE}/config"))
         .env("COLUMNS", "100");

@@ -27,6 +27,9 @@ fn chaterr(home: &Path) -> Command {
         .env_remove("CHATERR_CATALOG")
         .env_remove("NO_COLOR")
         .env_remove("CLICOLOR_FORCE")
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .env_remove("LANG")
         .env("COLUMNS", "100");
     cmd
 }
