@@ -9,8 +9,8 @@ use std::path::PathBuf;
 use std::sync::LazyLock;
 
 use chaterr::catalogue::file::{self, Problem, line_column};
-use chaterr::catalogue::{Field, symbols};
 use chaterr::catalogue::user::{self, Locations};
+use chaterr::catalogue::{Field, symbols};
 use chaterr::query::{CodeQuery, lookup};
 use libfuzzer_sys::fuzz_target;
 
@@ -134,11 +134,14 @@ fn load(text: &str, parsed: &file::CatalogueFile) {
         .scope(&parsed.source.id)
         .expect("the file's source is a scope");
     for code in &parsed.codes {
-        let found = lookup(&catalogue, &scope.clone().into(), &CodeQuery::Number(code.code));
+        let found = lookup(
+            &catalogue,
+            &scope.clone().into(),
+            &CodeQuery::Number(code.code),
+        );
         assert!(
-            found
-                .iter()
-                .any(|e| e.code == code.code && e.description() == code.text(Field::Description).unwrap_or_default()),
+            found.iter().any(|e| e.code == code.code
+                && e.description() == code.text(Field::Description).unwrap_or_default()),
             "code {} of the file is not found after loading",
             code.code
         );

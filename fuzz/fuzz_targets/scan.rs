@@ -84,7 +84,10 @@ fn check_codes_in(text: &[u8]) {
     }
     // The prefilter lets through every line with a code or a product's name.
     if !is_candidate(text) {
-        assert!(found.is_empty(), "a code in a line the prefilter passes over");
+        assert!(
+            found.is_empty(),
+            "a code in a line the prefilter passes over"
+        );
         assert_eq!(products_named(text), Default::default());
     }
     let _ = vendors_named(text);
@@ -281,7 +284,11 @@ impl Sink for Check {
             assert_eq!(found, codes_in(piece.text), "findings of a whole line");
         }
         let _ = vendors_named(piece.text);
-        assert_eq!(piece.candidate, is_candidate(piece.text), "a piece's candidate mark");
+        assert_eq!(
+            piece.candidate,
+            is_candidate(piece.text),
+            "a piece's candidate mark"
+        );
 
         if piece.continued || piece.offset > 0 {
             if piece.offset > 0 {
