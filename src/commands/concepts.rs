@@ -10,7 +10,7 @@ use crate::render::Output;
 pub fn run(catalogue: &Catalogue, out: &mut Output, args: ConceptsArgs) -> Result<Outcome, Error> {
     let rows = concepts(catalogue, args.filter.as_deref(), args.shared);
     if rows.is_empty() {
-        eprintln!("chaterr: no concept matches");
+        crate::error::report("no concept matches");
     }
     out.concepts(&rows)?;
     Ok(Outcome::from_found(!rows.is_empty()))

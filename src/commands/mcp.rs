@@ -30,9 +30,9 @@ pub fn run(load: impl FnOnce() -> Result<Catalogue, Error>) -> Result<Outcome, E
 /// Built without the `mcp` feature: say so.
 #[cfg(not(feature = "mcp"))]
 pub fn run(_load: impl FnOnce() -> Result<Catalogue, Error>) -> Result<Outcome, Error> {
-    eprintln!(
-        "chaterr: error: this chaterr was built without the `mcp` feature (help: build it with \
-         the default features, or `--features mcp`)"
+    crate::error::report(
+        "error: this chaterr was built without the `mcp` feature (help: build it with the \
+         default features, or `--features mcp`)",
     );
     Ok(Outcome::Failed)
 }

@@ -82,6 +82,8 @@ fn an_unwritable_stderr_is_no_panic() {
         (format!("check {}", good.path().display()), 0),
         ("list --category nothing-at-all".to_owned(), 1),
         ("search qqqqzzzzxxxx".to_owned(), 1),
+        ("concepts qqqqzzzzxxxx".to_owned(), 1),
+        ("gen rust qqqqzzzz".to_owned(), 2),
     ] {
         let script = format!(r#""$CHATERR" {args} >/dev/null 2>/dev/full"#);
         assert_eq!(status(&script), expected, "{args}");
