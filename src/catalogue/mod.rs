@@ -256,9 +256,7 @@ impl Catalogue {
     pub fn concept_words(&self, id: &str) -> Vec<&'static str> {
         let tables = &embedded::TABLES;
         tables
-            .concepts
-            .iter()
-            .find(|c| tables.text(c.id) == id)
+            .concept(id)
             .map(|c| {
                 let (en, zh) = (tables.text(c.words), tables.text(c.words_zh));
                 en.lines().chain(zh.lines()).collect()

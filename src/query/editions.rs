@@ -38,10 +38,15 @@ impl Editions {
         }
     }
 
+    /// Whether it leaves any entry out: `--all-editions` without `--platform` keeps all.
+    pub fn chooses(&self) -> bool {
+        !self.all || self.platform.is_some()
+    }
+
     /// The entries to show of `entries` (in the order given: catalogue order or rank), each
     /// group of one vendor, product and code where its first entry stood.
     pub fn select<'a>(&self, catalogue: &Catalogue, entries: Vec<&'a Entry>) -> Vec<&'a Entry> {
-        if self.all && self.platform.is_none() {
+        if !self.chooses() {
             return entries;
         }
         let mut groups: Vec<Vec<&'a Entry>> = Vec::new();

@@ -140,7 +140,7 @@ pub fn search<'a>(
     };
     hits.retain(|h| filter.admits(h.entry));
     // The editions the filter keeps, each hit where it ranked.
-    if !filter.editions.all || filter.editions.platform.is_some() {
+    if filter.editions.chooses() {
         let chosen: rustc_hash::FxHashSet<*const Entry> = filter
             .choose(catalogue, hits.iter().map(|h| h.entry).collect())
             .into_iter()

@@ -147,14 +147,16 @@ impl Tables {
         })
     }
 
+    /// The row of a concept, by its id.
+    pub fn concept(&self, id: &str) -> Option<&'static RawConcept> {
+        self.concepts.iter().find(|c| self.text(c.id) == id)
+    }
+
     /// The indices of the entries of a concept, in catalogue order.
     pub fn members(&self, concept: &str) -> &'static [u32] {
-        self.concepts
-            .iter()
-            .find(|c| self.text(c.id) == concept)
-            .map_or(&[], |c| {
-                &self.concept_members[c.members.0 as usize..c.members.1 as usize]
-            })
+        self.concept(concept).map_or(&[], |c| {
+            &self.concept_members[c.members.0 as usize..c.members.1 as usize]
+        })
     }
 
     /// What can be read of the entry at `index` without building it.
