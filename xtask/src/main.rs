@@ -1,26 +1,53 @@
 //! Project tasks, run as `cargo xtask TASK`. `gen` writes completions/ and man/ from the clap
-//! definition (generate.rs, whose tests check that the committed ones are current). `dist` builds the binary we ship.
+//! definition (generate.rs, whose tests check that the committed ones are current). `dist`,
+//! `deb`, `package` and `formula` make what each channel of installation ships (docs in
+//! README.md, "Install").
 
 use std::ffi::OsString;
 use std::io;
 use std::path::{Path, PathBuf};
 use std::process::{Command, ExitCode};
 
+mod deb;
+mod dist;
+mod formula;
 mod generate;
+mod package;
+mod release;
 
 const USAGE: &str = "\
 usage: cargo xtask TASK
 
 tasks:
-  gen   write completions/ and man/ from src/cli.rs
-  dist  build the release binary as shipped (on Linux with glibc: statically linked)
-        into target/dist/chaterr";
+  gen                   write completions/ and man/ from src/cli.rs
+  dist [--target T]     build the release binary as shipped (on Linux with glibc: statically
+                        linked) into target/dist/chaterr, and its release archive beside it
+  deb                   dist, then the Debian package (cargo-deb), then check what it installs
+  check-deb FILE        check what a built .deb installs
+  package [--allow-dirty]
+                        cargo package both crates, check their size, and cargo install the
+                        packed chaterr away from the repository, offline
+  formula VERSION DIR   print the Homebrew formula for the archives (and .sha256) in DIR";
 
 fn main() -> ExitCode {
     let root = repository_root();
-    let done = match std::env::args().nth(1).as_deref() {
-        Some("gen") => write_generated(root),
-        Some("dist") => dist(root).map(|binary| println!("{}", binary.display())),
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let args: Vec<&str> = args.iter().map(String::as_str).collect();
+    let done = match args.as_slice() {
+        ["gen"] => write_generated(root),
+        ["dist"] => dist::dist(root, None).map(print_dist),
+        ["dist", "--target", target] => dist::dist(root, Some(target)).map(print_dist),
+        ["deb"] => deb::deb(root).map(|path| println!("{}", path.display())),
+        ["check-deb", file] => deb::check(root, Path::new(file)),
+        ["package"] => package::package(root, false),
+        ["package", "--allow-dirty"] => package::package(root, true),
+        ["formula", version, dir] => std::fs::read_to_string(root.join(formula::TEMPLATE))
+            .and_then(|template| {
+                formula::render(&template, version, |target| {
+                    formula::sum_in(Path::new(dir), version, target)
+                })
+            })
+            .map(|text| print!("{text}")),
         _ => {
             eprintln!("{USAGE}");
             return ExitCode::from(2);
@@ -33,6 +60,17 @@ fn main() -> ExitCode {
             ExitCode::FAILURE
         }
     }
+}
+
+/// The archive's path, then the binary's (last, for `$(cargo xtask dist | tail -1)`).
+fn print_dist(made: dist::Dist) {
+    println!("{}", made.archive.display());
+    println!("{}", made.binary.display());
+}
+
+/// Where cargo builds: `CARGO_TARGET_DIR`, or target/ in the repository.
+fn target_dir(root: &Path) -> PathBuf {
+    std::env::var_os("CARGO_TARGET_DIR").map_or_else(|| root.join("target"), PathBuf::from)
 }
 
 fn repository_root() -> &'static Path {
@@ -59,57 +97,6 @@ fn write_generated(root: &Path) -> io::Result<()> {
         println!("wrote {}", file.path.display());
     }
     Ok(())
-}
-
-/// Builds `cargo build --release` for the host, statically linked where the host's C library
-/// allows it (glibc), and copies the binary to target/dist/chaterr; returns its path.
-///
-/// A static binary starts without the dynamic loader: no libraries to map, no symbols to look
-/// up, which is most of what a lookup costs (docs/PERFORMANCE.md). `crt-static` is set with an
-/// explicit `--target` so that it applies to chaterr alone, not to the build script and the
-/// derive macros, which must stay dynamic libraries.
-fn dist(root: &Path) -> io::Result<PathBuf> {
-    let cargo = std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into());
-    let host = host_triple()?;
-    let mut build = Command::new(&cargo);
-    build
-        .current_dir(root)
-        .args(["build", "--release", "--bin", "chaterr", "--target", &host]);
-    let static_link = host.ends_with("-linux-gnu");
-    if static_link {
-        let mut flags = std::env::var_os("RUSTFLAGS").unwrap_or_default();
-        if !flags.is_empty() {
-            flags.push(" ");
-        }
-        flags.push("-C target-feature=+crt-static");
-        build.env("RUSTFLAGS", flags);
-    }
-    run(&mut build)?;
-
-    let target =
-        std::env::var_os("CARGO_TARGET_DIR").map_or_else(|| root.join("target"), PathBuf::from);
-    let built = target
-        .join(&host)
-        .join("release")
-        .join(format!("chaterr{}", std::env::consts::EXE_SUFFIX));
-    let dist = target.join("dist");
-    std::fs::create_dir_all(&dist)?;
-    let shipped = dist.join(built.file_name().expect("a file name"));
-    std::fs::copy(&built, &shipped)?;
-    // It must run as it is: a static binary that links but does not start is caught here.
-    let version = Command::new(&shipped).arg("--version").output()?;
-    if !version.status.success() {
-        let err = format!("{} --version failed: {}", shipped.display(), version.status);
-        return Err(io::Error::other(err));
-    }
-    let size = std::fs::metadata(&shipped)?.len();
-    let linking = if static_link {
-        "statically linked"
-    } else {
-        "dynamically linked"
-    };
-    eprintln!("xtask: {} ({size} bytes, {linking})", shipped.display());
-    Ok(shipped)
 }
 
 /// The triple rustc builds for by default: `host:` of `rustc -vV`.
