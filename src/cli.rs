@@ -389,6 +389,11 @@ pub struct SearchArgs {
     #[arg(long)]
     pub documented_only: bool,
 
+    /// Say why each result ranked: its tier, its score's parts, and the query words it matched
+    /// in which text (the vendor's or chaterr's own words)
+    #[arg(long, conflicts_with_all = ["fixed_strings", "regex"])]
+    pub explain: bool,
+
     #[command(flatten)]
     pub reading: ReadingArgs,
 

@@ -6,7 +6,9 @@
 //! after all documented ones, ranked the same way. The score is BM25 (term weighting across the
 //! whole catalogue, so rare words count more than "error" or "please"), with fields weighted by
 //! how much they say about a code (name over description over suggested action), scaled by the
-//! share of query words an entry matches.
+//! share of the query an entry matches (its rare words counting more than its common ones).
+//! Rows of one code that say nearly the same (a document's platform pages and editions) are one
+//! hit. [`why_ranked`] says why each hit ranked.
 
 use std::sync::Arc;
 
@@ -16,6 +18,7 @@ use regex::{Regex, RegexBuilder};
 use rustc_hash::FxHashMap as HashMap;
 
 use super::Filter;
+use super::editions::say_nearly_the_same;
 use crate::catalogue::words::{distance, for_each_word, is_stop_word, stem, typo_budget, words};
 use crate::catalogue::{Catalogue, Entry, Field, Key, Scope, Tables};
 use chaterr_catalogue::terms::{self, for_each_term};
@@ -41,7 +44,97 @@ pub struct Hit<'a> {
     pub entry: &'a Entry,
     pub score: f64,
     pub highlight: Highlight,
+    /// How ranked search scored it (none in the grep-like modes): see [`why_ranked`].
+    pub why: Option<Why>,
+    /// Rows of the same vendor and code, from other platform pages or editions, that say nearly
+    /// the same and are shown as this one.
+    pub folded: Vec<&'a Entry>,
 }
+
+impl<'a> Hit<'a> {
+    fn new(entry: &'a Entry, score: f64, highlight: Highlight) -> Self {
+        Hit {
+            entry,
+            score,
+            highlight,
+            why: None,
+            folded: Vec::new(),
+        }
+    }
+}
+
+/// Why a hit ranked where it did: its tier and the parts of its score, and (once [`why_ranked`] has
+/// read its texts) which query words matched in which of its texts.
+#[derive(Debug, Clone, Default)]
+pub struct Why {
+    pub tier: Tier,
+    /// BM25 over the matched words, before coverage.
+    pub words: f64,
+    /// The share of the query matched (each word weighed by its rarity, and by count), which
+    /// scales `words`.
+    pub coverage: f64,
+    /// A name typed loosely: added for a one-word query.
+    pub name: f64,
+    /// What the tier adds, above any text score.
+    pub bonus: f64,
+    /// The query's meaning against the entry's, where a semantic model has been asked; none
+    /// otherwise.
+    pub semantic: Option<f64>,
+    /// The query words found in the entry's texts, filled by [`why_ranked`].
+    pub matched: Vec<Matched>,
+}
+
+/// Which rule ranked a hit, first to last.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Tier {
+    /// The query is the entry's code.
+    Code,
+    /// The query is the entry's name or one of its SDK symbols.
+    Symbol,
+    /// The query mentions the entry's code among other words.
+    Mentioned,
+    /// An entry's text holds the query's words in a row.
+    Phrase,
+    /// Its words, by score.
+    #[default]
+    Words,
+}
+
+impl Tier {
+    pub fn name(self) -> &'static str {
+        match self {
+            Tier::Code => "code",
+            Tier::Symbol => "symbol",
+            Tier::Mentioned => "code in query",
+            Tier::Phrase => "phrase",
+            Tier::Words => "words",
+        }
+    }
+}
+
+/// A query word found in one of a hit's texts.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Matched {
+    /// The query's word.
+    pub term: String,
+    /// The entry's word it matched.
+    pub word: String,
+    /// The text it is in: a field's name, `symbol`, `sdk_comment`, or `ours` (chaterr's own
+    /// words for the entry's concept, not the vendor's).
+    pub field: &'static str,
+    /// How: `exact` (same stem), `prefix`, `typo` or `synonym`.
+    pub how: &'static str,
+}
+
+impl Matched {
+    /// Whether the word is in chaterr's own words rather than the vendor's or an SDK's.
+    pub fn is_ours(&self) -> bool {
+        self.field == OURS
+    }
+}
+
+/// The name of chaterr's own words among the texts [`why_ranked`] reports.
+pub const OURS: &str = "ours";
 
 /// What to highlight in a hit's text.
 #[derive(Debug, Clone)]
@@ -112,7 +205,13 @@ const EXACT: f64 = 1000.0;
 /// Added to the score of an entry whose code the query mentions among other words: above the
 /// exact-phrase tier.
 const MENTIONED: f64 = 300.0;
+/// Added to the score of an entry holding the query's words in a row.
+const PHRASE: f64 = 100.0;
+/// How much of a query's coverage is the rarity of the words matched, the rest the count.
+const RARITY_SHARE: f64 = 0.5;
 const SYNONYM_WEIGHT: f64 = 0.45;
+/// A word of the sense "too X" gives X ([`sense_of`]).
+const SENSE_WEIGHT: f64 = 0.7;
 const PREFIX_WEIGHT: f64 = 0.6;
 const TYPO_WEIGHT: f64 = 0.55;
 const K1: f64 = 1.2;
@@ -148,10 +247,37 @@ pub fn search<'a>(
             .collect();
         hits.retain(|h| chosen.contains(&std::ptr::from_ref(h.entry)));
     }
+    if options.mode == Mode::Ranked && filter.editions.folds() {
+        hits = fold(catalogue, hits);
+    }
     if options.limit > 0 {
         hits.truncate(options.limit);
     }
     Ok(hits)
+}
+
+/// One hit for the rows of one vendor, product and code that say nearly the same (the platform
+/// pages and editions of a document), where the best of them ranked.
+fn fold<'a>(catalogue: &Catalogue, hits: Vec<Hit<'a>>) -> Vec<Hit<'a>> {
+    let mut kept: Vec<Hit<'a>> = Vec::with_capacity(hits.len());
+    let mut at: HashMap<(&str, Option<&str>, i64), Vec<usize>> = HashMap::default();
+    for hit in hits {
+        let source = catalogue.source_of(hit.entry);
+        let key = (&*source.vendor, source.product.as_deref(), hit.entry.code);
+        let group = at.entry(key).or_default();
+        let same = group
+            .iter()
+            .copied()
+            .find(|&i| say_nearly_the_same(kept[i].entry, hit.entry));
+        match same {
+            Some(i) => kept[i].folded.push(hit.entry),
+            None => {
+                group.push(kept.len());
+                kept.push(hit);
+            }
+        }
+    }
+    kept
 }
 
 /// Whether the query's words are all common words ("of", "is in"), which ranked search leaves
@@ -190,11 +316,7 @@ fn grep<'a>(
                 .chain(fields(entry, &[]).map(|(text, _)| text))
                 .map(|text| regex.find_iter(text).count())
                 .sum::<usize>();
-            (count > 0).then(|| Hit {
-                entry,
-                score: count as f64,
-                highlight: Highlight::Pattern(regex.clone()),
-            })
+            (count > 0).then(|| Hit::new(entry, count as f64, Highlight::Pattern(regex.clone())))
         })
         .collect())
 }
@@ -210,34 +332,50 @@ fn one_line(message: &str) -> String {
         .to_owned()
 }
 
-/// "isn't", "can't", "won't", "cannot" as "is not", "can not", … so that the negation is a word
-/// search reads; curly apostrophes read as straight ones.
+/// "isn't", "can't", "won't", "cannot" (and "isnt", "cant", as people type them) as "not", the
+/// word that decides (the verb says little: "does", "can", "will"), so that the negation is a
+/// word search reads; "it's", "we've", "user's" lose the ending, which is no word; curly
+/// apostrophes read as straight ones.
 fn spell_out_negations(text: &str) -> String {
     let text = text.replace(['\u{2019}', '\u{2018}'], "'");
     let mut out = String::with_capacity(text.len() + 8);
     for word in text.split_inclusive(|c: char| c.is_whitespace()) {
-        let lower = word.to_ascii_lowercase();
-        let bare = lower.trim_end();
-        let spelled = match bare {
-            "can't" | "cannot" => Some("can not"),
-            "won't" => Some("will not"),
-            _ => bare.strip_suffix("n't").map(|_| ""),
+        let bare = word.trim_end();
+        let space = &word[bare.len()..];
+        // Punctuation after the word stays after it ("can't," "isn't.").
+        let core = bare.trim_end_matches(|c: char| !c.is_alphanumeric());
+        let after = &bare[core.len()..];
+        let lower = core.to_ascii_lowercase();
+        let spelled: Option<String> = match lower.as_str() {
+            "can't" | "cannot" | "cant" | "won't" | "wont" | "ain't" => Some("not".to_owned()),
+            _ => lower
+                .strip_suffix("n't")
+                .or_else(|| lower.strip_suffix("nt").filter(|s| NT_STEMS.contains(s)))
+                .map(|_| "not".to_owned())
+                .or_else(|| {
+                    ["'s", "'re", "'ve", "'ll", "'d", "'m"]
+                        .iter()
+                        .find_map(|e| lower.strip_suffix(e))
+                        .map(|s| core[..s.len()].to_owned())
+                }),
         };
         match spelled {
-            Some("") => {
-                out.push_str(&word.trim_end()[..bare.len() - 3]);
-                out.push_str(" not");
-                out.push_str(&word[word.trim_end().len()..]);
-            }
             Some(s) => {
-                out.push_str(s);
-                out.push_str(&word[word.trim_end().len()..]);
+                out.push_str(&s);
+                out.push_str(after);
+                out.push_str(space);
             }
             None => out.push_str(word),
         }
     }
     out
 }
+
+/// The verbs whose negation people type without the apostrophe ("doesnt", "isnt").
+const NT_STEMS: &[&str] = &[
+    "do", "does", "did", "is", "are", "was", "were", "has", "have", "had", "could", "would",
+    "should", "must", "need",
+];
 
 /// Numbers in the query that read as error codes: three or more digits, or negative.
 fn codes_mentioned(text: &str) -> Vec<i64> {
@@ -283,25 +421,41 @@ fn after_code_key(before: &str) -> bool {
         .any(|key| before.ends_with(key))
 }
 
-/// A query word: its stem, its synonyms' stems, and how many typos it tolerates.
+/// A query word: its stem, its synonyms' stems (each with its weight), and how many typos it
+/// tolerates.
 struct QueryTerm {
+    /// The word as the query wrote it (lowercased).
+    word: String,
     root: String,
-    synonyms: Vec<String>,
+    synonyms: Vec<(String, f64)>,
     budget: usize,
     /// The root's length in characters, for rejecting typo candidates before `distance`.
     root_chars: usize,
 }
 
 impl QueryTerm {
-    fn new(word: &str) -> Self {
+    fn new(word: &str, sense: Option<&[&str]>) -> Self {
         let root = stem(word);
-        let synonyms = SYNONYMS
+        let mut synonyms: Vec<(String, f64)> = Vec::new();
+        let mut add = |s: String, weight: f64| {
+            if s != root && !synonyms.iter().any(|(t, _)| *t == s) {
+                synonyms.push((s, weight));
+            }
+        };
+        // A sense the words around it decide ("too long": a length) first, at its own weight.
+        for w in sense.unwrap_or_default() {
+            add(stem(w), SENSE_WEIGHT);
+        }
+        for group in SYNONYMS
             .iter()
-            .filter(|group| group.iter().any(|w| stem(w) == root))
-            .flat_map(|group| group.iter().map(|w| stem(w)))
-            .filter(|s| *s != root)
-            .collect();
+            .filter(|g| g.iter().any(|w| stem(w) == root))
+        {
+            for w in *group {
+                add(stem(w), SYNONYM_WEIGHT);
+            }
+        }
         QueryTerm {
+            word: word.to_owned(),
             budget: typo_budget(&root),
             root_chars: root.chars().count(),
             root,
@@ -309,24 +463,83 @@ impl QueryTerm {
         }
     }
 
-    /// How well a catalogue stem (of `stem_chars` characters) stands for this word: exact,
-    /// prefix, typo or synonym.
-    fn weight(&self, stem: &str, stem_chars: usize) -> f64 {
+    /// How well a catalogue stem (of `stem_chars` characters) stands for this word, and how:
+    /// exact, prefix, typo or synonym.
+    fn matching(&self, stem: &str, stem_chars: usize) -> Option<(f64, &'static str)> {
         if stem == self.root {
-            1.0
+            Some((1.0, "exact"))
         } else if self.root.len() >= 3 && stem.starts_with(self.root.as_str()) {
-            PREFIX_WEIGHT
+            Some((PREFIX_WEIGHT, "prefix"))
         } else if self.budget > 0
             && stem_chars.abs_diff(self.root_chars) <= self.budget
             && distance(&self.root, stem, self.budget).is_some()
         {
-            TYPO_WEIGHT
-        } else if self.synonyms.iter().any(|s| s == stem) {
-            SYNONYM_WEIGHT
+            Some((TYPO_WEIGHT, "typo"))
         } else {
-            0.0
+            self.synonyms
+                .iter()
+                .find(|(s, _)| s == stem)
+                .map(|&(_, weight)| (weight, "synonym"))
         }
     }
+
+    fn weight(&self, stem: &str, stem_chars: usize) -> f64 {
+        self.matching(stem, stem_chars).map_or(0.0, |(w, _)| w)
+    }
+}
+
+/// Whether the word is the "too" of "too long" (or "so", "very"…): its sense goes with the word
+/// after it ([`sense_of`]), and alone it would match any "too" ("username too long" for "token
+/// too old").
+fn intensifies(words: &[String], i: usize) -> bool {
+    INTENSIFIERS.contains(&words[i].as_str())
+        && i + 1 < words.len()
+        && sense_of(words, i + 1).is_some()
+}
+
+const INTENSIFIERS: &[&str] = &["too", "so", "very", "over", "excessively"];
+
+/// What "too X" (or "X than allowed") means, by the adjective: a length, a count, a size, a rate,
+/// an age; words of that sense are matched for the adjective, above other synonyms. "Takes too
+/// long" is a time, not a length.
+fn sense_of(words: &[String], i: usize) -> Option<&'static [&'static str]> {
+    let word = words[i].as_str();
+    let before = |k: usize| i.checked_sub(k).map(|j| words[j].as_str());
+    let too = matches!(
+        before(1),
+        Some("too" | "so" | "very" | "over" | "excessively")
+    );
+    let than = words.get(i + 1).is_some_and(|w| w == "than");
+    if !(too || than) {
+        return None;
+    }
+    let waited = (2..=3).any(|k| {
+        matches!(
+            before(k),
+            Some("take" | "takes" | "took" | "taking" | "wait" | "waiting" | "waited" | "for")
+        )
+    });
+    Some(match word {
+        "long" | "longer" if waited => &["timeout", "time", "timed"],
+        "long" | "longer" => &[
+            "length",
+            "characters",
+            "bytes",
+            "exceed",
+            "limit",
+            "maximum",
+        ],
+        "many" | "much" | "more" => &["number", "count", "exceed", "limit", "maximum", "upper"],
+        "big" | "bigger" | "large" | "larger" | "huge" => {
+            &["size", "bytes", "exceed", "limit", "maximum", "large"]
+        }
+        "often" | "frequent" | "frequently" | "fast" | "quick" | "quickly" => {
+            &["frequency", "frequent", "rate", "limit"]
+        }
+        "old" | "older" => &["expire", "expired", "version"],
+        "short" => &["minimum", "short"],
+        _ => return None,
+    })
 }
 
 /// A catalogue stem that matches some query word: the stem, per query word how well it
@@ -373,8 +586,9 @@ impl<'q> Query<'q> {
         // (not "there" for "the" by prefix); see [`only_common_words`].
         let terms = words
             .iter()
-            .filter(|w| !is_stop_word(w) && !is_code(w))
-            .map(|w| QueryTerm::new(w))
+            .enumerate()
+            .filter(|&(i, w)| !is_stop_word(w) && !is_code(w) && !intensifies(&words, i))
+            .map(|(i, w)| QueryTerm::new(w, sense_of(&words, i)))
             .collect();
         Query {
             code,
@@ -396,6 +610,11 @@ impl<'q> Query<'q> {
     /// Whether the query mentions the entry's code among its words.
     fn mentions(&self, entry: &Entry) -> bool {
         self.mentioned.iter().any(|&c| entry.covers(c))
+    }
+
+    /// Whether the query is the entry's code.
+    fn is_code_of(&self, entry: &Entry) -> bool {
+        self.code.is_some_and(|c| entry.covers(c))
     }
 
     /// Whether the query is exactly the entry's code, its name or one of its SDK symbols.
@@ -593,7 +812,8 @@ fn ranked_remembering<'a>(
 }
 
 /// BM25 over the matched stems (each query word scored by its best-matching stem), scaled by
-/// the share of query words matched; then the code and exact-phrase tiers.
+/// the share of the query matched, counting each word both once and by its rarity; then the
+/// code and exact-phrase tiers.
 fn rank<'a>(
     candidates: Vec<Candidate<'a>>,
     totals: &Totals,
@@ -601,35 +821,63 @@ fn rank<'a>(
     matched: &[MatchedStem],
 ) -> Vec<Hit<'a>> {
     let n = totals.entries as f64;
+    let idf = |df: f64| ((n - df + 0.5) / (df + 0.5) + 1.0).ln();
     let average_length = (totals.length / n.max(1.0)).max(f64::EPSILON);
     let matcher = SkimMatcherV2::default();
     let terms = &query.terms;
+    // How much each query word says: the rarity of the catalogue's word that stands for it best
+    // (of its own stem if the catalogue has it), so that in a long query the one rare word that
+    // decides outweighs the common ones ("send", "group", "message").
+    let rarity: Vec<f64> = (0..terms.len())
+        .map(|t| {
+            let best = |exact: bool| {
+                matched
+                    .iter()
+                    .filter(|m| m.weights[t] >= 1.0 || (!exact && m.weights[t] > 0.0))
+                    .map(|m| idf(m.document_frequency as f64))
+                    .reduce(f64::min)
+            };
+            best(true)
+                .or_else(|| best(false))
+                .unwrap_or_else(|| idf(0.0))
+        })
+        .collect();
+    let total_rarity: f64 = rarity.iter().sum();
     let mut hits: Vec<Hit<'a>> = candidates
         .into_iter()
         .filter_map(|c| {
             let norm =
                 |tf: f64| tf * (K1 + 1.0) / (tf + K1 * (1.0 - B + B * c.length / average_length));
-            let mut score = 0.0;
+            let mut words = 0.0;
             let mut matched_terms = 0;
-            for t in 0..terms.len() {
+            let mut matched_rarity = 0.0;
+            for (t, term_rarity) in rarity.iter().enumerate() {
                 let best = c
                     .stems
                     .iter()
                     .map(|&(id, tf)| {
                         let df = matched[id].document_frequency as f64;
-                        let idf = ((n - df + 0.5) / (df + 0.5) + 1.0).ln();
-                        matched[id].weights[t] * idf * norm(tf)
+                        matched[id].weights[t] * idf(df) * norm(tf)
                     })
                     .fold(0.0, f64::max);
                 if best > 0.0 {
                     matched_terms += 1;
-                    score += best;
+                    matched_rarity += term_rarity;
+                    words += best;
                 }
             }
-            if !terms.is_empty() {
-                let coverage = matched_terms as f64 / terms.len() as f64;
-                score *= coverage * coverage;
-            }
+            let coverage = if terms.is_empty() {
+                1.0
+            } else {
+                let share = matched_terms as f64 / terms.len() as f64;
+                let rare_share = matched_rarity / total_rarity.max(f64::EPSILON);
+                RARITY_SHARE * rare_share + (1.0 - RARITY_SHARE) * share
+            };
+            let mut why = Why {
+                words,
+                coverage,
+                ..Why::default()
+            };
             // A name typed loosely ("usrnotlogin", "NOT_LOGIN") still finds it; a common word
             // ("the") is no name typed loosely.
             if query.name_like
@@ -637,24 +885,28 @@ fn rank<'a>(
                 && let Some(name) = c.entry.name()
                 && let Some(fuzzy) = matcher.fuzzy_match(name, query.text)
             {
-                score += fuzzy as f64 / 40.0;
+                why.name = fuzzy as f64 / 40.0;
             }
             // Tiers above any text score: the code, name or symbol itself, a code the query
             // mentions, then the exact phrase.
-            if query.is_exactly(c.entry) {
-                score += EXACT;
+            (why.tier, why.bonus) = if query.is_code_of(c.entry) {
+                (Tier::Code, EXACT)
+            } else if query.is_exactly(c.entry) {
+                (Tier::Symbol, EXACT)
             } else if query.mentions(c.entry) {
-                score += MENTIONED;
+                (Tier::Mentioned, MENTIONED)
             } else if query.words.len() > 1
                 && matched_terms == terms.len()
                 && contains_phrase(c.entry, &query.words)
             {
-                score += 100.0;
-            }
+                (Tier::Phrase, PHRASE)
+            } else {
+                (Tier::Words, 0.0)
+            };
+            let score = words * coverage + why.name + why.bonus;
             (score > 0.0).then(|| Hit {
-                entry: c.entry,
-                score,
-                highlight: Highlight::Stems(Arc::from([])),
+                why: Some(why),
+                ..Hit::new(c.entry, score, Highlight::Stems(Arc::from([])))
             })
         })
         .collect();
@@ -674,6 +926,77 @@ fn rank<'a>(
         hit.highlight = Highlight::Stems(Arc::clone(&highlight));
     }
     hits
+}
+
+/// Fills in, for each hit of a ranked search, which of the query's words matched which of its
+/// texts, chaterr's own words named as such ([`OURS`]). The texts are read again for the hits
+/// given only (those shown), so that ranking costs the same without it.
+pub fn why_ranked(catalogue: &Catalogue, query: &str, hits: &mut [Hit<'_>]) {
+    let query = Query::new(query.trim());
+    let mut buf = String::new();
+    for hit in hits {
+        let Some(why) = hit.why.as_mut() else {
+            continue;
+        };
+        let ours = hit
+            .entry
+            .text(Field::Concept)
+            .map(|id| catalogue.concept_words(id))
+            .unwrap_or_default();
+        let mut matched: Vec<Matched> = Vec::new();
+        for (field, text) in labelled_texts(hit.entry, &ours) {
+            for_each_word(text, &mut buf, |word, _| {
+                if is_stop_word(word) {
+                    return;
+                }
+                let stem = stem(word);
+                let stem_chars = stem.chars().count();
+                for term in &query.terms {
+                    let Some((_, how)) = term.matching(&stem, stem_chars) else {
+                        continue;
+                    };
+                    let m = Matched {
+                        term: term.word.clone(),
+                        word: word.to_owned(),
+                        field,
+                        how,
+                    };
+                    if !matched.contains(&m) {
+                        matched.push(m);
+                    }
+                }
+            });
+        }
+        why.matched = matched;
+    }
+}
+
+/// The texts ranked search reads of an entry, as [`fields`] gives them, each with its name.
+fn labelled_texts<'e>(
+    entry: &'e Entry,
+    ours: &'e [&'static str],
+) -> impl Iterator<Item = (&'static str, &'e str)> {
+    let mut comments: Vec<&'e str> = Vec::new();
+    Field::ALL
+        .into_iter()
+        .filter(|field| field.weight() > 0.0)
+        .filter_map(|field| entry.text(field).map(|text| (field.name(), text)))
+        .chain(entry.symbols.iter().map(|s| ("symbol", s.name.as_ref())))
+        .chain(
+            entry
+                .symbols
+                .iter()
+                .filter_map(|s| s.comment.as_deref())
+                .filter(move |c| {
+                    let new = !comments.contains(c);
+                    if new {
+                        comments.push(c);
+                    }
+                    new
+                })
+                .map(|c| ("sdk_comment", c)),
+        )
+        .chain(ours.iter().map(|text| (OURS, *text)))
 }
 
 /// The query's words, in order, inside one field of the entry.
