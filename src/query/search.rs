@@ -196,7 +196,7 @@ const SYNONYMS: &[&[&str]] = &[
     &["recall", "revoke", "withdraw", "withdrawn", "withdrawal"],
     &["big", "large", "size"],
     &["room", "chatroom"],
-    &["exist", "found", "missing"],
+    &["exist", "found", "find", "missing"],
 ];
 
 /// Added to the score of an entry the query names exactly (code, name or symbol): above any text
