@@ -248,7 +248,7 @@ pub fn search<'a>(
         hits.retain(|h| chosen.contains(&std::ptr::from_ref(h.entry)));
     }
     if options.mode == Mode::Ranked && filter.editions.folds() {
-        hits = fold(catalogue, hits);
+        hits = fold(catalogue, hits, options.limit);
     }
     if options.limit > 0 {
         hits.truncate(options.limit);
@@ -257,11 +257,16 @@ pub fn search<'a>(
 }
 
 /// One hit for the rows of one vendor, product and code that say nearly the same (the platform
-/// pages and editions of a document), where the best of them ranked.
-fn fold<'a>(catalogue: &Catalogue, hits: Vec<Hit<'a>>) -> Vec<Hit<'a>> {
-    let mut kept: Vec<Hit<'a>> = Vec::with_capacity(hits.len());
+/// pages and editions of a document), where the best of them ranked; up to `limit` hits (0: no
+/// limit), the rows below the last of them left unread (a large user catalogue ranks them all).
+fn fold<'a>(catalogue: &Catalogue, hits: Vec<Hit<'a>>, limit: usize) -> Vec<Hit<'a>> {
+    let limit = if limit == 0 { usize::MAX } else { limit };
+    let mut kept: Vec<Hit<'a>> = Vec::with_capacity(hits.len().min(limit));
     let mut at: HashMap<(&str, Option<&str>, i64), Vec<usize>> = HashMap::default();
     for hit in hits {
+        if kept.len() == limit {
+            break;
+        }
         let source = catalogue.source_of(hit.entry);
         let key = (&*source.vendor, source.product.as_deref(), hit.entry.code);
         let group = at.entry(key).or_default();

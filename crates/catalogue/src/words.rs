@@ -116,70 +116,28 @@ pub fn compounds(text: &str) -> Vec<String> {
 }
 
 /// Words that say nothing about which code is meant: articles, pronouns, auxiliary verbs,
-/// the commonest prepositions. "not" and "no" are not among them: they decide.
+/// the commonest prepositions. "not" and "no" are not among them: they decide. Looked up by
+/// length first: search asks this of every word of every entry it reads.
 pub fn is_stop_word(word: &str) -> bool {
-    matches!(
-        word,
-        "a" | "am"
-            | "an"
-            | "and"
-            | "are"
-            | "as"
-            | "at"
-            | "be"
-            | "been"
-            | "being"
-            | "by"
-            | "can"
-            | "could"
-            | "did"
-            | "do"
-            | "does"
-            | "for"
-            | "from"
-            | "has"
-            | "have"
-            | "he"
-            | "her"
-            | "him"
-            | "his"
-            | "i"
-            | "if"
-            | "in"
-            | "is"
-            | "it"
-            | "its"
-            | "may"
-            | "me"
-            | "might"
-            | "must"
-            | "my"
-            | "of"
-            | "on"
-            | "or"
-            | "our"
-            | "she"
-            | "should"
-            | "so"
-            | "that"
-            | "the"
-            | "their"
-            | "them"
-            | "they"
-            | "this"
-            | "to"
-            | "us"
-            | "was"
-            | "we"
-            | "were"
-            | "when"
-            | "which"
-            | "will"
-            | "with"
-            | "would"
-            | "you"
-            | "your"
-    )
+    let of_its_length: &[&str] = match word.len() {
+        1 => &["a", "i"],
+        2 => &[
+            "am", "an", "as", "at", "be", "by", "do", "he", "if", "in", "is", "it", "me", "my",
+            "of", "on", "or", "so", "to", "us", "we",
+        ],
+        3 => &[
+            "and", "are", "can", "did", "for", "has", "her", "him", "his", "its", "may", "our",
+            "she", "the", "was", "you",
+        ],
+        4 => &[
+            "been", "does", "from", "have", "must", "that", "them", "they", "this", "were", "when",
+            "will", "with", "your",
+        ],
+        5 => &["being", "could", "might", "their", "which", "would"],
+        6 => &["should"],
+        _ => return false,
+    };
+    of_its_length.contains(&word)
 }
 
 /// A light English stemmer: enough that "requests", "requested" and "request" meet, and
