@@ -47,7 +47,7 @@ pub struct Hit<'a> {
     /// How ranked search scored it (none in the grep-like modes): see [`why_ranked`].
     pub why: Option<Why>,
     /// Rows of the same vendor and code, from other platform pages or editions, that say nearly
-    /// the same and are shown as this one.
+    /// the same and are shown as this one (those ranked above the last hit kept).
     pub folded: Vec<&'a Entry>,
 }
 
@@ -95,6 +95,9 @@ pub enum Tier {
     Mentioned,
     /// An entry's text holds the query's words in a row.
     Phrase,
+    /// An entry's text holds, in a row, English words pasted into a longer query (a message
+    /// quoted from a log in a Chinese sentence).
+    Pasted,
     /// Its words, by score.
     #[default]
     Words,
@@ -107,6 +110,7 @@ impl Tier {
             Tier::Symbol => "symbol",
             Tier::Mentioned => "code in query",
             Tier::Phrase => "phrase",
+            Tier::Pasted => "pasted phrase",
             Tier::Words => "words",
         }
     }
@@ -207,6 +211,8 @@ const EXACT: f64 = 1000.0;
 const MENTIONED: f64 = 300.0;
 /// Added to the score of an entry holding the query's words in a row.
 const PHRASE: f64 = 100.0;
+/// Added to the score of an entry holding a message pasted into the query, in a row.
+const PASTED: f64 = 50.0;
 /// How much of a query's coverage is the rarity of the words matched, the rest the count.
 const RARITY_SHARE: f64 = 0.5;
 const SYNONYM_WEIGHT: f64 = 0.45;
@@ -493,6 +499,20 @@ impl QueryTerm {
     }
 }
 
+/// The runs of English words in a query that has more than them, cut at anything but spaces
+/// and the joins of words ("-", "_", "'"): Chinese text, punctuation, brackets. A run counts when
+/// it has at least three words, two of them not common.
+fn pasted_runs(text: &str, all: &[String]) -> Vec<Vec<String>> {
+    text.split(|c: char| !(c.is_ascii_alphanumeric() || matches!(c, ' ' | '-' | '_' | '\'')))
+        .map(words)
+        .filter(|run| {
+            run.len() >= 3
+                && run.len() < all.len()
+                && run.iter().filter(|w| !is_stop_word(w)).count() >= 2
+        })
+        .collect()
+}
+
 /// Whether the word is the "too" of "too long" (or "so", "very"…): its sense goes with the word
 /// after it ([`sense_of`]), and alone it would match any "too" ("username too long" for "token
 /// too old").
@@ -572,6 +592,9 @@ struct Query<'q> {
     mentioned: Vec<i64>,
     /// One token, as a symbolic name would be: also matched loosely against names.
     name_like: bool,
+    /// Runs of English words inside a longer query, as a message pasted from a log or a dialog
+    /// into a sentence ("加入群组提示 invalid group id").
+    pasted: Vec<Vec<String>>,
 }
 
 impl<'q> Query<'q> {
@@ -599,6 +622,7 @@ impl<'q> Query<'q> {
             code,
             mentioned,
             name_like: text.is_ascii() && !text.contains(char::is_whitespace) && text.len() >= 3,
+            pasted: pasted_runs(text, &words),
             terms,
             words,
             text,
@@ -905,6 +929,10 @@ fn rank<'a>(
                 && contains_phrase(c.entry, &query.words)
             {
                 (Tier::Phrase, PHRASE)
+            } else if matched_terms >= 2
+                && query.pasted.iter().any(|run| contains_phrase(c.entry, run))
+            {
+                (Tier::Pasted, PASTED)
             } else {
                 (Tier::Words, 0.0)
             };
@@ -1110,6 +1138,56 @@ mod tests {
                 assert_eq!(scored(limited), all, "{query}, remembering {remembered}");
             }
         }
+    }
+
+    #[test]
+    fn contractions_are_spelled_out_as_not() {
+        assert_eq!(spell_out_negations("it isn't sent"), "it not sent");
+        assert_eq!(
+            spell_out_negations("I can’t log in, doesnt work"),
+            "I not log in, not work"
+        );
+        assert_eq!(
+            spell_out_negations("the user's avatar won't load."),
+            "the user avatar not load."
+        );
+        assert_eq!(spell_out_negations("want to print"), "want to print");
+    }
+
+    #[test]
+    fn too_long_is_a_length_unless_it_is_waited_for() {
+        let sense = |q: &str, word: &str| {
+            let words = words(q);
+            let i = words.iter().position(|w| w == word).unwrap();
+            sense_of(&words, i).map(|s| s[0])
+        };
+        assert_eq!(sense("the nickname is too long", "long"), Some("length"));
+        assert_eq!(sense("login takes too long", "long"), Some("timeout"));
+        assert_eq!(sense("too many members", "many"), Some("number"));
+        assert_eq!(sense("file bigger than 20 MB", "bigger"), Some("size"));
+        assert_eq!(sense("a long message", "long"), None);
+        let query = Query::new("the nickname is too long");
+        assert!(
+            !query.terms.iter().any(|t| t.word == "too"),
+            "\"too\" goes with \"long\""
+        );
+    }
+
+    #[test]
+    fn english_pasted_into_a_longer_query_is_a_phrase() {
+        let runs = |q: &str| Query::new(q).pasted;
+        assert_eq!(
+            runs("加入群组提示 invalid group id"),
+            [["invalid", "group", "id"]]
+        );
+        assert!(
+            runs("invalid group id").is_empty(),
+            "the whole query is the phrase tier's"
+        );
+        assert!(
+            runs("报错 of the").is_empty(),
+            "common words alone are no message"
+        );
     }
 
     #[test]

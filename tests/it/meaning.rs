@@ -134,6 +134,19 @@ fn rows_that_say_nearly_the_same_are_one_hit() {
     assert_eq!(sources, ["agora-chat-android", "agora-chat-web"]);
 }
 
+#[test]
+fn a_message_pasted_into_a_chinese_sentence_is_read_as_a_phrase() {
+    let hits = json_of(&[
+        "search",
+        "拉人进群时报 maximum number of group members was reached",
+        "--limit",
+        "1",
+        "--explain",
+    ]);
+    assert_eq!(hits[0]["concept"], "group_full", "{hits}");
+    assert_eq!(hits[0]["explain"]["tier"], "pasted phrase", "{hits}");
+}
+
 // ---- search --explain ---------------------------------------------------------------------------
 
 #[test]
