@@ -19,7 +19,9 @@ use rustc_hash::FxHashMap as HashMap;
 
 use super::Filter;
 use super::editions::say_nearly_the_same;
-use crate::catalogue::words::{distance, for_each_word, is_stop_word, stem, typo_budget, words};
+use crate::catalogue::words::{
+    distance, for_each_word, is_cjk, is_stop_word, stem, typo_budget, words,
+};
 use crate::catalogue::{Catalogue, Entry, Field, Key, Scope, Tables};
 use chaterr_catalogue::terms::{self, for_each_term};
 
@@ -411,6 +413,9 @@ fn codes_mentioned(text: &str) -> Vec<i64> {
         if glued || !(digits.len() >= 3 || negative || keyed) || digits.len() > 12 {
             continue;
         }
+        if !keyed && is_quantity(&text[..start], &text[i..]) {
+            continue;
+        }
         if let Ok(n) = digits.parse::<i64>() {
             let n = if negative { -n } else { n };
             if !codes.contains(&n) {
@@ -420,6 +425,116 @@ fn codes_mentioned(text: &str) -> Vec<i64> {
     }
     codes
 }
+
+/// Whether a number, between `before` and `after`, counts or measures something rather than
+/// naming a code: "more than 100 users", "~500 sends", "1000 member group", "超过500个", "20MB".
+fn is_quantity(before: &str, after: &str) -> bool {
+    let before = before.trim_end().to_lowercase();
+    let after = after.trim_start().to_lowercase();
+    let next_word: String = after
+        .chars()
+        .take_while(|c| c.is_alphanumeric() && !is_cjk(*c))
+        .collect();
+    QUANTIFIERS.iter().any(|q| before.ends_with(q))
+        || before.ends_with(['~', '<', '>', '≈', '约', '第'])
+        || after.starts_with(|c: char| {
+            matches!(
+                c,
+                '%' | '个'
+                    | '人'
+                    | '条'
+                    | '次'
+                    | '秒'
+                    | '天'
+                    | '字'
+                    | '名'
+                    | '位'
+                    | '张'
+                    | '群'
+                    | '页'
+                    | '元'
+            )
+        })
+        || after.starts_with("分钟")
+        || after.starts_with("小时")
+        || UNITS.contains(&next_word.as_str())
+        || (next_word.len() > 3 && UNITS.iter().any(|u| stem(&next_word) == stem(u)))
+}
+
+/// Words before a number that make it a count: "more than 100", "超过500".
+const QUANTIFIERS: &[&str] = &[
+    "than",
+    "over",
+    "under",
+    "about",
+    "around",
+    "above",
+    "below",
+    "up to",
+    "least",
+    "most",
+    "only",
+    "exceed",
+    "exceeds",
+    "after",
+    "every",
+    "per",
+    "超过",
+    "超出",
+    "大于",
+    "多于",
+    "最多",
+    "不超过",
+    "上限",
+    "达到",
+];
+
+/// Words after a number that make it a count or a measure: "100 users", "20 MB".
+const UNITS: &[&str] = &[
+    "b",
+    "kb",
+    "mb",
+    "gb",
+    "k",
+    "m",
+    "ms",
+    "s",
+    "sec",
+    "secs",
+    "seconds",
+    "minutes",
+    "mins",
+    "hours",
+    "days",
+    "weeks",
+    "bytes",
+    "characters",
+    "chars",
+    "users",
+    "members",
+    "member",
+    "people",
+    "persons",
+    "messages",
+    "msgs",
+    "times",
+    "sends",
+    "requests",
+    "groups",
+    "rooms",
+    "friends",
+    "contacts",
+    "accounts",
+    "items",
+    "ids",
+    "keys",
+    "files",
+    "invitees",
+    "devices",
+    "percent",
+    "qps",
+    "px",
+];
 
 /// Whether text ends with a word that introduces a code ("code", "errorCode:", "错误码", "报错"),
 /// so that a short number after it is a code too ("errorCode 2").
@@ -1171,6 +1286,23 @@ mod tests {
             !query.terms.iter().any(|t| t.word == "too"),
             "\"too\" goes with \"long\""
         );
+    }
+
+    #[test]
+    fn counts_and_sizes_in_a_sentence_are_no_codes() {
+        assert_eq!(codes_mentioned("login fails with 70001"), [70001]);
+        assert_eq!(codes_mentioned("无法登陆报错6014"), [6014]);
+        assert_eq!(codes_mentioned("errorCode: 2, over 100 members"), [2]);
+        for query in [
+            "more than 100 users",
+            "fails after ~100 sends",
+            "our 1000 member group",
+            "一次超过500个账号",
+            "files bigger than 100 MB",
+            "up to 200 characters",
+        ] {
+            assert!(codes_mentioned(query).is_empty(), "{query}");
+        }
     }
 
     #[test]
