@@ -84,6 +84,8 @@ pub struct Why {
     pub semantic: Option<f64>,
     /// The query words found in the entry's texts, filled by [`why_ranked`].
     pub matched: Vec<Matched>,
+    /// Per query word, whether only its exact matches counted (a common word).
+    strict: Vec<bool>,
 }
 
 /// Which rule ranked a hit, first to last.
@@ -215,6 +217,9 @@ const MENTIONED: f64 = 300.0;
 const PHRASE: f64 = 100.0;
 /// Added to the score of an entry holding a message pasted into the query, in a row.
 const PASTED: f64 = 50.0;
+/// The share of the entries read from which a word is common: its prefix and typo matches do
+/// not count.
+const COMMON_SHARE: f64 = 0.01;
 /// How much of a query's coverage is the rarity of the words matched, the rest the count.
 const RARITY_SHARE: f64 = 0.5;
 const SYNONYM_WEIGHT: f64 = 0.45;
@@ -608,10 +613,12 @@ impl QueryTerm {
                 .map(|&(_, weight)| (weight, "synonym"))
         }
     }
+}
 
-    fn weight(&self, stem: &str, stem_chars: usize) -> f64 {
-        self.matching(stem, stem_chars).map_or(0.0, |(w, _)| w)
-    }
+/// Whether a match is by prefix or with a typo: for a word the user may not have finished or
+/// spelled right, not for a common word the catalogue has as it is ("user" is no "usersig").
+fn is_loose(how: &str) -> bool {
+    matches!(how, "prefix" | "typo")
 }
 
 /// The runs of English words in a query that has more than them, cut at anything but spaces
@@ -687,6 +694,8 @@ fn sense_of(words: &[String], i: usize) -> Option<&'static [&'static str]> {
 struct MatchedStem {
     stem: String,
     weights: Vec<f64>,
+    /// Per query word, whether it matches only loosely: by prefix or with a typo.
+    loose: Vec<bool>,
     document_frequency: usize,
 }
 
@@ -732,7 +741,13 @@ impl<'q> Query<'q> {
             .enumerate()
             .filter(|&(i, w)| !is_stop_word(w) && !is_code(w) && !intensifies(&words, i))
             .map(|(i, w)| QueryTerm::new(w, sense_of(&words, i)))
-            .collect();
+            .fold(Vec::<QueryTerm>::new(), |mut terms, term| {
+                // A word said twice ("users … user") counts once.
+                if !terms.iter().any(|t| t.root == term.root) {
+                    terms.push(term);
+                }
+                terms
+            });
         Query {
             code,
             mentioned,
@@ -778,17 +793,20 @@ impl Matches {
     /// those that match.
     fn classify(&mut self, stem: &str, terms: &[QueryTerm]) -> Option<usize> {
         let stem_chars = stem.chars().count();
-        let mut weights: Option<Vec<f64>> = None;
+        let mut weights: Option<(Vec<f64>, Vec<bool>)> = None;
         for (i, term) in terms.iter().enumerate() {
-            let weight = term.weight(stem, stem_chars);
-            if weight > 0.0 {
-                weights.get_or_insert_with(|| vec![0.0; terms.len()])[i] = weight;
+            if let Some((weight, how)) = term.matching(stem, stem_chars) {
+                let (weights, loose) = weights
+                    .get_or_insert_with(|| (vec![0.0; terms.len()], vec![false; terms.len()]));
+                weights[i] = weight;
+                loose[i] = is_loose(how);
             }
         }
-        let weights = weights?;
+        let (weights, loose) = weights?;
         self.matched.push(MatchedStem {
             stem: stem.to_owned(),
             weights,
+            loose,
             document_frequency: 0,
         });
         Some(self.matched.len() - 1)
@@ -987,6 +1005,24 @@ fn rank<'a>(
         })
         .collect();
     let total_rarity: f64 = rarity.iter().sum();
+    // A query word that the catalogue has as it is, in many entries, means that word: its
+    // prefix and typo matches do not count.
+    let strict: Vec<bool> = (0..terms.len())
+        .map(|t| {
+            matched.iter().any(|m| {
+                m.weights[t] >= 1.0
+                    && !m.loose[t]
+                    && m.document_frequency as f64 >= (COMMON_SHARE * n).max(1.0)
+            })
+        })
+        .collect();
+    let weight = |m: &MatchedStem, t: usize| {
+        if strict[t] && m.loose[t] {
+            0.0
+        } else {
+            m.weights[t]
+        }
+    };
     let mut hits: Vec<Hit<'a>> = candidates
         .into_iter()
         .filter_map(|c| {
@@ -1001,7 +1037,7 @@ fn rank<'a>(
                     .iter()
                     .map(|&(id, tf)| {
                         let df = matched[id].document_frequency as f64;
-                        matched[id].weights[t] * idf(df) * norm(tf)
+                        weight(&matched[id], t) * idf(df) * norm(tf)
                     })
                     .fold(0.0, f64::max);
                 if best > 0.0 {
@@ -1020,6 +1056,7 @@ fn rank<'a>(
             let mut why = Why {
                 words,
                 coverage,
+                strict: strict.clone(),
                 ..Why::default()
             };
             // A name typed loosely ("usrnotlogin", "NOT_LOGIN") still finds it; a common word
@@ -1099,10 +1136,13 @@ pub fn why_ranked(catalogue: &Catalogue, query: &str, hits: &mut [Hit<'_>]) {
                 }
                 let stem = stem(word);
                 let stem_chars = stem.chars().count();
-                for term in &query.terms {
+                for (t, term) in query.terms.iter().enumerate() {
                     let Some((_, how)) = term.matching(&stem, stem_chars) else {
                         continue;
                     };
+                    if is_loose(how) && why.strict.get(t).copied().unwrap_or(false) {
+                        continue;
+                    }
                     let m = Matched {
                         term: term.word.clone(),
                         word: word.to_owned(),

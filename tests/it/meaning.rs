@@ -106,8 +106,12 @@ fn the_rare_word_of_a_long_sentence_decides() {
 
 #[test]
 fn contractions_without_apostrophes_are_negations() {
-    assert_eq!(first_concept("the user doesnt exist"), "user_not_found");
-    let top = concepts("we can't find that group anymore", 3);
+    assert_eq!(
+        first_concept("he isnt in the group so he cant post"),
+        "not_group_member"
+    );
+    assert_eq!(first_concept("we arent friends"), "not_friend");
+    let top = concepts("we can't find that group anymore", 5);
     assert!(top.iter().any(|c| c == "group_not_found"), "{top:?}");
 }
 
