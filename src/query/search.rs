@@ -635,6 +635,12 @@ fn pasted_runs(text: &str, all: &[String]) -> Vec<Vec<String>> {
         .collect()
 }
 
+/// "11th", "2nd", "3rd", "21st": a count, said as an order.
+fn is_ordinal(word: &str) -> bool {
+    let digits = word.bytes().take_while(u8::is_ascii_digit).count();
+    digits > 0 && matches!(&word[digits..], "st" | "nd" | "rd" | "th")
+}
+
 /// Whether the word is the "too" of "too long" (or "so", "very"…): its sense goes with the word
 /// after it ([`sense_of`]), and alone it would match any "too" ("username too long" for "token
 /// too old").
@@ -651,6 +657,10 @@ const INTENSIFIERS: &[&str] = &["too", "so", "very", "over", "excessively"];
 /// long" is a time, not a length.
 fn sense_of(words: &[String], i: usize) -> Option<&'static [&'static str]> {
     let word = words[i].as_str();
+    if is_ordinal(word) {
+        // "the 11th key", "a 6th room": one more than allowed.
+        return Some(&["number", "count", "exceed", "limit", "maximum", "upper"]);
+    }
     let before = |k: usize| i.checked_sub(k).map(|j| words[j].as_str());
     let too = matches!(
         before(1),
@@ -1321,6 +1331,7 @@ mod tests {
         assert_eq!(sense("too many members", "many"), Some("number"));
         assert_eq!(sense("file bigger than 20 MB", "bigger"), Some("size"));
         assert_eq!(sense("a long message", "long"), None);
+        assert_eq!(sense("adding an 11th key", "11th"), Some("number"));
         let query = Query::new("the nickname is too long");
         assert!(
             !query.terms.iter().any(|t| t.word == "too"),
