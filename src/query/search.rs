@@ -84,8 +84,9 @@ pub struct Why {
     pub semantic: Option<f64>,
     /// The query words found in the entry's texts, filled by [`why_ranked`].
     pub matched: Vec<Matched>,
-    /// Per query word, whether only its exact matches counted (a common word).
-    strict: Vec<bool>,
+    /// The query words (bit `i` for the `i`-th, past 64 none) whose exact matches alone
+    /// counted: common words.
+    strict: u64,
 }
 
 /// Which rule ranked a hit, first to last.
@@ -1026,6 +1027,11 @@ fn rank<'a>(
             })
         })
         .collect();
+    let strict_bits = strict
+        .iter()
+        .take(64)
+        .enumerate()
+        .fold(0u64, |bits, (t, &on)| bits | (u64::from(on) << t));
     let weight = |m: &MatchedStem, t: usize| {
         if strict[t] && m.loose[t] {
             0.0
@@ -1066,7 +1072,7 @@ fn rank<'a>(
             let mut why = Why {
                 words,
                 coverage,
-                strict: strict.clone(),
+                strict: strict_bits,
                 ..Why::default()
             };
             // A name typed loosely ("usrnotlogin", "NOT_LOGIN") still finds it; a common word
@@ -1150,7 +1156,7 @@ pub fn why_ranked(catalogue: &Catalogue, query: &str, hits: &mut [Hit<'_>]) {
                     let Some((_, how)) = term.matching(&stem, stem_chars) else {
                         continue;
                     };
-                    if is_loose(how) && why.strict.get(t).copied().unwrap_or(false) {
+                    if is_loose(how) && t < 64 && why.strict & (1 << t) != 0 {
                         continue;
                     }
                     let m = Matched {
