@@ -54,6 +54,7 @@ mod examples {
     pub const SEARCH: Examples = &[
         ("chaterr search \"token expired\"",                      ""),
         ("chaterr search \"too many requests\" --vendor tencent", ""),
+        ("chaterr search \"profile pic won't save\" --explain",    "why each result ranked"),
         ("chaterr search -F -i usersig",                          "every entry containing the text"),
         ("chaterr search -e '^Token (is|has)'",                   "a regular expression"),
     ];
