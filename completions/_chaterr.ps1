@@ -79,6 +79,7 @@ Register-ArgumentCompleter -Native -CommandName 'chaterr' -ScriptBlock {
             [CompletionResult]::new('-i', '-i', [CompletionResultType]::ParameterName, 'Ignore case with -F or -e (ranked search always does)')
             [CompletionResult]::new('--ignore-case', '--ignore-case', [CompletionResultType]::ParameterName, 'Ignore case with -F or -e (ranked search always does)')
             [CompletionResult]::new('--documented-only', '--documented-only', [CompletionResultType]::ParameterName, 'Leave out codes the vendor''s documents do not describe (defined only by an SDK)')
+            [CompletionResult]::new('--explain', '--explain', [CompletionResultType]::ParameterName, 'Say why each result ranked: its tier, its score''s parts, and the query words it matched in which text (the vendor''s or chaterr''s own words)')
             [CompletionResult]::new('--all-editions', '--all-editions', [CompletionResultType]::ParameterName, 'Every edition''s entry, not just the newest in your language (older ones where they differ)')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Short for --format json')
             [CompletionResult]::new('--no-user-catalog', '--no-user-catalog', [CompletionResultType]::ParameterName, 'Ignore the catalogues in the config dir and CHATERR_CATALOG')

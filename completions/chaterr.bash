@@ -619,7 +619,7 @@ _chaterr() {
             return 0
             ;;
         chaterr__subcmd__search)
-            opts="-n -F -e -i -h -V --vendor --limit --fixed-strings --regex --ignore-case --documented-only --class --retry --concept --lang --platform --all-editions --format --json --color --catalog --no-user-catalog --help --version"
+            opts="-n -F -e -i -h -V --vendor --limit --fixed-strings --regex --ignore-case --documented-only --explain --class --retry --concept --lang --platform --all-editions --format --json --color --catalog --no-user-catalog --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

@@ -74,6 +74,7 @@ set edit:completion:arg-completer[chaterr] = {|@words|
             cand -i 'Ignore case with -F or -e (ranked search always does)'
             cand --ignore-case 'Ignore case with -F or -e (ranked search always does)'
             cand --documented-only 'Leave out codes the vendor''s documents do not describe (defined only by an SDK)'
+            cand --explain 'Say why each result ranked: its tier, its score''s parts, and the query words it matched in which text (the vendor''s or chaterr''s own words)'
             cand --all-editions 'Every edition''s entry, not just the newest in your language (older ones where they differ)'
             cand --json 'Short for --format json'
             cand --no-user-catalog 'Ignore the catalogues in the config dir and CHATERR_CATALOG'

@@ -126,6 +126,7 @@ complete -c chaterr -n "__fish_chaterr_using_subcommand search" -s F -l fixed-st
 complete -c chaterr -n "__fish_chaterr_using_subcommand search" -s e -l regex -d 'Match QUERY as a regular expression, like grep -e'
 complete -c chaterr -n "__fish_chaterr_using_subcommand search" -s i -l ignore-case -d 'Ignore case with -F or -e (ranked search always does)'
 complete -c chaterr -n "__fish_chaterr_using_subcommand search" -l documented-only -d 'Leave out codes the vendor\'s documents do not describe (defined only by an SDK)'
+complete -c chaterr -n "__fish_chaterr_using_subcommand search" -l explain -d 'Say why each result ranked: its tier, its score\'s parts, and the query words it matched in which text (the vendor\'s or chaterr\'s own words)'
 complete -c chaterr -n "__fish_chaterr_using_subcommand search" -l all-editions -d 'Every edition\'s entry, not just the newest in your language (older ones where they differ)'
 complete -c chaterr -n "__fish_chaterr_using_subcommand search" -l json -d 'Short for --format json'
 complete -c chaterr -n "__fish_chaterr_using_subcommand search" -l no-user-catalog -d 'Ignore the catalogues in the config dir and CHATERR_CATALOG'

@@ -54,6 +54,7 @@ mod examples {
     pub const SEARCH: Examples = &[
         ("chaterr search \"token expired\"",                      ""),
         ("chaterr search \"too many requests\" --vendor tencent", ""),
+        ("chaterr search \"profile pic won't save\" --explain",    "why each result ranked"),
         ("chaterr search -F -i usersig",                          "every entry containing the text"),
         ("chaterr search -e '^Token (is|has)'",                   "a regular expression"),
     ];
@@ -388,6 +389,11 @@ pub struct SearchArgs {
     /// Leave out codes the vendor's documents do not describe (defined only by an SDK)
     #[arg(long)]
     pub documented_only: bool,
+
+    /// Say why each result ranked: its tier, its score's parts, and the query words it matched
+    /// in which text (the vendor's or chaterr's own words)
+    #[arg(long, conflicts_with_all = ["fixed_strings", "regex"])]
+    pub explain: bool,
 
     #[command(flatten)]
     pub reading: ReadingArgs,

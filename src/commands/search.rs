@@ -4,7 +4,7 @@ use crate::catalogue::{Catalogue, Scope};
 use crate::cli::SearchArgs;
 use crate::commands::{Outcome, resolve_scope};
 use crate::error::{Error, quoted, report};
-use crate::query::search::only_common_words;
+use crate::query::search::{only_common_words, why_ranked};
 use crate::query::{Filter, Mode, SearchOptions, search};
 use crate::render::Output;
 
@@ -31,7 +31,10 @@ pub fn run(catalogue: &Catalogue, out: &mut Output, args: SearchArgs) -> Result<
         ignore_case: args.ignore_case,
         limit: args.limit,
     };
-    let hits = search(catalogue, &filter, &args.query, &options)?;
+    let mut hits = search(catalogue, &filter, &args.query, &options)?;
+    if args.explain {
+        why_ranked(catalogue, &args.query, &mut hits);
+    }
     if hits.is_empty() && mode == Mode::Ranked && only_common_words(&args.query) {
         report(format_args!(
             "nothing matches {}: it holds only common words, which ranked search leaves out (search -F finds them as text)",
@@ -40,6 +43,6 @@ pub fn run(catalogue: &Catalogue, out: &mut Output, args: SearchArgs) -> Result<
     } else if hits.is_empty() {
         report(format_args!("nothing matches {}", quoted(&args.query)));
     }
-    out.search(catalogue, &hits)?;
+    out.search(catalogue, &hits, args.explain)?;
     Ok(Outcome::from_found(!hits.is_empty()))
 }

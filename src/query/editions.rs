@@ -6,6 +6,7 @@
 
 use rustc_hash::FxHashMap;
 
+use crate::catalogue::words::{is_stop_word, stem, words};
 use crate::catalogue::{Catalogue, Entry, Source};
 
 /// The reader's preferences.
@@ -41,6 +42,12 @@ impl Editions {
     /// Whether it leaves any entry out: `--all-editions` without `--platform` keeps all.
     pub fn chooses(&self) -> bool {
         !self.all || self.platform.is_some()
+    }
+
+    /// Whether ranked search shows one hit for the rows of one code that say nearly the same
+    /// ([`say_nearly_the_same`]): unless every edition's entry is asked for.
+    pub fn folds(&self) -> bool {
+        !self.all
     }
 
     /// The entries to show of `entries` (in the order given: catalogue order or rank), each
@@ -112,6 +119,47 @@ impl Editions {
         }
         shown.into_iter().map(|(e, _)| e).collect()
     }
+}
+
+/// Whether two entries of one code say nearly the same of it, as the platform pages and editions
+/// of one document word a code slightly differently ("Thread already exists." and "Thread already
+/// exists under this message ID."): their descriptions share most of their words (stemmed, common
+/// words aside), or the shorter one's words are nearly all in the longer one. Names are left out:
+/// each platform names the code its own way.
+pub fn say_nearly_the_same(a: &Entry, b: &Entry) -> bool {
+    let (a, b) = (description_words(a), description_words(b));
+    let (small, large) = if a.len() <= b.len() {
+        (&a, &b)
+    } else {
+        (&b, &a)
+    };
+    if small.is_empty() {
+        return false;
+    }
+    let shared = small.iter().filter(|w| large.contains(*w)).count();
+    let union = a.len() + b.len() - shared;
+    let jaccard = shared as f64 / union as f64;
+    let containment = shared as f64 / small.len() as f64;
+    jaccard >= NEARLY_THE_SAME || (small.len() >= 2 && containment >= CONTAINED)
+}
+
+/// The share of their words two descriptions share (of all the words either has) from which they
+/// say nearly the same.
+const NEARLY_THE_SAME: f64 = 0.5;
+/// The share of the shorter description's words found in the longer one from which they say
+/// nearly the same.
+const CONTAINED: f64 = 0.8;
+
+/// A description's distinct words, stemmed, common words aside.
+fn description_words(entry: &Entry) -> Vec<String> {
+    let mut out: Vec<String> = words(entry.description())
+        .iter()
+        .filter(|w| !is_stop_word(w))
+        .map(|w| stem(w))
+        .collect();
+    out.sort_unstable();
+    out.dedup();
+    out
 }
 
 /// The date of a dated edition (`2025-11-29`), as a number that sorts; 0 for the others.

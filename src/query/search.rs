@@ -6,7 +6,9 @@
 //! after all documented ones, ranked the same way. The score is BM25 (term weighting across the
 //! whole catalogue, so rare words count more than "error" or "please"), with fields weighted by
 //! how much they say about a code (name over description over suggested action), scaled by the
-//! share of query words an entry matches.
+//! share of the query an entry matches (its rare words counting more than its common ones).
+//! Rows of one code that say nearly the same (a document's platform pages and editions) are one
+//! hit. [`why_ranked`] says why each hit ranked.
 
 use std::sync::Arc;
 
@@ -16,7 +18,10 @@ use regex::{Regex, RegexBuilder};
 use rustc_hash::FxHashMap as HashMap;
 
 use super::Filter;
-use crate::catalogue::words::{distance, for_each_word, is_stop_word, stem, typo_budget, words};
+use super::editions::say_nearly_the_same;
+use crate::catalogue::words::{
+    distance, for_each_word, is_cjk, is_stop_word, stem, typo_budget, words,
+};
 use crate::catalogue::{Catalogue, Entry, Field, Key, Scope, Tables};
 use chaterr_catalogue::terms::{self, for_each_term};
 
@@ -41,7 +46,104 @@ pub struct Hit<'a> {
     pub entry: &'a Entry,
     pub score: f64,
     pub highlight: Highlight,
+    /// How ranked search scored it (none in the grep-like modes): see [`why_ranked`].
+    pub why: Option<Why>,
+    /// Rows of the same vendor and code, from other platform pages or editions, that say nearly
+    /// the same and are shown as this one (those ranked above the last hit kept).
+    pub folded: Vec<&'a Entry>,
 }
+
+impl<'a> Hit<'a> {
+    fn new(entry: &'a Entry, score: f64, highlight: Highlight) -> Self {
+        Hit {
+            entry,
+            score,
+            highlight,
+            why: None,
+            folded: Vec::new(),
+        }
+    }
+}
+
+/// Why a hit ranked where it did: its tier and the parts of its score, and (once [`why_ranked`] has
+/// read its texts) which query words matched in which of its texts.
+#[derive(Debug, Clone, Default)]
+pub struct Why {
+    pub tier: Tier,
+    /// BM25 over the matched words, before coverage.
+    pub words: f64,
+    /// The share of the query matched (each word weighed by its rarity, and by count), which
+    /// scales `words`.
+    pub coverage: f64,
+    /// A name typed loosely: added for a one-word query.
+    pub name: f64,
+    /// What the tier adds, above any text score.
+    pub bonus: f64,
+    /// The query's meaning against the entry's, where a semantic model has been asked; none
+    /// otherwise.
+    pub semantic: Option<f64>,
+    /// The query words found in the entry's texts, filled by [`why_ranked`].
+    pub matched: Vec<Matched>,
+    /// The query words (bit `i` for the `i`-th, past 64 none) whose exact matches alone
+    /// counted: common words.
+    strict: u64,
+}
+
+/// Which rule ranked a hit, first to last.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Tier {
+    /// The query is the entry's code.
+    Code,
+    /// The query is the entry's name or one of its SDK symbols.
+    Symbol,
+    /// The query mentions the entry's code among other words.
+    Mentioned,
+    /// An entry's text holds the query's words in a row.
+    Phrase,
+    /// An entry's text holds, in a row, English words pasted into a longer query (a message
+    /// quoted from a log in a Chinese sentence).
+    Pasted,
+    /// Its words, by score.
+    #[default]
+    Words,
+}
+
+impl Tier {
+    pub fn name(self) -> &'static str {
+        match self {
+            Tier::Code => "code",
+            Tier::Symbol => "symbol",
+            Tier::Mentioned => "code in query",
+            Tier::Phrase => "phrase",
+            Tier::Pasted => "pasted phrase",
+            Tier::Words => "words",
+        }
+    }
+}
+
+/// A query word found in one of a hit's texts.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Matched {
+    /// The query's word.
+    pub term: String,
+    /// The entry's word it matched.
+    pub word: String,
+    /// The text it is in: a field's name, `symbol`, `sdk_comment`, or `ours` (chaterr's own
+    /// words for the entry's concept, not the vendor's).
+    pub field: &'static str,
+    /// How: `exact` (same stem), `prefix`, `typo` or `synonym`.
+    pub how: &'static str,
+}
+
+impl Matched {
+    /// Whether the word is in chaterr's own words rather than the vendor's or an SDK's.
+    pub fn is_ours(&self) -> bool {
+        self.field == OURS
+    }
+}
+
+/// The name of chaterr's own words among the texts [`why_ranked`] reports.
+pub const OURS: &str = "ours";
 
 /// What to highlight in a hit's text.
 #[derive(Debug, Clone)]
@@ -103,7 +205,7 @@ const SYNONYMS: &[&[&str]] = &[
     &["recall", "revoke", "withdraw", "withdrawn", "withdrawal"],
     &["big", "large", "size"],
     &["room", "chatroom"],
-    &["exist", "found", "missing"],
+    &["exist", "found", "find", "missing"],
 ];
 
 /// Added to the score of an entry the query names exactly (code, name or symbol): above any text
@@ -112,7 +214,18 @@ const EXACT: f64 = 1000.0;
 /// Added to the score of an entry whose code the query mentions among other words: above the
 /// exact-phrase tier.
 const MENTIONED: f64 = 300.0;
+/// Added to the score of an entry holding the query's words in a row.
+const PHRASE: f64 = 100.0;
+/// Added to the score of an entry holding a message pasted into the query, in a row.
+const PASTED: f64 = 50.0;
+/// The share of the entries read from which a word is common: its prefix and typo matches do
+/// not count.
+const COMMON_SHARE: f64 = 0.01;
+/// How much of a query's coverage is the rarity of the words matched, the rest the count.
+const RARITY_SHARE: f64 = 0.5;
 const SYNONYM_WEIGHT: f64 = 0.45;
+/// A word of the sense "too X" gives X ([`sense_of`]).
+const SENSE_WEIGHT: f64 = 0.7;
 const PREFIX_WEIGHT: f64 = 0.6;
 const TYPO_WEIGHT: f64 = 0.55;
 const K1: f64 = 1.2;
@@ -148,10 +261,42 @@ pub fn search<'a>(
             .collect();
         hits.retain(|h| chosen.contains(&std::ptr::from_ref(h.entry)));
     }
+    if options.mode == Mode::Ranked && filter.editions.folds() {
+        hits = fold(catalogue, hits, options.limit);
+    }
     if options.limit > 0 {
         hits.truncate(options.limit);
     }
     Ok(hits)
+}
+
+/// One hit for the rows of one vendor, product and code that say nearly the same (the platform
+/// pages and editions of a document), where the best of them ranked; up to `limit` hits (0: no
+/// limit), the rows below the last of them left unread (a large user catalogue ranks them all).
+fn fold<'a>(catalogue: &Catalogue, hits: Vec<Hit<'a>>, limit: usize) -> Vec<Hit<'a>> {
+    let limit = if limit == 0 { usize::MAX } else { limit };
+    let mut kept: Vec<Hit<'a>> = Vec::with_capacity(hits.len().min(limit));
+    let mut at: HashMap<(&str, Option<&str>, i64), Vec<usize>> = HashMap::default();
+    for hit in hits {
+        if kept.len() == limit {
+            break;
+        }
+        let source = catalogue.source_of(hit.entry);
+        let key = (&*source.vendor, source.product.as_deref(), hit.entry.code);
+        let group = at.entry(key).or_default();
+        let same = group
+            .iter()
+            .copied()
+            .find(|&i| say_nearly_the_same(kept[i].entry, hit.entry));
+        match same {
+            Some(i) => kept[i].folded.push(hit.entry),
+            None => {
+                group.push(kept.len());
+                kept.push(hit);
+            }
+        }
+    }
+    kept
 }
 
 /// Whether the query's words are all common words ("of", "is in"), which ranked search leaves
@@ -190,11 +335,7 @@ fn grep<'a>(
                 .chain(fields(entry, &[]).map(|(text, _)| text))
                 .map(|text| regex.find_iter(text).count())
                 .sum::<usize>();
-            (count > 0).then(|| Hit {
-                entry,
-                score: count as f64,
-                highlight: Highlight::Pattern(regex.clone()),
-            })
+            (count > 0).then(|| Hit::new(entry, count as f64, Highlight::Pattern(regex.clone())))
         })
         .collect())
 }
@@ -210,34 +351,50 @@ fn one_line(message: &str) -> String {
         .to_owned()
 }
 
-/// "isn't", "can't", "won't", "cannot" as "is not", "can not", … so that the negation is a word
-/// search reads; curly apostrophes read as straight ones.
+/// "isn't", "can't", "won't", "cannot" (and "isnt", "cant", as people type them) as "not", the
+/// word that decides (the verb says little: "does", "can", "will"), so that the negation is a
+/// word search reads; "it's", "we've", "user's" lose the ending, which is no word; curly
+/// apostrophes read as straight ones.
 fn spell_out_negations(text: &str) -> String {
     let text = text.replace(['\u{2019}', '\u{2018}'], "'");
     let mut out = String::with_capacity(text.len() + 8);
     for word in text.split_inclusive(|c: char| c.is_whitespace()) {
-        let lower = word.to_ascii_lowercase();
-        let bare = lower.trim_end();
-        let spelled = match bare {
-            "can't" | "cannot" => Some("can not"),
-            "won't" => Some("will not"),
-            _ => bare.strip_suffix("n't").map(|_| ""),
+        let bare = word.trim_end();
+        let space = &word[bare.len()..];
+        // Punctuation after the word stays after it ("can't," "isn't.").
+        let core = bare.trim_end_matches(|c: char| !c.is_alphanumeric());
+        let after = &bare[core.len()..];
+        let lower = core.to_ascii_lowercase();
+        let spelled: Option<String> = match lower.as_str() {
+            "can't" | "cannot" | "cant" | "won't" | "wont" | "ain't" => Some("not".to_owned()),
+            _ => lower
+                .strip_suffix("n't")
+                .or_else(|| lower.strip_suffix("nt").filter(|s| NT_STEMS.contains(s)))
+                .map(|_| "not".to_owned())
+                .or_else(|| {
+                    ["'s", "'re", "'ve", "'ll", "'d", "'m"]
+                        .iter()
+                        .find_map(|e| lower.strip_suffix(e))
+                        .map(|s| core[..s.len()].to_owned())
+                }),
         };
         match spelled {
-            Some("") => {
-                out.push_str(&word.trim_end()[..bare.len() - 3]);
-                out.push_str(" not");
-                out.push_str(&word[word.trim_end().len()..]);
-            }
             Some(s) => {
-                out.push_str(s);
-                out.push_str(&word[word.trim_end().len()..]);
+                out.push_str(&s);
+                out.push_str(after);
+                out.push_str(space);
             }
             None => out.push_str(word),
         }
     }
     out
 }
+
+/// The verbs whose negation people type without the apostrophe ("doesnt", "isnt").
+const NT_STEMS: &[&str] = &[
+    "do", "does", "did", "is", "are", "was", "were", "has", "have", "had", "could", "would",
+    "should", "must", "need",
+];
 
 /// Numbers in the query that read as error codes: three or more digits, or negative.
 fn codes_mentioned(text: &str) -> Vec<i64> {
@@ -262,6 +419,9 @@ fn codes_mentioned(text: &str) -> Vec<i64> {
         if glued || !(digits.len() >= 3 || negative || keyed) || digits.len() > 12 {
             continue;
         }
+        if !keyed && is_quantity(&text[..start], &text[i..]) {
+            continue;
+        }
         if let Ok(n) = digits.parse::<i64>() {
             let n = if negative { -n } else { n };
             if !codes.contains(&n) {
@@ -271,6 +431,116 @@ fn codes_mentioned(text: &str) -> Vec<i64> {
     }
     codes
 }
+
+/// Whether a number, between `before` and `after`, counts or measures something rather than
+/// naming a code: "more than 100 users", "~500 sends", "1000 member group", "超过500个", "20MB".
+fn is_quantity(before: &str, after: &str) -> bool {
+    let before = before.trim_end().to_lowercase();
+    let after = after.trim_start().to_lowercase();
+    let next_word: String = after
+        .chars()
+        .take_while(|c| c.is_alphanumeric() && !is_cjk(*c))
+        .collect();
+    QUANTIFIERS.iter().any(|q| before.ends_with(q))
+        || before.ends_with(['~', '<', '>', '≈', '约', '第'])
+        || after.starts_with(|c: char| {
+            matches!(
+                c,
+                '%' | '个'
+                    | '人'
+                    | '条'
+                    | '次'
+                    | '秒'
+                    | '天'
+                    | '字'
+                    | '名'
+                    | '位'
+                    | '张'
+                    | '群'
+                    | '页'
+                    | '元'
+            )
+        })
+        || after.starts_with("分钟")
+        || after.starts_with("小时")
+        || UNITS.contains(&next_word.as_str())
+        || (next_word.len() > 3 && UNITS.iter().any(|u| stem(&next_word) == stem(u)))
+}
+
+/// Words before a number that make it a count: "more than 100", "超过500".
+const QUANTIFIERS: &[&str] = &[
+    "than",
+    "over",
+    "under",
+    "about",
+    "around",
+    "above",
+    "below",
+    "up to",
+    "least",
+    "most",
+    "only",
+    "exceed",
+    "exceeds",
+    "after",
+    "every",
+    "per",
+    "超过",
+    "超出",
+    "大于",
+    "多于",
+    "最多",
+    "不超过",
+    "上限",
+    "达到",
+];
+
+/// Words after a number that make it a count or a measure: "100 users", "20 MB".
+const UNITS: &[&str] = &[
+    "b",
+    "kb",
+    "mb",
+    "gb",
+    "k",
+    "m",
+    "ms",
+    "s",
+    "sec",
+    "secs",
+    "seconds",
+    "minutes",
+    "mins",
+    "hours",
+    "days",
+    "weeks",
+    "bytes",
+    "characters",
+    "chars",
+    "users",
+    "members",
+    "member",
+    "people",
+    "persons",
+    "messages",
+    "msgs",
+    "times",
+    "sends",
+    "requests",
+    "groups",
+    "rooms",
+    "friends",
+    "contacts",
+    "accounts",
+    "items",
+    "ids",
+    "keys",
+    "files",
+    "invitees",
+    "devices",
+    "percent",
+    "qps",
+    "px",
+];
 
 /// Whether text ends with a word that introduces a code ("code", "errorCode:", "错误码", "报错"),
 /// so that a short number after it is a code too ("errorCode 2").
@@ -283,25 +553,41 @@ fn after_code_key(before: &str) -> bool {
         .any(|key| before.ends_with(key))
 }
 
-/// A query word: its stem, its synonyms' stems, and how many typos it tolerates.
+/// A query word: its stem, its synonyms' stems (each with its weight), and how many typos it
+/// tolerates.
 struct QueryTerm {
+    /// The word as the query wrote it (lowercased).
+    word: String,
     root: String,
-    synonyms: Vec<String>,
+    synonyms: Vec<(String, f64)>,
     budget: usize,
     /// The root's length in characters, for rejecting typo candidates before `distance`.
     root_chars: usize,
 }
 
 impl QueryTerm {
-    fn new(word: &str) -> Self {
+    fn new(word: &str, sense: Option<&[&str]>) -> Self {
         let root = stem(word);
-        let synonyms = SYNONYMS
+        let mut synonyms: Vec<(String, f64)> = Vec::new();
+        let mut add = |s: String, weight: f64| {
+            if s != root && !synonyms.iter().any(|(t, _)| *t == s) {
+                synonyms.push((s, weight));
+            }
+        };
+        // A sense the words around it decide ("too long": a length) first, at its own weight.
+        for w in sense.unwrap_or_default() {
+            add(stem(w), SENSE_WEIGHT);
+        }
+        for group in SYNONYMS
             .iter()
-            .filter(|group| group.iter().any(|w| stem(w) == root))
-            .flat_map(|group| group.iter().map(|w| stem(w)))
-            .filter(|s| *s != root)
-            .collect();
+            .filter(|g| g.iter().any(|w| stem(w) == root))
+        {
+            for w in *group {
+                add(stem(w), SYNONYM_WEIGHT);
+            }
+        }
         QueryTerm {
+            word: word.to_owned(),
             budget: typo_budget(&root),
             root_chars: root.chars().count(),
             root,
@@ -309,24 +595,109 @@ impl QueryTerm {
         }
     }
 
-    /// How well a catalogue stem (of `stem_chars` characters) stands for this word: exact,
-    /// prefix, typo or synonym.
-    fn weight(&self, stem: &str, stem_chars: usize) -> f64 {
+    /// How well a catalogue stem (of `stem_chars` characters) stands for this word, and how:
+    /// exact, prefix, typo or synonym.
+    fn matching(&self, stem: &str, stem_chars: usize) -> Option<(f64, &'static str)> {
         if stem == self.root {
-            1.0
+            Some((1.0, "exact"))
         } else if self.root.len() >= 3 && stem.starts_with(self.root.as_str()) {
-            PREFIX_WEIGHT
+            Some((PREFIX_WEIGHT, "prefix"))
         } else if self.budget > 0
             && stem_chars.abs_diff(self.root_chars) <= self.budget
             && distance(&self.root, stem, self.budget).is_some()
         {
-            TYPO_WEIGHT
-        } else if self.synonyms.iter().any(|s| s == stem) {
-            SYNONYM_WEIGHT
+            Some((TYPO_WEIGHT, "typo"))
         } else {
-            0.0
+            self.synonyms
+                .iter()
+                .find(|(s, _)| s == stem)
+                .map(|&(_, weight)| (weight, "synonym"))
         }
     }
+}
+
+/// Whether a match is by prefix or with a typo: for a word the user may not have finished or
+/// spelled right, not for a common word the catalogue has as it is ("user" is no "usersig").
+fn is_loose(how: &str) -> bool {
+    matches!(how, "prefix" | "typo")
+}
+
+/// The runs of English words in a query that has more than them, cut at anything but spaces
+/// and the joins of words ("-", "_", "'"): Chinese text, punctuation, brackets. A run counts when
+/// it has at least three words, two of them not common.
+fn pasted_runs(text: &str, all: &[String]) -> Vec<Vec<String>> {
+    text.split(|c: char| !(c.is_ascii_alphanumeric() || matches!(c, ' ' | '-' | '_' | '\'')))
+        .map(words)
+        .filter(|run| {
+            run.len() >= 3
+                && run.len() < all.len()
+                && run.iter().filter(|w| !is_stop_word(w)).count() >= 2
+        })
+        .collect()
+}
+
+/// "11th", "2nd", "3rd", "21st": a count, said as an order.
+fn is_ordinal(word: &str) -> bool {
+    let digits = word.bytes().take_while(u8::is_ascii_digit).count();
+    digits > 0 && matches!(&word[digits..], "st" | "nd" | "rd" | "th")
+}
+
+/// Whether the word is the "too" of "too long" (or "so", "very"…): its sense goes with the word
+/// after it ([`sense_of`]), and alone it would match any "too" ("username too long" for "token
+/// too old").
+fn intensifies(words: &[String], i: usize) -> bool {
+    INTENSIFIERS.contains(&words[i].as_str())
+        && i + 1 < words.len()
+        && sense_of(words, i + 1).is_some()
+}
+
+const INTENSIFIERS: &[&str] = &["too", "so", "very", "over", "excessively"];
+
+/// What "too X" (or "X than allowed") means, by the adjective: a length, a count, a size, a rate,
+/// an age; words of that sense are matched for the adjective, above other synonyms. "Takes too
+/// long" is a time, not a length.
+fn sense_of(words: &[String], i: usize) -> Option<&'static [&'static str]> {
+    let word = words[i].as_str();
+    if is_ordinal(word) {
+        // "the 11th key", "a 6th room": one more than allowed.
+        return Some(&["number", "count", "exceed", "limit", "maximum", "upper"]);
+    }
+    let before = |k: usize| i.checked_sub(k).map(|j| words[j].as_str());
+    let too = matches!(
+        before(1),
+        Some("too" | "so" | "very" | "over" | "excessively")
+    );
+    let than = words.get(i + 1).is_some_and(|w| w == "than");
+    if !(too || than) {
+        return None;
+    }
+    let waited = (2..=3).any(|k| {
+        matches!(
+            before(k),
+            Some("take" | "takes" | "took" | "taking" | "wait" | "waiting" | "waited" | "for")
+        )
+    });
+    Some(match word {
+        "long" | "longer" if waited => &["timeout", "time", "timed"],
+        "long" | "longer" => &[
+            "length",
+            "characters",
+            "bytes",
+            "exceed",
+            "limit",
+            "maximum",
+        ],
+        "many" | "much" | "more" => &["number", "count", "exceed", "limit", "maximum", "upper"],
+        "big" | "bigger" | "large" | "larger" | "huge" => {
+            &["size", "bytes", "exceed", "limit", "maximum", "large"]
+        }
+        "often" | "frequent" | "frequently" | "fast" | "quick" | "quickly" => {
+            &["frequency", "frequent", "rate", "limit"]
+        }
+        "old" | "older" => &["expire", "expired", "version"],
+        "short" => &["minimum", "short"],
+        _ => return None,
+    })
 }
 
 /// A catalogue stem that matches some query word: the stem, per query word how well it
@@ -334,6 +705,8 @@ impl QueryTerm {
 struct MatchedStem {
     stem: String,
     weights: Vec<f64>,
+    /// Per query word, whether it matches only loosely: by prefix or with a typo.
+    loose: Vec<bool>,
     document_frequency: usize,
 }
 
@@ -354,6 +727,9 @@ struct Query<'q> {
     mentioned: Vec<i64>,
     /// One token, as a symbolic name would be: also matched loosely against names.
     name_like: bool,
+    /// Runs of English words inside a longer query, as a message pasted from a log or a dialog
+    /// into a sentence ("加入群组提示 invalid group id").
+    pasted: Vec<Vec<String>>,
 }
 
 impl<'q> Query<'q> {
@@ -373,13 +749,21 @@ impl<'q> Query<'q> {
         // (not "there" for "the" by prefix); see [`only_common_words`].
         let terms = words
             .iter()
-            .filter(|w| !is_stop_word(w) && !is_code(w))
-            .map(|w| QueryTerm::new(w))
-            .collect();
+            .enumerate()
+            .filter(|&(i, w)| !is_stop_word(w) && !is_code(w) && !intensifies(&words, i))
+            .map(|(i, w)| QueryTerm::new(w, sense_of(&words, i)))
+            .fold(Vec::<QueryTerm>::new(), |mut terms, term| {
+                // A word said twice ("users … user") counts once.
+                if !terms.iter().any(|t| t.root == term.root) {
+                    terms.push(term);
+                }
+                terms
+            });
         Query {
             code,
             mentioned,
             name_like: text.is_ascii() && !text.contains(char::is_whitespace) && text.len() >= 3,
+            pasted: pasted_runs(text, &words),
             terms,
             words,
             text,
@@ -396,6 +780,11 @@ impl<'q> Query<'q> {
     /// Whether the query mentions the entry's code among its words.
     fn mentions(&self, entry: &Entry) -> bool {
         self.mentioned.iter().any(|&c| entry.covers(c))
+    }
+
+    /// Whether the query is the entry's code.
+    fn is_code_of(&self, entry: &Entry) -> bool {
+        self.code.is_some_and(|c| entry.covers(c))
     }
 
     /// Whether the query is exactly the entry's code, its name or one of its SDK symbols.
@@ -415,17 +804,20 @@ impl Matches {
     /// those that match.
     fn classify(&mut self, stem: &str, terms: &[QueryTerm]) -> Option<usize> {
         let stem_chars = stem.chars().count();
-        let mut weights: Option<Vec<f64>> = None;
+        let mut weights: Option<(Vec<f64>, Vec<bool>)> = None;
         for (i, term) in terms.iter().enumerate() {
-            let weight = term.weight(stem, stem_chars);
-            if weight > 0.0 {
-                weights.get_or_insert_with(|| vec![0.0; terms.len()])[i] = weight;
+            if let Some((weight, how)) = term.matching(stem, stem_chars) {
+                let (weights, loose) = weights
+                    .get_or_insert_with(|| (vec![0.0; terms.len()], vec![false; terms.len()]));
+                weights[i] = weight;
+                loose[i] = is_loose(how);
             }
         }
-        let weights = weights?;
+        let (weights, loose) = weights?;
         self.matched.push(MatchedStem {
             stem: stem.to_owned(),
             weights,
+            loose,
             document_frequency: 0,
         });
         Some(self.matched.len() - 1)
@@ -593,7 +985,8 @@ fn ranked_remembering<'a>(
 }
 
 /// BM25 over the matched stems (each query word scored by its best-matching stem), scaled by
-/// the share of query words matched; then the code and exact-phrase tiers.
+/// the share of the query matched, counting each word both once and by its rarity; then the
+/// code and exact-phrase tiers.
 fn rank<'a>(
     candidates: Vec<Candidate<'a>>,
     totals: &Totals,
@@ -601,35 +994,87 @@ fn rank<'a>(
     matched: &[MatchedStem],
 ) -> Vec<Hit<'a>> {
     let n = totals.entries as f64;
+    let idf = |df: f64| ((n - df + 0.5) / (df + 0.5) + 1.0).ln();
     let average_length = (totals.length / n.max(1.0)).max(f64::EPSILON);
     let matcher = SkimMatcherV2::default();
     let terms = &query.terms;
+    // How much each query word says: the rarity of the catalogue's word that stands for it best
+    // (of its own stem if the catalogue has it), so that in a long query the one rare word that
+    // decides outweighs the common ones ("send", "group", "message").
+    let rarity: Vec<f64> = (0..terms.len())
+        .map(|t| {
+            let best = |exact: bool| {
+                matched
+                    .iter()
+                    .filter(|m| m.weights[t] >= 1.0 || (!exact && m.weights[t] > 0.0))
+                    .map(|m| idf(m.document_frequency as f64))
+                    .reduce(f64::min)
+            };
+            best(true)
+                .or_else(|| best(false))
+                .unwrap_or_else(|| idf(0.0))
+        })
+        .collect();
+    let total_rarity: f64 = rarity.iter().sum();
+    // A query word that the catalogue has as it is, in many entries, means that word: its
+    // prefix and typo matches do not count.
+    let strict: Vec<bool> = (0..terms.len())
+        .map(|t| {
+            matched.iter().any(|m| {
+                m.weights[t] >= 1.0
+                    && !m.loose[t]
+                    && m.document_frequency as f64 >= (COMMON_SHARE * n).max(1.0)
+            })
+        })
+        .collect();
+    let strict_bits = strict
+        .iter()
+        .take(64)
+        .enumerate()
+        .fold(0u64, |bits, (t, &on)| bits | (u64::from(on) << t));
+    let weight = |m: &MatchedStem, t: usize| {
+        if strict[t] && m.loose[t] {
+            0.0
+        } else {
+            m.weights[t]
+        }
+    };
     let mut hits: Vec<Hit<'a>> = candidates
         .into_iter()
         .filter_map(|c| {
             let norm =
                 |tf: f64| tf * (K1 + 1.0) / (tf + K1 * (1.0 - B + B * c.length / average_length));
-            let mut score = 0.0;
+            let mut words = 0.0;
             let mut matched_terms = 0;
-            for t in 0..terms.len() {
+            let mut matched_rarity = 0.0;
+            for (t, term_rarity) in rarity.iter().enumerate() {
                 let best = c
                     .stems
                     .iter()
                     .map(|&(id, tf)| {
                         let df = matched[id].document_frequency as f64;
-                        let idf = ((n - df + 0.5) / (df + 0.5) + 1.0).ln();
-                        matched[id].weights[t] * idf * norm(tf)
+                        weight(&matched[id], t) * idf(df) * norm(tf)
                     })
                     .fold(0.0, f64::max);
                 if best > 0.0 {
                     matched_terms += 1;
-                    score += best;
+                    matched_rarity += term_rarity;
+                    words += best;
                 }
             }
-            if !terms.is_empty() {
-                let coverage = matched_terms as f64 / terms.len() as f64;
-                score *= coverage * coverage;
-            }
+            let coverage = if terms.is_empty() {
+                1.0
+            } else {
+                let share = matched_terms as f64 / terms.len() as f64;
+                let rare_share = matched_rarity / total_rarity.max(f64::EPSILON);
+                RARITY_SHARE * rare_share + (1.0 - RARITY_SHARE) * share
+            };
+            let mut why = Why {
+                words,
+                coverage,
+                strict: strict_bits,
+                ..Why::default()
+            };
             // A name typed loosely ("usrnotlogin", "NOT_LOGIN") still finds it; a common word
             // ("the") is no name typed loosely.
             if query.name_like
@@ -637,24 +1082,32 @@ fn rank<'a>(
                 && let Some(name) = c.entry.name()
                 && let Some(fuzzy) = matcher.fuzzy_match(name, query.text)
             {
-                score += fuzzy as f64 / 40.0;
+                why.name = fuzzy as f64 / 40.0;
             }
             // Tiers above any text score: the code, name or symbol itself, a code the query
             // mentions, then the exact phrase.
-            if query.is_exactly(c.entry) {
-                score += EXACT;
+            (why.tier, why.bonus) = if query.is_code_of(c.entry) {
+                (Tier::Code, EXACT)
+            } else if query.is_exactly(c.entry) {
+                (Tier::Symbol, EXACT)
             } else if query.mentions(c.entry) {
-                score += MENTIONED;
+                (Tier::Mentioned, MENTIONED)
             } else if query.words.len() > 1
                 && matched_terms == terms.len()
                 && contains_phrase(c.entry, &query.words)
             {
-                score += 100.0;
-            }
+                (Tier::Phrase, PHRASE)
+            } else if matched_terms >= 2
+                && query.pasted.iter().any(|run| contains_phrase(c.entry, run))
+            {
+                (Tier::Pasted, PASTED)
+            } else {
+                (Tier::Words, 0.0)
+            };
+            let score = words * coverage + why.name + why.bonus;
             (score > 0.0).then(|| Hit {
-                entry: c.entry,
-                score,
-                highlight: Highlight::Stems(Arc::from([])),
+                why: Some(why),
+                ..Hit::new(c.entry, score, Highlight::Stems(Arc::from([])))
             })
         })
         .collect();
@@ -674,6 +1127,80 @@ fn rank<'a>(
         hit.highlight = Highlight::Stems(Arc::clone(&highlight));
     }
     hits
+}
+
+/// Fills in, for each hit of a ranked search, which of the query's words matched which of its
+/// texts, chaterr's own words named as such ([`OURS`]). The texts are read again for the hits
+/// given only (those shown), so that ranking costs the same without it.
+pub fn why_ranked(catalogue: &Catalogue, query: &str, hits: &mut [Hit<'_>]) {
+    let query = Query::new(query.trim());
+    let mut buf = String::new();
+    for hit in hits {
+        let Some(why) = hit.why.as_mut() else {
+            continue;
+        };
+        let ours = hit
+            .entry
+            .text(Field::Concept)
+            .map(|id| catalogue.concept_words(id))
+            .unwrap_or_default();
+        let mut matched: Vec<Matched> = Vec::new();
+        for (field, text) in labelled_texts(hit.entry, &ours) {
+            for_each_word(text, &mut buf, |word, _| {
+                if is_stop_word(word) {
+                    return;
+                }
+                let stem = stem(word);
+                let stem_chars = stem.chars().count();
+                for (t, term) in query.terms.iter().enumerate() {
+                    let Some((_, how)) = term.matching(&stem, stem_chars) else {
+                        continue;
+                    };
+                    if is_loose(how) && t < 64 && why.strict & (1 << t) != 0 {
+                        continue;
+                    }
+                    let m = Matched {
+                        term: term.word.clone(),
+                        word: word.to_owned(),
+                        field,
+                        how,
+                    };
+                    if !matched.contains(&m) {
+                        matched.push(m);
+                    }
+                }
+            });
+        }
+        why.matched = matched;
+    }
+}
+
+/// The texts ranked search reads of an entry, as [`fields`] gives them, each with its name.
+fn labelled_texts<'e>(
+    entry: &'e Entry,
+    ours: &'e [&'static str],
+) -> impl Iterator<Item = (&'static str, &'e str)> {
+    let mut comments: Vec<&'e str> = Vec::new();
+    Field::ALL
+        .into_iter()
+        .filter(|field| field.weight() > 0.0)
+        .filter_map(|field| entry.text(field).map(|text| (field.name(), text)))
+        .chain(entry.symbols.iter().map(|s| ("symbol", s.name.as_ref())))
+        .chain(
+            entry
+                .symbols
+                .iter()
+                .filter_map(|s| s.comment.as_deref())
+                .filter(move |c| {
+                    let new = !comments.contains(c);
+                    if new {
+                        comments.push(c);
+                    }
+                    new
+                })
+                .map(|c| ("sdk_comment", c)),
+        )
+        .chain(ours.iter().map(|text| (OURS, *text)))
 }
 
 /// The query's words, in order, inside one field of the entry.
@@ -782,6 +1309,74 @@ mod tests {
                 assert_eq!(scored(limited), all, "{query}, remembering {remembered}");
             }
         }
+    }
+
+    #[test]
+    fn contractions_are_spelled_out_as_not() {
+        assert_eq!(spell_out_negations("it isn't sent"), "it not sent");
+        assert_eq!(
+            spell_out_negations("I can’t log in, doesnt work"),
+            "I not log in, not work"
+        );
+        assert_eq!(
+            spell_out_negations("the user's avatar won't load."),
+            "the user avatar not load."
+        );
+        assert_eq!(spell_out_negations("want to print"), "want to print");
+    }
+
+    #[test]
+    fn too_long_is_a_length_unless_it_is_waited_for() {
+        let sense = |q: &str, word: &str| {
+            let words = words(q);
+            let i = words.iter().position(|w| w == word).unwrap();
+            sense_of(&words, i).map(|s| s[0])
+        };
+        assert_eq!(sense("the nickname is too long", "long"), Some("length"));
+        assert_eq!(sense("login takes too long", "long"), Some("timeout"));
+        assert_eq!(sense("too many members", "many"), Some("number"));
+        assert_eq!(sense("file bigger than 20 MB", "bigger"), Some("size"));
+        assert_eq!(sense("a long message", "long"), None);
+        assert_eq!(sense("adding an 11th key", "11th"), Some("number"));
+        let query = Query::new("the nickname is too long");
+        assert!(
+            !query.terms.iter().any(|t| t.word == "too"),
+            "\"too\" goes with \"long\""
+        );
+    }
+
+    #[test]
+    fn counts_and_sizes_in_a_sentence_are_no_codes() {
+        assert_eq!(codes_mentioned("login fails with 70001"), [70001]);
+        assert_eq!(codes_mentioned("无法登陆报错6014"), [6014]);
+        assert_eq!(codes_mentioned("errorCode: 2, over 100 members"), [2]);
+        for query in [
+            "more than 100 users",
+            "fails after ~100 sends",
+            "our 1000 member group",
+            "一次超过500个账号",
+            "files bigger than 100 MB",
+            "up to 200 characters",
+        ] {
+            assert!(codes_mentioned(query).is_empty(), "{query}");
+        }
+    }
+
+    #[test]
+    fn english_pasted_into_a_longer_query_is_a_phrase() {
+        let runs = |q: &str| Query::new(q).pasted;
+        assert_eq!(
+            runs("加入群组提示 invalid group id"),
+            [["invalid", "group", "id"]]
+        );
+        assert!(
+            runs("invalid group id").is_empty(),
+            "the whole query is the phrase tier's"
+        );
+        assert!(
+            runs("报错 of the").is_empty(),
+            "common words alone are no message"
+        );
     }
 
     #[test]

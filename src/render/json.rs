@@ -8,6 +8,7 @@ use serde::ser::{SerializeMap, Serializer};
 use crate::catalogue::{Catalogue, Entry, EntryRef, Field, Source, Symbol};
 use crate::query::concepts::ConceptRow;
 use crate::query::diff::Diff;
+use crate::query::search::Hit;
 
 /// An entry as JSON: vendor, source, code, code_end, every [`Field`] in order (a required one
 /// as a string, the others as a string or null), origin, symbols, documented, and a search's
@@ -15,6 +16,8 @@ use crate::query::diff::Diff;
 struct EntryJson<'a> {
     entry: EntryRef<'a>,
     score: Option<f64>,
+    /// search --explain's: why the hit ranked.
+    explain: Option<ExplainJson<'a>>,
     /// lookup's: the same problem at other codes or vendors.
     equivalents: Option<Vec<EntryRef<'a>>>,
 }
@@ -23,11 +26,106 @@ impl<'a> EntryJson<'a> {
     fn new(e: &EntryRef<'a>, score: Option<f64>) -> Self {
         EntryJson {
             entry: *e,
-            // Rounded so output is stable and readable; order is what matters.
-            score: score.map(|s| (s * 1000.0).round() / 1000.0),
+            score: score.map(rounded),
+            explain: None,
             equivalents: None,
         }
     }
+}
+
+/// Rounded so output is stable and readable; order is what matters.
+fn rounded(score: f64) -> f64 {
+    (score * 1000.0).round() / 1000.0
+}
+
+/// Why a search hit ranked: its tier, the parts of its score, the query words matched and where,
+/// the rows folded into it, and (once a semantic model computes it) the meaning's similarity.
+#[derive(Serialize)]
+struct ExplainJson<'a> {
+    tier: &'static str,
+    score: ScorePartsJson,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    semantic: Option<f64>,
+    matched: Vec<MatchedJson<'a>>,
+    folded: Vec<FoldedJson<'a>>,
+}
+
+#[derive(Serialize)]
+struct ScorePartsJson {
+    words: f64,
+    coverage: f64,
+    name: f64,
+    tier: f64,
+}
+
+#[derive(Serialize)]
+struct MatchedJson<'a> {
+    term: &'a str,
+    word: &'a str,
+    field: &'static str,
+    how: &'static str,
+    ours: bool,
+}
+
+#[derive(Serialize)]
+struct FoldedJson<'a> {
+    source: &'a str,
+    code: i64,
+}
+
+impl<'a> ExplainJson<'a> {
+    fn new(catalogue: &'a Catalogue, hit: &'a Hit<'a>) -> Option<Self> {
+        let why = hit.why.as_ref()?;
+        Some(ExplainJson {
+            tier: why.tier.name(),
+            score: ScorePartsJson {
+                words: rounded(why.words),
+                coverage: rounded(why.coverage),
+                name: rounded(why.name),
+                tier: why.bonus,
+            },
+            semantic: why.semantic.map(rounded),
+            matched: why
+                .matched
+                .iter()
+                .map(|m| MatchedJson {
+                    term: &m.term,
+                    word: &m.word,
+                    field: m.field,
+                    how: m.how,
+                    ours: m.is_ours(),
+                })
+                .collect(),
+            folded: hit
+                .folded
+                .iter()
+                .map(|e| FoldedJson {
+                    source: &catalogue.source_of(e).id,
+                    code: e.code,
+                })
+                .collect(),
+        })
+    }
+}
+
+/// Search hits as an array, each with its score, and with `--explain` why it ranked.
+pub fn hits<'a>(
+    out: &mut impl Write,
+    catalogue: &'a Catalogue,
+    hits: &'a [Hit<'a>],
+    explain: bool,
+) -> io::Result<()> {
+    let items = hits.iter().map(|hit| EntryJson {
+        explain: if explain {
+            ExplainJson::new(catalogue, hit)
+        } else {
+            None
+        },
+        ..EntryJson::new(&catalogue.entry_ref(hit.entry), Some(hit.score))
+    });
+    let mut serializer = serde_json::Serializer::pretty(&mut *out);
+    serializer.collect_seq(items).map_err(io::Error::from)?;
+    writeln!(out)
 }
 
 /// (vendor, source, code) of an equivalent entry.
@@ -62,6 +160,9 @@ impl Serialize for EntryJson<'_> {
         map.serialize_entry("documented", &entry.documented)?;
         if let Some(score) = self.score {
             map.serialize_entry("score", &score)?;
+        }
+        if let Some(explain) = &self.explain {
+            map.serialize_entry("explain", explain)?;
         }
         if let Some(equivalents) = &self.equivalents {
             let items: Vec<EquivalentJson<'_>> = equivalents

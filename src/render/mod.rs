@@ -17,6 +17,7 @@ mod json;
 mod plain;
 pub mod scan;
 mod table;
+mod why;
 mod word_diff;
 
 /// How output is written; `--format` on the command line (its values' help is these comments).
@@ -171,24 +172,34 @@ impl<W: Write> Output<W> {
         }
     }
 
-    /// Search results, best first, with matches highlighted on a colour terminal.
-    pub fn search(&mut self, catalogue: &Catalogue, hits: &[Hit<'_>]) -> io::Result<()> {
+    /// Search results, best first, with matches highlighted on a colour terminal; with
+    /// `explain`, why each ranked (JSON: a key on each hit; else lines after the results).
+    pub fn search(
+        &mut self,
+        catalogue: &Catalogue,
+        hits: &[Hit<'_>],
+        explain: bool,
+    ) -> io::Result<()> {
         let entries: Vec<EntryRef<'_>> =
             hits.iter().map(|h| catalogue.entry_ref(h.entry)).collect();
         let scores: Vec<f64> = hits.iter().map(|h| h.score).collect();
         let paint = self.paint();
         match self.format {
-            Format::Json => json::entries(&mut self.out, &entries, Some(&scores)),
-            Format::Plain => plain::entries(&mut self.out, &entries, Some(&scores), &paint),
+            Format::Json => return json::hits(&mut self.out, catalogue, hits, explain),
+            Format::Plain => plain::entries(&mut self.out, &entries, Some(&scores), &paint)?,
             Format::Table => {
                 let rows = entries
                     .iter()
                     .zip(hits)
                     .map(|(e, h)| (*e, Some(&h.highlight)));
                 let t = table::entries(rows, &self.paint(), self.width);
-                writeln!(self.out, "{t}")
+                writeln!(self.out, "{t}")?;
             }
         }
+        if explain && !hits.is_empty() {
+            write!(self.out, "{}", why::lines(catalogue, hits))?;
+        }
+        Ok(())
     }
 
     /// The cross-vendor map of concepts: one row each, a column per vendor. chaterr's own.

@@ -168,8 +168,11 @@ fn every_search_mode_reads_the_sdks_comments() {
             .unwrap();
         assert_eq!(out.status.code(), Some(0), "{mode:?}");
         let codes = crate::common::ids(&serde_json::from_slice(&out.stdout).unwrap());
+        // Ranked search shows the two editions' near-identical rows of 6014 as one hit.
         assert!(
-            codes.contains(&crate::common::id("tencent-im", 6014)),
+            ["tencent-im", "tencent-chat"]
+                .iter()
+                .any(|source| codes.contains(&crate::common::id(source, 6014))),
             "{mode:?}: {codes:?}"
         );
     }

@@ -56,3 +56,185 @@ fn negations_are_read() {
     assert!(concepts.contains(&"not_group_member"), "{concepts:?}");
     assert!(!concepts.contains(&"already_group_member"), "{concepts:?}");
 }
+
+/// The concepts of the first `n` hits of a search.
+fn concepts(query: &str, n: usize) -> Vec<String> {
+    let hits = json_of(&["search", query, "--limit", &n.to_string()]);
+    hits.as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|h| h["concept"].as_str().map(str::to_owned))
+        .collect()
+}
+
+#[test]
+fn everyday_names_find_the_vendors_things() {
+    // DM / private chat for one-to-one, username for the user ID, channel for group, profile
+    // picture for the face URL, a tablet for "another device".
+    for (query, concept) in [
+        ("isn't friends so can't DM", "not_friend"),
+        (
+            "I tried to DM a username that nobody registered",
+            "user_not_found",
+        ),
+        (
+            "too many people in the channel, nobody else can join",
+            "group_full",
+        ),
+        ("群头像地址不合法", "group_profile_field_invalid"),
+        (
+            "my account got signed in on a tablet and the phone was logged out",
+            "kicked_offline",
+        ),
+    ] {
+        assert_eq!(first_concept(query), concept, "{query}");
+    }
+    // "Stuck, a second tap fails" is a call still in progress, whichever of its concepts.
+    let top = concepts(
+        "spinner keeps going on the login screen and a second tap fails",
+        3,
+    );
+    assert!(top.iter().any(|c| c == "login_in_progress"), "{top:?}");
+}
+
+#[test]
+fn the_rare_word_of_a_long_sentence_decides() {
+    // Server, send, message, group and rejected are everywhere; "banned word" is moderation.
+    let query = "from our server we send a message to the group and it is rejected because of a banned word";
+    assert_eq!(first_concept(query), "sensitive_content");
+}
+
+#[test]
+fn contractions_without_apostrophes_are_negations() {
+    assert_eq!(
+        first_concept("he isnt in the group so he cant post"),
+        "not_group_member"
+    );
+    assert_eq!(first_concept("we arent friends"), "not_friend");
+    let top = concepts("we can't find that group anymore", 5);
+    assert!(top.iter().any(|c| c == "group_not_found"), "{top:?}");
+}
+
+#[test]
+fn rows_that_say_nearly_the_same_are_one_hit() {
+    // Agora's Android and iOS pages both say "Token has expired." of 108, under their own names.
+    let agora_108 = |args: &[&str]| {
+        let mut all = vec!["search", "token has expired", "--limit", "0"];
+        all.extend_from_slice(args);
+        json_of(&all)
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|h| h["vendor"] == "agora" && h["code"] == 108)
+            .count()
+    };
+    assert_eq!(agora_108(&[]), 1);
+    assert!(agora_108(&["--all-editions"]) >= 2);
+    // One number meaning different things on Agora Web and Android stays two hits.
+    let sources: Vec<String> = crate::common::ids_of(&["search", "511", "--vendor", "agora"])
+        .into_iter()
+        .map(|(source, _)| source)
+        .collect();
+    assert_eq!(sources, ["agora-chat-android", "agora-chat-web"]);
+}
+
+#[test]
+fn a_message_pasted_into_a_chinese_sentence_is_read_as_a_phrase() {
+    let hits = json_of(&[
+        "search",
+        "拉人进群时报 maximum number of group members was reached",
+        "--limit",
+        "1",
+        "--explain",
+    ]);
+    assert_eq!(hits[0]["concept"], "group_full", "{hits}");
+    assert_eq!(hits[0]["explain"]["tier"], "pasted phrase", "{hits}");
+}
+
+// ---- search --explain ---------------------------------------------------------------------------
+
+#[test]
+fn explain_says_why_each_hit_ranked() {
+    let hits = json_of(&["search", "token expired", "--limit", "3", "--explain"]);
+    let first = &hits[0];
+    let explain = &first["explain"];
+    assert_eq!(explain["tier"], "phrase", "{explain}");
+    let parts = &explain["score"];
+    let sum = parts["words"].as_f64().unwrap() * parts["coverage"].as_f64().unwrap()
+        + parts["name"].as_f64().unwrap()
+        + parts["tier"].as_f64().unwrap();
+    assert!(
+        (sum - first["score"].as_f64().unwrap()).abs() < 0.01,
+        "{explain}"
+    );
+    let matched = explain["matched"].as_array().unwrap();
+    let terms: Vec<&str> = matched.iter().filter_map(|m| m["term"].as_str()).collect();
+    assert!(
+        terms.contains(&"token") && terms.contains(&"expired"),
+        "{terms:?}"
+    );
+    assert!(
+        matched
+            .iter()
+            .any(|m| m["field"] == "description" && m["ours"] == false),
+        "{explain}"
+    );
+    // No semantic model scored it: the key is absent, not null.
+    assert!(explain.get("semantic").is_none(), "{explain}");
+    // The iOS page's row is folded into the Android one.
+    assert!(explain["folded"].is_array());
+    // Without --explain, no key.
+    let plain = json_of(&["search", "token expired", "--limit", "1"]);
+    assert!(plain[0].get("explain").is_none());
+}
+
+#[test]
+fn explain_names_our_words_as_ours() {
+    // "profile pic" is in chaterr's words for the profile's concepts, not in the vendors' texts.
+    let hits = json_of(&["search", "profile pic link", "--limit", "5", "--explain"]);
+    let ours: Vec<&serde_json::Value> = hits
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|h| h["explain"]["matched"].as_array().unwrap())
+        .filter(|m| m["ours"] == true)
+        .collect();
+    assert!(!ours.is_empty(), "{hits}");
+    assert!(ours.iter().all(|m| m["field"] == "ours"));
+    let text = crate::common::stdout_of(&[
+        "search",
+        "profile pic link",
+        "--limit",
+        "2",
+        "--explain",
+        "--format",
+        "plain",
+    ]);
+    assert!(text.contains("Why they ranked"), "{text}");
+    assert!(text.contains("in chaterr's words"), "{text}");
+    assert!(text.contains("tier, score"), "{text}");
+}
+
+#[test]
+fn explain_tells_the_tiers_apart() {
+    let tier = |query: &str| {
+        json_of(&["search", query, "--limit", "1", "--explain"])[0]["explain"]["tier"]
+            .as_str()
+            .unwrap()
+            .to_owned()
+    };
+    assert_eq!(tier("6014"), "code");
+    assert_eq!(tier("ERR_SDK_NOT_LOGGED_IN"), "symbol");
+    assert_eq!(tier("login keeps failing with 70001"), "code in query");
+    assert_eq!(tier("token expired"), "phrase");
+    assert_eq!(tier("signed in on another phone"), "words");
+}
+
+#[test]
+fn explain_is_for_ranked_search_only() {
+    let out = crate::common::chaterr()
+        .args(["search", "-F", "token", "--explain"])
+        .output();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("--explain"));
+}

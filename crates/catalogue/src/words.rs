@@ -32,6 +32,11 @@ pub fn for_each_word(text: &str, buf: &mut String, mut f: impl FnMut(&str, bool)
         .split(|c: char| !c.is_alphanumeric())
         .filter(|r| !r.is_empty())
     {
+        // The "t" of "doesn't" is the negation: "not", as search reads "doesn't" in a query.
+        if (run == "t" || run == "T") && negation_before(text, run) {
+            f("not", false);
+            continue;
+        }
         if run.is_ascii() || !run.chars().any(is_cjk) {
             latin_run(run, buf, &mut f);
             continue;
@@ -54,6 +59,15 @@ pub fn for_each_word(text: &str, buf: &mut String, mut f: impl FnMut(&str, bool)
             }
         }
     }
+}
+
+/// Whether `run`, a part of `text`, follows "n'" (or "n’"): the "t" of "isn't".
+fn negation_before(text: &str, run: &str) -> bool {
+    let start = run.as_ptr() as usize - text.as_ptr() as usize;
+    let before = &text[..start];
+    ["n'", "n\u{2019}", "N'"]
+        .iter()
+        .any(|n| before.ends_with(n))
 }
 
 /// A run of CJK characters: each character, then each pair of neighbours.
@@ -115,42 +129,29 @@ pub fn compounds(text: &str) -> Vec<String> {
     out
 }
 
-/// Words that say nothing about which code is meant.
+/// Words that say nothing about which code is meant: articles, pronouns, auxiliary verbs,
+/// the commonest prepositions. "not" and "no" are not among them: they decide. Looked up by
+/// length first: search asks this of every word of every entry it reads.
 pub fn is_stop_word(word: &str) -> bool {
-    matches!(
-        word,
-        "a" | "an"
-            | "and"
-            | "are"
-            | "as"
-            | "at"
-            | "be"
-            | "by"
-            | "for"
-            | "from"
-            | "has"
-            | "have"
-            | "if"
-            | "in"
-            | "is"
-            | "it"
-            | "its"
-            | "of"
-            | "on"
-            | "or"
-            | "so"
-            | "that"
-            | "the"
-            | "this"
-            | "to"
-            | "was"
-            | "were"
-            | "when"
-            | "which"
-            | "with"
-            | "you"
-            | "your"
-    )
+    let of_its_length: &[&str] = match word.len() {
+        1 => &["a", "i"],
+        2 => &[
+            "am", "an", "as", "at", "be", "by", "do", "he", "if", "in", "is", "it", "me", "my",
+            "of", "on", "or", "so", "to", "us", "we",
+        ],
+        3 => &[
+            "and", "are", "can", "did", "for", "has", "her", "him", "his", "its", "may", "our",
+            "she", "the", "was", "you",
+        ],
+        4 => &[
+            "been", "does", "from", "have", "must", "that", "them", "they", "this", "were", "when",
+            "will", "with", "your",
+        ],
+        5 => &["being", "could", "might", "their", "which", "would"],
+        6 => &["should"],
+        _ => return false,
+    };
+    of_its_length.contains(&word)
 }
 
 /// A light English stemmer: enough that "requests", "requested" and "request" meet, and
@@ -284,6 +285,15 @@ mod tests {
         assert_eq!(words("报错6012"), ["报", "错", "报错", "6012"]);
         assert_eq!(words("userSig过期"), ["user", "sig", "过", "期", "过期"]);
         assert_eq!(words("群"), ["群"]);
+    }
+
+    #[test]
+    fn the_t_of_a_negation_is_not() {
+        assert_eq!(
+            words("user doesn't exist"),
+            ["user", "doesn", "not", "exist"]
+        );
+        assert_eq!(words("can’t T-shirt"), ["can", "not", "t", "shirt"]);
     }
 
     #[test]

@@ -1,0 +1,104 @@
+//! `search --explain` as text: for each hit, its tier, the parts of its score and the query
+//! words it matched, in which text (chaterr's own words named as ours).
+
+use std::fmt::Write;
+
+use crate::catalogue::Catalogue;
+use crate::query::search::{Hit, Matched};
+
+/// The lines after the results: a heading, then a few lines per hit.
+pub fn lines(catalogue: &Catalogue, hits: &[Hit<'_>]) -> String {
+    let mut out = String::from(
+        "\nWhy they ranked (score = words × coverage + name + tier; \"chaterr's words\" are \
+         chaterr's own description of the problem, not the vendor's):\n",
+    );
+    for (rank, hit) in hits.iter().enumerate() {
+        let source = &catalogue.source_of(hit.entry).id;
+        let name = hit
+            .entry
+            .name()
+            .map(|n| format!(" {n}"))
+            .unwrap_or_default();
+        let _ = write!(
+            out,
+            "{:>3}. {source} {}{name}: ",
+            rank + 1,
+            hit.entry.code_label()
+        );
+        let Some(why) = &hit.why else {
+            let _ = writeln!(out, "score {:.3}", hit.score);
+            continue;
+        };
+        let _ = write!(
+            out,
+            "{} tier, score {:.3} = {:.3} × {:.3} + {:.3} + {}",
+            why.tier.name(),
+            hit.score,
+            why.words,
+            why.coverage,
+            why.name,
+            why.bonus
+        );
+        if let Some(semantic) = why.semantic {
+            let _ = write!(out, ", meaning {semantic:.3}");
+        }
+        out.push('\n');
+        for term in terms(&why.matched) {
+            let _ = writeln!(out, "       {term}: {}", found(&why.matched, term));
+        }
+        if !hit.folded.is_empty() {
+            let folded: Vec<String> = hit
+                .folded
+                .iter()
+                .map(|e| format!("{} {}", catalogue.source_of(e).id, e.code_label()))
+                .collect();
+            let _ = writeln!(
+                out,
+                "       the same, nearly word for word: {}",
+                folded.join(", ")
+            );
+        }
+    }
+    out
+}
+
+/// The query words matched, in the order first met.
+fn terms(matched: &[Matched]) -> Vec<&str> {
+    let mut terms: Vec<&str> = Vec::new();
+    for m in matched {
+        if !terms.contains(&m.term.as_str()) {
+            terms.push(&m.term);
+        }
+    }
+    terms
+}
+
+/// Where a query word was found: each word of the entry it matched (and how, unless exactly),
+/// then the texts it is in.
+fn found(matched: &[Matched], term: &str) -> String {
+    let mut words: Vec<(&str, &str, Vec<&str>)> = Vec::new();
+    for m in matched.iter().filter(|m| m.term == term) {
+        let field = if m.is_ours() {
+            "chaterr's words"
+        } else {
+            m.field
+        };
+        match words.iter_mut().find(|(w, _, _)| *w == m.word) {
+            Some((_, _, fields)) if !fields.contains(&field) => fields.push(field),
+            Some(_) => {}
+            None => words.push((&m.word, m.how, vec![field])),
+        }
+    }
+    words
+        .iter()
+        .map(|(word, how, fields)| {
+            let how = if *how == "exact" {
+                String::new()
+            } else {
+                format!(" ({how})")
+            };
+            format!("{word}{how} in {}", fields.join(", "))
+        })
+        .collect::<Vec<_>>()
+        .join("; ")
+}
