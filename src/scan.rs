@@ -28,12 +28,16 @@ const ANCHORS: &[&str] = &[
     "AILED",
     "xception",
     " | ",
-    // Chinese: 错误 (error), 报 (reports), 返回 (returns), and a definition's 是 (is) and ：
+    // Chinese: 错误 (error), 报 (reports), 返回 (returns), a definition's 是 (is) and ：, and
+    // what failed after a number: 失败 (failed), 超时 (timed out), 异常 (abnormal)
     "错误",
     "报",
     "返回",
     "是",
     "：",
+    "失败",
+    "超时",
+    "异常",
     // SDK symbols that hold none of the keys (ZIM's Flutter names: `commonModuleParamsInvalid`)
     "odule",
     "xceed",
@@ -52,11 +56,11 @@ const ANCHORS: &[&str] = &[
     "TUIKit",
     "TUIKIT",
     "TuiKit",
-    "imsdk",
-    "IMSDK",
-    "ImSDK",
-    "ImSdk",
-    "Imsdk",
+    // imsdk, IMSDK, ImSDK, ImSdk, Imsdk (four words: the packed search takes at most 64)
+    "msdk",
+    "MSDK",
+    "mSDK",
+    "mSdk",
     "IM SDK",
     "agora",
     "Agora",
@@ -158,6 +162,8 @@ static CODE: LazyLock<Regex> = LazyLock::new(|| {
             ^[\ \t]*\|?[\ \t]*(?P<n9>-?[0-9]{1,19})[\ \t]+\|[\ \t]
           | # a definition: the line starts with the code  10015是…  10015：…
             ^[\ \t]*(?P<n10>-?[0-9]{4,19})[\ \t]*(?:是|：)
+          | # a number then, in Chinese, what failed       6012请求超时  6014登录失败
+            (?P<n11>-?[0-9]{4,19})\p{Han}{0,4}?(?:失败|超时|异常)
         )
         "#,
     )
@@ -166,7 +172,7 @@ static CODE: LazyLock<Regex> = LazyLock::new(|| {
 
 /// The capture groups of `CODE` holding the digits, and whether each is a loose position (the
 /// number stands in prose or a table: only a catalogued code counts there).
-const GROUPS: [(&str, bool); 11] = [
+const GROUPS: [(&str, bool); 12] = [
     ("n1", false),
     ("n2", false),
     ("n3", false),
@@ -177,6 +183,7 @@ const GROUPS: [(&str, bool); 11] = [
     ("n8", true),
     ("n9", true),
     ("n10", true),
+    ("n11", true),
     ("returns", true),
 ];
 
@@ -189,7 +196,20 @@ static PRODUCTS: LazyLock<Regex> = LazyLock::new(|| {
         v4/openim
         | (?P<other>(?i:agora[_\-]?(?:rtm|rtc)|rtm[_\-]?client|zego[_\-]?express|open[_\-]im
                 |openim[_\-]?sdk)
-            | OpenI[Mm] | (?-u:\b)(?i:rtm)(?-u:\b) | (?-u:\b)RTM)
+            | OpenI[Mm] | (?-u:\b)(?i:rtm)(?-u:\b) | (?-u:\b)RTM
+            # OpenIM's own words: its request ids, its error detail, its Go error chain,
+            # its iOS classes
+            | operationID | errDlt | withStack | (?-u:\b)OIM[A-Z][a-z]
+            # WebSocket close codes (1000-1015) are the socket's, not an SDK's
+            | (?i:web[_\ \-]?socket|close[_\ ]code) | onClose
+            # other chat, push and messaging services
+            | (?i:rong[_\-]?cloud|netease|nimsdk|wildfire[_\-]?chat|leancloud|sendbird|cometchat
+                |quickblox|connectycube|stream[_\-]chat|pubnub|twilio|jmessage|jpush)
+            | 融云 | 云信 | 野火 | 极光 | 企业微信 | 企业号
+            # Tencent Cloud's other services: SMS
+            | (?i:qcloud[_\-]?sms|sendsms) | (?-u:\b)(?i:sms)(?-u:\b) | 短信
+            # a CDN's error page
+            | Ray\ ID | (?i:cloudflare))
         | (?P<zego>(?i:zego) | (?-u:\b)ZIM(?:[A-Z][a-z]|Error|(?-u:\b)))
         | (?P<tencent>(?i:tencent|tuikit|imsdk) | (?-u:\b)IM\ SDK(?-u:\b)
             | (?-u:\b)(?:V2)?TIM(?:[A-Z][a-z]|Error|SDK|(?-u:\b)))
@@ -219,21 +239,22 @@ pub fn products_named(line: &[u8]) -> Named {
     for m in PRODUCTS.find_iter(line) {
         let text = m.as_bytes().to_ascii_lowercase();
         let has = |word: &[u8]| text.windows(word.len()).any(|w| w == word);
+        let starts = |words: &[&[u8]]| words.iter().any(|w| text.starts_with(w));
         let vendor = if text.starts_with(b"v4/") {
             "tencent"
-        } else if has(b"rtm") || has(b"rtc") || has(b"express") || text.starts_with(b"open") {
+        } else if has(b"rtm") || has(b"rtc") || has(b"express") {
             named.other = true;
             continue;
-        } else if text.starts_with(b"zego") || text.starts_with(b"zim") {
+        } else if starts(&[b"zego", b"zim"]) {
             "zego"
-        } else if text.starts_with(b"agora")
-            || text.starts_with(b"easemob")
-            || text.starts_with(b"hyphenate")
-            || text.starts_with(b"em")
-        {
+        } else if starts(&[b"agora", b"easemob", b"hyphenate", b"em"]) {
             "agora"
-        } else {
+        } else if starts(&[b"tencent", b"tuikit", b"imsdk", b"im sdk", b"tim", b"v2tim"]) {
             "tencent"
+        } else {
+            // OpenIM, WebSocket, the other services above
+            named.other = true;
+            continue;
         };
         if !named.vendors.contains(&vendor) {
             named.vendors.push(vendor);
@@ -259,6 +280,9 @@ pub struct Found {
     /// The number stands in prose or a table row (`返回6012`, `6017错误码`, `10007 | …`) rather
     /// than after a key: it is a code only if the catalogue has it.
     pub loose: bool,
+    /// The key says little by itself (`ret`: any function's return value): a code only where a
+    /// chat SDK speaks.
+    pub weak: bool,
 }
 
 /// The codes in a line, in order. A `0` is success, not an error; a number running on into
@@ -302,7 +326,12 @@ fn found_in(line: &[u8], caps: &Captures<'_>) -> Option<Found> {
     if caps.name("returns").is_some() && !speaks_of_failure(line) {
         return None;
     }
-    if let Some(key) = caps.name("key").or_else(|| caps.name("skey")) {
+    if negated(&line[..whole.start()]) {
+        return None;
+    }
+    let key = caps.name("key").or_else(|| caps.name("skey"));
+    let weak = key.is_some_and(|key| key.as_bytes().eq_ignore_ascii_case(b"ret"));
+    if let Some(key) = key {
         let key = key.as_bytes();
         let http = key.len() > 4
             && (key[..4].eq_ignore_ascii_case(b"http")
@@ -318,7 +347,34 @@ fn found_in(line: &[u8], caps: &Captures<'_>) -> Option<Found> {
         key_start: whole.start(),
         by_name: false,
         loose,
+        weak,
     })
+}
+
+/// Where the clause a code stands in begins: after the last punctuation before it.
+static CLAUSE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"[，。；！？（）【】,;!?()\[\]|]").expect("the clause pattern is valid")
+});
+
+/// Words that deny what follows them in their clause: `没有…返回错误码: 6208` (no code was
+/// returned), `并非 6014`, and, right before the code's key, `not`, `never`, `without`.
+static NEGATION: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"没有|并没|不是|并非|(?i:(?-u:\b)(?:not|never|without)[\ \t]*$)")
+        .expect("the negation pattern is valid")
+});
+
+/// How far before a code's key a denial is looked for: a clause's few words, and a bound, so
+/// that a line of many codes costs no more per code than one.
+const DENIAL_REACH: usize = 64;
+
+/// Whether the clause before a code (`before`: the line up to its key) denies it.
+fn negated(before: &[u8]) -> bool {
+    let near = &before[before.len().saturating_sub(DENIAL_REACH)..];
+    let clause = CLAUSE
+        .find_iter(near)
+        .last()
+        .map_or(near, |m| &near[m.end()..]);
+    NEGATION.is_match(clause)
 }
 
 /// Words saying that something failed, in Chinese or English.
@@ -684,12 +740,29 @@ mod tests {
             "zego_express_engine",
             "I/F-OpenIMSDK(native call flutter)",
             "login through RTM",
+            "{\"operationID\": \"1\", \"errCode\": 1001}",
+            "Server_WSListener:onClose code=1002",
+            "WebSocket closed, code 1006",
+            "融云 error",
+            "SendSms failed",
+            "短信发送失败",
         ] {
             let named = products_named(other.as_bytes());
             assert!(
                 named.other && named.vendors.is_empty(),
                 "{other}: {named:?}"
             );
+        }
+    }
+
+    /// Teddy takes at most 64 words: one more anchor and the prefilter would fall back to an
+    /// automaton several times slower (where the CPU has Teddy at all).
+    #[test]
+    fn the_prefilter_stays_vectorised() {
+        assert!(ANCHORS.len() <= 64);
+        #[cfg(target_arch = "x86_64")]
+        if std::arch::is_x86_feature_detected!("ssse3") {
+            assert!(matches!(*PREFILTER, Prefilter::Packed(_)));
         }
     }
 

@@ -248,6 +248,7 @@ impl<'a> Explainer<'a> {
                 span,
                 by_name: true,
                 loose: false,
+                weak: false,
             };
             explained.push(Explained {
                 found,
@@ -274,7 +275,8 @@ impl<'a> Explainer<'a> {
         found
             .into_iter()
             .filter_map(|found| {
-                if vendors.is_none() && found.code.abs() < DISTINCTIVE {
+                // Nobody named: only a distinctive number after a key that means error.
+                if vendors.is_none() && (found.code.abs() < DISTINCTIVE || found.weak) {
                     return None;
                 }
                 let of = |vendors: Option<&Vec<&str>>| -> Vec<EntryRef<'a>> {

@@ -575,3 +575,88 @@ E/TIM: oidb head return failed:70001\n";
         ]
     );
 }
+
+#[test]
+fn a_denied_code_is_no_finding() {
+    // "No login failure and no error code 6208 returned": a mention, not a failure seen.
+    let denied =
+        "后登录的账号在登录成功后（没有登录失败和返回错误码: 6208）立马收到onForceOffline的回调";
+    assert_eq!(last_line(denied, &[]), []);
+    assert_eq!(last_line("E/TIMManager: login ok, not code 6208", &[]), []);
+    assert_eq!(last_line("并非错误码 6014 的问题", &[]), []);
+    // A denial in an earlier clause denies nothing after it.
+    let earlier = "如果和用户一条信息都没有产生时， 发信息时报错6014";
+    assert_eq!(last_line(earlier, &[]), codes(&[(6014, "tencent")]));
+    assert_eq!(
+        last_line("登录失败，返回错误码: 6208", &[]),
+        codes(&[(6208, "tencent")])
+    );
+    // "not" inside the message, away from the key, is no denial.
+    assert_eq!(
+        last_line("E/TIMManager: user not logged in, code 6014", &[]),
+        codes(&[(6014, "tencent")])
+    );
+}
+
+#[test]
+fn other_products_words_silence_their_codes() {
+    for log in [
+        // OpenIM's request ids, error detail, Go error chain and iOS classes
+        "{\"operationID\": \"1755156089\", \"errCode\": 10005, \"errMsg\": \"x\"}",
+        "reConn resp {\"errCode\":1502,\"errMsg\":\"TokenInvalidError\",\"errDlt\":\"\"}",
+        "createGroup失败回调: code=10005, msg=error *errors.withStack not implement CodeError",
+        "OIMGroupInfo onFailure code=10006",
+        // WebSocket close codes
+        " D |2023-01-02 16:05:54| Server_WSListener:onClose code=1002",
+        "websocket closed with code is 1006, reason is An exception",
+        "Error { type: 'WebSocketError', error: 'close code 1002' }",
+        // other chat and messaging services
+        "融云 发送消息失败 错误码：20008",
+        "RongCloud sendMessage failed, code=20008",
+        "网易云信 返回错误码 10004",
+        "Twilio error code: 20003",
+        // Tencent Cloud SMS
+        "SendSms failed, ErrorCode: 60012",
+        "短信发送失败，错误码：60012",
+        // a CDN's error page
+        "Error code: 1020 Ray ID: 79fd26b32b5db35",
+        // named just before the code
+        "I/flutter: WebSocket error: connection reset\nI/flutter: closed, code=1002",
+    ] {
+        assert_eq!(last_line(log, &[]), [], "{log}");
+    }
+    // A chat SDK named on the line still speaks, whatever else it names.
+    assert_eq!(
+        last_line("I/TIMManager: websocket closed, code=6014", &[]),
+        codes(&[(6014, "tencent")])
+    );
+}
+
+#[test]
+fn ret_with_nobody_named_is_any_function_s_return_value() {
+    assert_eq!(
+        last_line("{u'BaseResponse': {u'ErrMsg': u'', u'Ret': 1204}}", &[]),
+        []
+    );
+    assert_eq!(last_line("ret=6014", &[]), []);
+    // Where a chat SDK speaks, ret is its code.
+    assert_eq!(
+        last_line("E/TIMManager: ret=6014", &[]),
+        codes(&[(6014, "tencent")])
+    );
+    assert_eq!(
+        last_line("I/TIMManager: login\nret : 6014", &[]),
+        codes(&[(6014, "tencent")])
+    );
+}
+
+#[test]
+fn a_number_then_what_failed_in_chinese() {
+    assert_eq!(
+        last_line("Android 4.3.81 6012请求超时", &[]),
+        codes(&[(6012, "tencent")])
+    );
+    assert_eq!(last_line("6014登录失败", &[]), codes(&[(6014, "tencent")]));
+    // A loose position: a number the catalogue lacks is no code there.
+    assert_eq!(last_line("上传4242次失败", &[]), []);
+}
