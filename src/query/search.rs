@@ -41,6 +41,8 @@ pub struct Hit<'a> {
     pub entry: &'a Entry,
     pub score: f64,
     pub highlight: Highlight,
+    /// The model's similarity of the entry to the query (`query::semantic`), where it ran.
+    pub semantic: Option<f32>,
 }
 
 /// What to highlight in a hit's text.
@@ -134,7 +136,9 @@ pub fn search<'a>(
     let scope = &filter.scope;
     let entries = catalogue.entries_in(scope);
     let mut hits = match options.mode {
-        Mode::Ranked => ranked(catalogue, scope, query),
+        Mode::Ranked => {
+            super::semantic::fuse(catalogue, scope, query, ranked(catalogue, scope, query))
+        }
         Mode::Fixed => grep(entries, &regex::escape(query), options.ignore_case)?,
         Mode::Regex => grep(entries, query, options.ignore_case)?,
     };
@@ -194,6 +198,7 @@ fn grep<'a>(
                 entry,
                 score: count as f64,
                 highlight: Highlight::Pattern(regex.clone()),
+                semantic: None,
             })
         })
         .collect())
@@ -655,6 +660,7 @@ fn rank<'a>(
                 entry: c.entry,
                 score,
                 highlight: Highlight::Stems(Arc::from([])),
+                semantic: None,
             })
         })
         .collect();

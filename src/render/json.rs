@@ -15,6 +15,8 @@ use crate::query::diff::Diff;
 struct EntryJson<'a> {
     entry: EntryRef<'a>,
     score: Option<f64>,
+    /// search's: the model's similarity to the query, where it ran.
+    semantic: Option<f32>,
     /// lookup's: the same problem at other codes or vendors.
     equivalents: Option<Vec<EntryRef<'a>>>,
 }
@@ -25,6 +27,7 @@ impl<'a> EntryJson<'a> {
             entry: *e,
             // Rounded so output is stable and readable; order is what matters.
             score: score.map(|s| (s * 1000.0).round() / 1000.0),
+            semantic: None,
             equivalents: None,
         }
     }
@@ -62,6 +65,12 @@ impl Serialize for EntryJson<'_> {
         map.serialize_entry("documented", &entry.documented)?;
         if let Some(score) = self.score {
             map.serialize_entry("score", &score)?;
+        }
+        if let Some(semantic) = self.semantic {
+            map.serialize_entry(
+                "semantic",
+                &((f64::from(semantic) * 1000.0).round() / 1000.0),
+            )?;
         }
         if let Some(equivalents) = &self.equivalents {
             let items: Vec<EquivalentJson<'_>> = equivalents
@@ -109,10 +118,20 @@ pub fn entries(
     entries: &[EntryRef<'_>],
     scores: Option<&[f64]>,
 ) -> io::Result<()> {
-    let items = entries
-        .iter()
-        .enumerate()
-        .map(|(i, e)| EntryJson::new(e, scores.map(|s| s[i])));
+    search(out, entries, scores, None)
+}
+
+/// Entries as an array, with a search's scores and the model's similarities where it ran.
+pub fn search(
+    out: &mut impl Write,
+    entries: &[EntryRef<'_>],
+    scores: Option<&[f64]>,
+    semantic: Option<&[Option<f32>]>,
+) -> io::Result<()> {
+    let items = entries.iter().enumerate().map(|(i, e)| EntryJson {
+        semantic: semantic.and_then(|s| s[i]),
+        ..EntryJson::new(e, scores.map(|s| s[i]))
+    });
     let mut serializer = serde_json::Serializer::pretty(&mut *out);
     serializer.collect_seq(items).map_err(io::Error::from)?;
     writeln!(out)

@@ -176,9 +176,10 @@ impl<W: Write> Output<W> {
         let entries: Vec<EntryRef<'_>> =
             hits.iter().map(|h| catalogue.entry_ref(h.entry)).collect();
         let scores: Vec<f64> = hits.iter().map(|h| h.score).collect();
+        let semantic: Vec<Option<f32>> = hits.iter().map(|h| h.semantic).collect();
         let paint = self.paint();
         match self.format {
-            Format::Json => json::entries(&mut self.out, &entries, Some(&scores)),
+            Format::Json => json::search(&mut self.out, &entries, Some(&scores), Some(&semantic)),
             Format::Plain => plain::entries(&mut self.out, &entries, Some(&scores), &paint),
             Format::Table => {
                 let rows = entries
