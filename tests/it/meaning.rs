@@ -56,3 +56,44 @@ fn negations_are_read() {
     assert!(concepts.contains(&"not_group_member"), "{concepts:?}");
     assert!(!concepts.contains(&"already_group_member"), "{concepts:?}");
 }
+
+/// Sentences whose words the lexical ranking alone reads wrongly ("avatar" is moderation there,
+/// "signed in" an SDK not initialised); the sentence model, fused in, finds the problem.
+#[cfg(chaterr_vectors)]
+#[test]
+fn the_sentence_model_finds_what_the_words_alone_miss() {
+    for (query, concept) in [
+        (
+            "my avatar image could not be uploaded",
+            "file_upload_failed",
+        ),
+        ("the chat app says I am not signed in yet", "not_logged_in"),
+    ] {
+        assert_eq!(first_concept(query), concept, "{query}");
+    }
+}
+
+#[test]
+fn only_a_sentence_in_words_carries_the_model_s_similarity() {
+    let hits = json_of(&[
+        "search",
+        "my avatar image could not be uploaded",
+        "--limit",
+        "3",
+    ]);
+    assert_eq!(
+        hits[0].get("semantic").is_some_and(|s| s.is_number()),
+        cfg!(chaterr_vectors),
+        "{hits}"
+    );
+    for args in [
+        &["search", "6014"][..],
+        &["search", "ERR_SDK_NOT_LOGGED_IN"],
+        &["search", "-F", "not logged in"],
+        &["search", "发消息太频繁"],
+        &["lookup", "zego", "6000103"],
+    ] {
+        let hits = json_of(args);
+        assert!(hits[0].get("semantic").is_none(), "{args:?}: {hits}");
+    }
+}

@@ -23,6 +23,8 @@ const K: f64 = 10.0;
 const SEMANTIC_WEIGHT: f64 = 2.0;
 /// How far down the semantic ranking (in distinct codes) can bring an entry in.
 const SEMANTIC_DEPTH: usize = 50;
+/// How many lexical hits take part in the fusion.
+const LEXICAL_DEPTH: usize = 500;
 /// Lexical scores at least these are tiers above text scores (the query as a phrase in the
 /// entry; the query mentions its code; the query is its code, name or symbol): such hits keep
 /// their lexical order, above the fused ones.
@@ -222,10 +224,13 @@ impl<'c> Ranks<'c> {
 
 fn fuse_rankings<'a>(
     catalogue: &'a Catalogue,
-    lexical: Vec<Hit<'a>>,
+    mut lexical: Vec<Hit<'a>>,
     similarities: &[(usize, f32)],
     share: f64,
 ) -> Vec<Hit<'a>> {
+    // Past this many, lexical hits keep their order after the fused ones: a rank that deep adds
+    // next to nothing, and a large user catalogue can match every one of its entries.
+    let tail = lexical.split_off(lexical.len().min(LEXICAL_DEPTH));
     let mut order: Vec<&(usize, f32)> = similarities.iter().collect();
     order.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
     let mut ranks = Ranks::new(catalogue);
@@ -256,7 +261,10 @@ fn fuse_rankings<'a>(
         .map_or_else(|| Highlight::Stems(Arc::from([])), |h| h.highlight.clone());
     let mut ranks = Ranks::new(catalogue);
     let mut fused: Vec<(Hit<'a>, f64)> = Vec::with_capacity(lexical.len() + brought.len());
-    let mut present = rustc_hash::FxHashSet::default();
+    let mut present: rustc_hash::FxHashSet<(usize, i64)> = tail
+        .iter()
+        .map(|h| (h.entry.source, h.entry.code))
+        .collect();
     for mut hit in lexical {
         let rank = ranks.next(hit.entry);
         let key = (hit.entry.source, hit.entry.code);
@@ -310,7 +318,7 @@ fn fuse_rankings<'a>(
             .then(a.entry.code.cmp(&b.entry.code))
             .then(a.entry.source.cmp(&b.entry.source))
     });
-    fused.into_iter().map(|(hit, _)| hit).collect()
+    fused.into_iter().map(|(hit, _)| hit).chain(tail).collect()
 }
 
 #[cfg(test)]
