@@ -18,4 +18,23 @@ fn main() {
     let out = PathBuf::from(env::var("OUT_DIR").expect("cargo sets OUT_DIR"));
     fs::write(out.join("embedded.rs"), compiled.rust).expect("write embedded.rs");
     fs::write(out.join("embedded.txt"), compiled.text).expect("write embedded.txt");
+    models();
+}
+
+/// The sentence model and the entries' vectors are compiled in when they are there (a checkout
+/// of the repository); the published crate has no room for them and searches lexically alone.
+fn models() {
+    println!("cargo::rustc-check-cfg=cfg(chaterr_model)");
+    println!("cargo::rustc-check-cfg=cfg(chaterr_vectors)");
+    println!("cargo::rerun-if-changed=models");
+    let model = Path::new("models/minilm-l6-int8.bin");
+    let vectors = Path::new("models/entry-vectors.bin");
+    if model.is_file() {
+        println!("cargo::rerun-if-changed={}", model.display());
+        println!("cargo::rustc-cfg=chaterr_model");
+        if vectors.is_file() {
+            println!("cargo::rerun-if-changed={}", vectors.display());
+            println!("cargo::rustc-cfg=chaterr_vectors");
+        }
+    }
 }

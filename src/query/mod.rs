@@ -8,6 +8,7 @@ pub mod explain;
 pub mod filter;
 pub mod lookup;
 pub mod search;
+pub mod semantic;
 
 pub use filter::Filter;
 pub use lookup::{CodeQuery, lookup, neighbours, parse_code_query};

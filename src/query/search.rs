@@ -51,16 +51,19 @@ pub struct Hit<'a> {
     /// Rows of the same vendor and code, from other platform pages or editions, that say nearly
     /// the same and are shown as this one (those ranked above the last hit kept).
     pub folded: Vec<&'a Entry>,
+    /// The model's similarity of the entry to the query (`query::semantic`), where it ran.
+    pub semantic: Option<f32>,
 }
 
 impl<'a> Hit<'a> {
-    fn new(entry: &'a Entry, score: f64, highlight: Highlight) -> Self {
+    pub(crate) fn new(entry: &'a Entry, score: f64, highlight: Highlight) -> Self {
         Hit {
             entry,
             score,
             highlight,
             why: None,
             folded: Vec::new(),
+            semantic: None,
         }
     }
 }
@@ -210,12 +213,12 @@ const SYNONYMS: &[&[&str]] = &[
 
 /// Added to the score of an entry the query names exactly (code, name or symbol): above any text
 /// score, so such entries come first.
-const EXACT: f64 = 1000.0;
+pub(crate) const EXACT: f64 = 1000.0;
 /// Added to the score of an entry whose code the query mentions among other words: above the
 /// exact-phrase tier.
-const MENTIONED: f64 = 300.0;
+pub(crate) const MENTIONED: f64 = 300.0;
 /// Added to the score of an entry holding the query's words in a row.
-const PHRASE: f64 = 100.0;
+pub(crate) const PHRASE: f64 = 100.0;
 /// Added to the score of an entry holding a message pasted into the query, in a row.
 const PASTED: f64 = 50.0;
 /// The share of the entries read from which a word is common: its prefix and typo matches do
@@ -247,7 +250,9 @@ pub fn search<'a>(
     let scope = &filter.scope;
     let entries = catalogue.entries_in(scope);
     let mut hits = match options.mode {
-        Mode::Ranked => ranked(catalogue, scope, query),
+        Mode::Ranked => {
+            super::semantic::fuse(catalogue, scope, query, ranked(catalogue, scope, query))
+        }
         Mode::Fixed => grep(entries, &regex::escape(query), options.ignore_case)?,
         Mode::Regex => grep(entries, query, options.ignore_case)?,
     };

@@ -18,6 +18,8 @@ struct EntryJson<'a> {
     score: Option<f64>,
     /// search --explain's: why the hit ranked.
     explain: Option<ExplainJson<'a>>,
+    /// search's: the model's similarity to the query, where it ran.
+    semantic: Option<f32>,
     /// lookup's: the same problem at other codes or vendors.
     equivalents: Option<Vec<EntryRef<'a>>>,
 }
@@ -28,6 +30,7 @@ impl<'a> EntryJson<'a> {
             entry: *e,
             score: score.map(rounded),
             explain: None,
+            semantic: None,
             equivalents: None,
         }
     }
@@ -121,6 +124,7 @@ pub fn hits<'a>(
         } else {
             None
         },
+        semantic: hit.semantic,
         ..EntryJson::new(&catalogue.entry_ref(hit.entry), Some(hit.score))
     });
     let mut serializer = serde_json::Serializer::pretty(&mut *out);
@@ -160,6 +164,9 @@ impl Serialize for EntryJson<'_> {
         map.serialize_entry("documented", &entry.documented)?;
         if let Some(score) = self.score {
             map.serialize_entry("score", &score)?;
+        }
+        if let Some(semantic) = self.semantic {
+            map.serialize_entry("semantic", &rounded(f64::from(semantic)))?;
         }
         if let Some(explain) = &self.explain {
             map.serialize_entry("explain", explain)?;
@@ -210,10 +217,20 @@ pub fn entries(
     entries: &[EntryRef<'_>],
     scores: Option<&[f64]>,
 ) -> io::Result<()> {
-    let items = entries
-        .iter()
-        .enumerate()
-        .map(|(i, e)| EntryJson::new(e, scores.map(|s| s[i])));
+    search(out, entries, scores, None)
+}
+
+/// Entries as an array, with a search's scores and the model's similarities where it ran.
+pub fn search(
+    out: &mut impl Write,
+    entries: &[EntryRef<'_>],
+    scores: Option<&[f64]>,
+    semantic: Option<&[Option<f32>]>,
+) -> io::Result<()> {
+    let items = entries.iter().enumerate().map(|(i, e)| EntryJson {
+        semantic: semantic.and_then(|s| s[i]),
+        ..EntryJson::new(e, scores.map(|s| s[i]))
+    });
     let mut serializer = serde_json::Serializer::pretty(&mut *out);
     serializer.collect_seq(items).map_err(io::Error::from)?;
     writeln!(out)

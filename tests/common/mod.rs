@@ -53,6 +53,7 @@ pub fn command() -> assert_cmd::Command {
         .env_remove("CLICOLOR_FORCE")
         .env_remove("CHATERR_CATALOG")
         .env_remove("COMPLETE")
+        .env_remove("CHATERR_RANKING")
         // The reader's language comes from the locale: the tests read English unless they ask.
         .env_remove("LC_ALL")
         .env_remove("LC_MESSAGES")

@@ -20,6 +20,9 @@ usage: cargo xtask TASK
 
 tasks:
   gen                   write completions/ and man/ from src/cli.rs
+  embed                 write models/entry-vectors.bin: every catalogue entry and our words
+                        through the sentence model (models/minilm-l6-int8.bin), for search by
+                        meaning
   dist [--target T]     build the release binary as shipped (on Linux with glibc: statically
                         linked) into target/dist/chaterr, and its release archive beside it
   deb                   dist, then the Debian package (cargo-deb), then check what it installs
@@ -35,6 +38,7 @@ fn main() -> ExitCode {
     let args: Vec<&str> = args.iter().map(String::as_str).collect();
     let done = match args.as_slice() {
         ["gen"] => write_generated(root),
+        ["embed"] => embed(root),
         ["dist"] => dist::dist(root, None).map(print_dist),
         ["dist", "--target", target] => dist::dist(root, Some(target)).map(print_dist),
         ["deb"] => deb::deb(root).map(|path| println!("{}", path.display())),
@@ -96,6 +100,24 @@ fn write_generated(root: &Path) -> io::Result<()> {
         std::fs::write(&path, &file.text)?;
         println!("wrote {}", file.path.display());
     }
+    Ok(())
+}
+
+/// Computes the embedded catalogue's vectors with chaterr's own forward pass and writes
+/// models/entry-vectors.bin (a test fails when the catalogue's texts change without this).
+fn embed(root: &Path) -> io::Result<()> {
+    let model = chaterr::query::semantic::model().ok_or_else(|| {
+        io::Error::other("chaterr was built without models/minilm-l6-int8.bin (scripts/semantic/export.py writes it)")
+    })?;
+    let catalogue = chaterr::catalogue::Catalogue::embedded();
+    let bytes = chaterr::query::semantic::write_vectors(model, &catalogue, |done, total| {
+        if done % 250 == 0 || done == total {
+            eprintln!("xtask: embedded {done} of {total} texts");
+        }
+    });
+    let path = root.join("models").join("entry-vectors.bin");
+    std::fs::write(&path, &bytes)?;
+    println!("wrote {} ({} bytes)", path.display(), bytes.len());
     Ok(())
 }
 

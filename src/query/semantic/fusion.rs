@@ -1,0 +1,348 @@
+//! Fusion of the lexical ranking with the model's: reciprocal-rank fusion, the semantic side
+//! weighted by the share of the query written in Latin script (the model reads English).
+//!
+//! Only a query in words uses the model: a code, a single token (a name, an SDK symbol, a
+//! word), a query of common words only, a query with no Latin-script word, and every grep-like
+//! mode are ranked lexically alone, without loading the model.
+
+use std::sync::Arc;
+
+use rustc_hash::FxHashMap as HashMap;
+
+use super::{Meaning, embed, meaning, model};
+use crate::catalogue::{Catalogue, Entry, Field, Scope};
+// Lexical scores at least these are tiers above text scores (the query as a phrase in the entry;
+// the query mentions its code; the query is its code, name or symbol): such hits keep their
+// lexical order, above the fused ones.
+use crate::query::search::{EXACT, MENTIONED, PHRASE};
+use crate::query::search::{Highlight, Hit, Why};
+
+/// The weight of our words' nearest sentence against the entry's own text in an entry's
+/// similarity (tuned on the tune half of tests/data/search-eval).
+const WORDS_SHARE: f32 = 0.5;
+/// Reciprocal-rank fusion: a result at rank r adds weight / (K + r).
+const K: f64 = 10.0;
+/// The semantic ranking's weight against the lexical one's (1); the tune half moved little
+/// between 1 and 2 and with K from 5 to 30, or with a blend of normalised scores instead.
+const SEMANTIC_WEIGHT: f64 = 2.0;
+/// How far down the semantic ranking (in distinct codes) can bring an entry in.
+const SEMANTIC_DEPTH: usize = 50;
+/// How many lexical hits take part in the fusion.
+const LEXICAL_DEPTH: usize = 500;
+
+/// The lexical hits (best first, every entry in scope the query matched) fused with the model's
+/// ranking of the entries in scope; unchanged when the query is not one for the model or chaterr
+/// was built without it. Every hit the model scored carries its similarity.
+pub fn fuse<'a>(
+    catalogue: &'a Catalogue,
+    scope: &Scope,
+    query: &str,
+    lexical: Vec<Hit<'a>>,
+) -> Vec<Hit<'a>> {
+    let share = latin_share(query);
+    let ranking = Ranking::from_env();
+    if share == 0.0
+        || !is_sentence(query)
+        || ranking == Ranking::Lexical
+        || crate::query::search::only_common_words(query)
+    {
+        return lexical;
+    }
+    let (Some(model), Some(meaning)) = (model(), meaning()) else {
+        return lexical;
+    };
+    // A word the model does not know whole is mostly a typo ("tokne") or a name, which the
+    // model reads as noise; lexical search reads them better.
+    let share = share * known_share(model, query);
+    let q = embed(model, query);
+    let similarities = similarities(catalogue, scope, meaning, &q);
+    if ranking == Ranking::Semantic {
+        return semantic_only(catalogue, &similarities);
+    }
+    fuse_rankings(catalogue, lexical, &similarities, share as f64)
+}
+
+/// Which ranking a query in words gets: `CHATERR_RANKING=lexical|semantic|fused` (fused when
+/// unset), for measuring each side alone (docs/search-eval.md).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Ranking {
+    Lexical,
+    Semantic,
+    Fused,
+}
+
+impl Ranking {
+    fn from_env() -> Ranking {
+        match std::env::var("CHATERR_RANKING").as_deref() {
+            Ok("lexical") => Ranking::Lexical,
+            Ok("semantic") => Ranking::Semantic,
+            _ => Ranking::Fused,
+        }
+    }
+}
+
+/// The entries by the model's similarity alone.
+fn semantic_only<'a>(catalogue: &'a Catalogue, similarities: &[(usize, f32)]) -> Vec<Hit<'a>> {
+    let mut order: Vec<&(usize, f32)> = similarities.iter().collect();
+    order.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+    order
+        .into_iter()
+        .take(SEMANTIC_DEPTH * 4)
+        .map(|&(i, similarity)| {
+            brought_by_meaning(
+                catalogue.entry(i),
+                Highlight::Stems(Arc::from([])),
+                similarity,
+            )
+        })
+        .collect()
+}
+
+/// A hit the model's ranking brought in, no query word matching it: its lexical score nil, its
+/// similarity what `--explain` shows.
+fn brought_by_meaning<'a>(entry: &'a Entry, highlight: Highlight, similarity: f32) -> Hit<'a> {
+    let mut why = Why::default();
+    why.semantic = Some(f64::from(similarity));
+    Hit {
+        why: Some(why),
+        semantic: Some(similarity),
+        ..Hit::new(entry, 0.0, highlight)
+    }
+}
+
+/// Words, not a code or one token.
+fn is_sentence(query: &str) -> bool {
+    query.trim().parse::<i64>().is_err() && query.split_whitespace().nth(1).is_some()
+}
+
+/// The share of the query's words written in Latin letters, each CJK character counting as a
+/// word.
+fn latin_share(query: &str) -> f32 {
+    let (mut latin, mut other) = (0usize, 0usize);
+    let mut in_word = false;
+    for c in query.chars() {
+        if c.is_ascii_alphabetic() {
+            if !in_word {
+                latin += 1;
+            }
+            in_word = true;
+            continue;
+        }
+        in_word = false;
+        if chaterr_catalogue::words::is_cjk(c) {
+            other += 1;
+        }
+    }
+    if latin + other == 0 {
+        0.0
+    } else {
+        latin as f32 / (latin + other) as f32
+    }
+}
+
+/// The share of the query's lowercase Latin-script words that are words of the model's
+/// vocabulary (a word with capitals inside is a name, not counted).
+fn known_share(model: &super::Bert, query: &str) -> f32 {
+    let words: Vec<String> = query
+        .split(|c: char| !c.is_ascii_alphabetic())
+        .filter(|w| !w.is_empty() && !w.chars().skip(1).any(|c| c.is_ascii_uppercase()))
+        .map(str::to_ascii_lowercase)
+        .collect();
+    if words.is_empty() {
+        return 1.0;
+    }
+    let known = words.iter().filter(|w| model.tokenizer.is_word(w)).count();
+    known as f32 / words.len().max(1) as f32
+}
+
+/// The similarity of each entry in scope to the query vector: its text's, blended with the
+/// nearest sentence of our words for its concept; (index, similarity).
+fn similarities(
+    catalogue: &Catalogue,
+    scope: &Scope,
+    meaning: &Meaning,
+    query: &[f32],
+) -> Vec<(usize, f32)> {
+    let concepts = meaning.concept_similarities(query);
+    let concept = |c: Option<usize>| c.map(|c| concepts[c]).filter(|s| s.is_finite());
+    let blend = |text: Option<f32>, words: Option<f32>| match (text, words) {
+        (Some(t), Some(w)) => Some((1.0 - WORDS_SHARE) * t + WORDS_SHARE * w),
+        (t, w) => t.or(w),
+    };
+    let embedded_order = catalogue.tables().is_some() && catalogue.len() == meaning.entries();
+    if embedded_order {
+        return catalogue
+            .indices_in(scope)
+            .filter_map(|i| {
+                let text = meaning.entry_similarity(i, query);
+                blend(Some(text), concept(meaning.entry_concept(i))).map(|s| (i, s))
+            })
+            .collect();
+    }
+    // With users' entries the embedded ones are found by source and code; a user's own entry
+    // is read by its concept's words alone (its text is not embedded: see docs/json.md).
+    let embedded = crate::catalogue::Catalogue::embedded();
+    let position: HashMap<(&str, i64), usize> = (0..embedded.len().min(meaning.entries()))
+        .map(|i| {
+            let key = embedded.key(i);
+            ((embedded.sources()[key.source].id.as_ref(), key.code), i)
+        })
+        .collect();
+    let sources = catalogue.sources();
+    catalogue
+        .indices_in(scope)
+        .filter_map(|i| {
+            let key = catalogue.key(i);
+            match position.get(&(sources[key.source].id.as_ref(), key.code)) {
+                Some(&e) => blend(
+                    Some(meaning.entry_similarity(e, query)),
+                    concept(meaning.entry_concept(e)),
+                ),
+                None => {
+                    let id = catalogue.entry(i).text(Field::Concept)?;
+                    concept(meaning.concept_index(id))
+                }
+            }
+            .map(|s| (i, s))
+        })
+        .collect()
+}
+
+/// Ranks counted in distinct problems (vendor, code and concept): the android, iOS and Unity
+/// pages of one code, or two editions of one page, share a rank rather than pushing the next
+/// code down; Agora Web's 219, which is another problem than Android's 219, does not.
+struct Ranks<'c> {
+    catalogue: &'c Catalogue,
+    seen: HashMap<(&'c str, i64, Option<&'c str>), usize>,
+}
+
+impl<'c> Ranks<'c> {
+    fn new(catalogue: &'c Catalogue) -> Self {
+        Ranks {
+            catalogue,
+            seen: HashMap::default(),
+        }
+    }
+
+    /// The rank (from 1) of the next entry in ranking order.
+    fn next(&mut self, entry: &'c Entry) -> usize {
+        let vendor = self.catalogue.source_of(entry).vendor.as_ref();
+        let n = self.seen.len();
+        let problem = (vendor, entry.code, entry.text(Field::Concept));
+        *self.seen.entry(problem).or_insert(n + 1)
+    }
+}
+
+fn fuse_rankings<'a>(
+    catalogue: &'a Catalogue,
+    mut lexical: Vec<Hit<'a>>,
+    similarities: &[(usize, f32)],
+    share: f64,
+) -> Vec<Hit<'a>> {
+    // Past this many, lexical hits keep their order after the fused ones: a rank that deep adds
+    // next to nothing, and a large user catalogue can match every one of its entries.
+    let tail = lexical.split_off(lexical.len().min(LEXICAL_DEPTH));
+    let mut order: Vec<&(usize, f32)> = similarities.iter().collect();
+    order.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+    let mut ranks = Ranks::new(catalogue);
+    // By (source, code), unique in a catalogue: the lexical hits are entries, the similarities
+    // indices.
+    let mut semantic: HashMap<(usize, i64), (f32, f64)> = HashMap::default();
+    let mut brought = Vec::new();
+    let mut deep = false;
+    for &&(i, similarity) in &order {
+        let key = catalogue.key(i);
+        // Past the depth no entry is built: only its similarity is kept.
+        let rank = if deep {
+            usize::MAX
+        } else {
+            ranks.next(catalogue.entry(i))
+        };
+        deep = rank > SEMANTIC_DEPTH;
+        let contribution = if deep {
+            0.0
+        } else {
+            brought.push(i);
+            SEMANTIC_WEIGHT * share / (K + rank as f64)
+        };
+        semantic.insert((key.source, key.code), (similarity, contribution));
+    }
+    let highlight = lexical
+        .first()
+        .map_or_else(|| Highlight::Stems(Arc::from([])), |h| h.highlight.clone());
+    let mut ranks = Ranks::new(catalogue);
+    let mut fused: Vec<(Hit<'a>, f64)> = Vec::with_capacity(lexical.len() + brought.len());
+    let mut present: rustc_hash::FxHashSet<(usize, i64)> = tail
+        .iter()
+        .map(|h| (h.entry.source, h.entry.code))
+        .collect();
+    for mut hit in lexical {
+        let rank = ranks.next(hit.entry);
+        let key = (hit.entry.source, hit.entry.code);
+        // An entry the model has no vector for (a user's, without a concept) is ranked as if
+        // the model agreed with its lexical rank, neither helped nor pushed down by fusion.
+        let (similarity, contribution) = semantic.get(&key).copied().map_or_else(
+            || (None, SEMANTIC_WEIGHT * share / (K + rank as f64)),
+            |(s, c)| (Some(s), c),
+        );
+        hit.semantic = similarity;
+        if let Some(why) = hit.why.as_mut() {
+            why.semantic = similarity.map(f64::from);
+        }
+        present.insert(key);
+        fused.push((hit, 1.0 / (K + rank as f64) + contribution));
+    }
+    for i in brought {
+        let key = catalogue.key(i);
+        if present.insert((key.source, key.code)) {
+            let (similarity, contribution) = semantic[&(key.source, key.code)];
+            fused.push((
+                brought_by_meaning(catalogue.entry(i), highlight.clone(), similarity),
+                contribution,
+            ));
+        }
+    }
+    // As lexical search orders them: the code, name or symbol the query is first; documented
+    // codes before those only an SDK defines; a code the query mentions; the query as a
+    // phrase; then the fused score.
+    let level = |h: &Hit<'_>| {
+        u8::from(h.score >= PHRASE) + u8::from(h.score >= MENTIONED) + u8::from(h.score >= EXACT)
+    };
+    fused.sort_by(|(a, fa), (b, fb)| {
+        (level(b) == 3)
+            .cmp(&(level(a) == 3))
+            .then(b.entry.documented.cmp(&a.entry.documented))
+            .then(level(b).cmp(&level(a)))
+            .then_with(|| match level(a) {
+                0 => fb.total_cmp(fa),
+                _ => b.score.total_cmp(&a.score),
+            })
+            // The pages of one problem share their fused score: in their lexical order.
+            .then(b.score.total_cmp(&a.score))
+            .then(
+                b.semantic
+                    .unwrap_or(0.0)
+                    .total_cmp(&a.semantic.unwrap_or(0.0)),
+            )
+            .then(a.entry.code.cmp(&b.entry.code))
+            .then(a.entry.source.cmp(&b.entry.source))
+    });
+    fused.into_iter().map(|(hit, _)| hit).chain(tail).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_sentences_with_latin_words_use_the_model() {
+        assert!(is_sentence("token expired"));
+        assert!(!is_sentence("6014"));
+        assert!(!is_sentence("ZIMErrorCodeNetworkModuleTokenInvalid"));
+        assert!(!is_sentence("kicked"));
+        assert_eq!(latin_share("登录失败"), 0.0);
+        assert_eq!(latin_share("6014 ?"), 0.0);
+        assert_eq!(latin_share("token expired"), 1.0);
+        assert_eq!(latin_share("userSig 过期"), 1.0 / 3.0);
+    }
+}
