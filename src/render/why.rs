@@ -10,8 +10,16 @@ use crate::query::search::{Hit, Matched};
 pub fn lines(catalogue: &Catalogue, hits: &[Hit<'_>]) -> String {
     let mut out = String::from(
         "\nWhy they ranked (score = words × coverage + name + tier; \"chaterr's words\" are \
-         chaterr's own description of the problem, not the vendor's):\n",
+         chaterr's own description of the problem, not the vendor's",
     );
+    if hits.iter().any(|h| h.semantic.is_some()) {
+        // The model ran: below the tiers, the order is the two rankings fused.
+        out.push_str(
+            "; \"meaning\" is the sentence model's similarity, and below the phrase tier the \
+             order fuses the ranking by score with the ranking by meaning",
+        );
+    }
+    out.push_str("):\n");
     for (rank, hit) in hits.iter().enumerate() {
         let source = &catalogue.source_of(hit.entry).id;
         let name = hit
@@ -41,6 +49,9 @@ pub fn lines(catalogue: &Catalogue, hits: &[Hit<'_>]) -> String {
         );
         if let Some(semantic) = why.semantic {
             let _ = write!(out, ", meaning {semantic:.3}");
+            if why.matched.is_empty() && hit.score == 0.0 {
+                out.push_str(" (brought in by meaning alone)");
+            }
         }
         out.push('\n');
         for term in terms(&why.matched) {
