@@ -1,6 +1,6 @@
 //! `cargo xtask package`: the crates as crates.io would receive them.
 //!
-//! `cargo package` packs both crates (its own verification, a debug build from the tarball, is
+//! `cargo package` packs the three crates (its own verification, a debug build from the tarball, is
 //! what `cargo publish --dry-run` does; CI runs both). Then this checks what a `cargo install
 //! chaterr` user gets: each crate under crates.io's 10 MB, the catalogue inside, and `cargo
 //! install` of the unpacked tarball (the release profile, as users get it), in a folder with
@@ -11,6 +11,9 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use crate::run;
+
+/// The workspace's library crates chaterr depends on, published beside it.
+const LIBRARIES: [&str; 2] = ["chaterr-catalogue", "chaterr-minilm"];
 
 /// crates.io refuses a crate file larger than this.
 pub const CRATES_IO_LIMIT: u64 = 10 * 1024 * 1024;
@@ -34,7 +37,7 @@ pub fn package(root: &Path, allow_dirty: bool) -> io::Result<()> {
     let version = crate::dist::version(root)?;
     let packaged = crate::target_dir(root).join("package");
     let mut crates = Vec::new();
-    for name in ["chaterr", "chaterr-catalogue"] {
+    for name in std::iter::once("chaterr").chain(LIBRARIES) {
         let file = packaged.join(format!("{name}-{version}.crate"));
         let size = std::fs::metadata(&file)?.len();
         if size > CRATES_IO_LIMIT {
@@ -79,20 +82,30 @@ fn install_unpacked(
             )));
         }
     }
-    // chaterr-catalogue is not on crates.io yet: the unpacked one stands in for it.
-    let catalogue = away.join(format!("chaterr-catalogue-{version}"));
-    let patch = format!(
-        "patch.crates-io.chaterr-catalogue.path={:?}",
-        catalogue.to_string_lossy()
-    );
+    // The sentence model is over the limit: the crate builds without it (lexical search alone).
+    if source.join("models").join("minilm-l6-int8.bin").exists() {
+        return Err(io::Error::other(
+            "the packaged crate holds the sentence model (23 MB): Cargo.toml's exclude lost it",
+        ));
+    }
+    // The libraries are not on crates.io yet: the unpacked ones stand in for them.
     let installed = away.join("root");
-    run(Command::new(cargo)
+    let mut install = Command::new(cargo);
+    install
         .current_dir(away)
         .args(["install", "--offline", "--path"])
         .arg(&source)
         .arg("--root")
-        .arg(&installed)
-        .args(["--config", &patch])
+        .arg(&installed);
+    for library in LIBRARIES {
+        let unpacked = away.join(format!("{library}-{version}"));
+        let patch = format!(
+            "patch.crates-io.{library}.path={:?}",
+            unpacked.to_string_lossy()
+        );
+        install.args(["--config", &patch]);
+    }
+    run(install
         // The release build's own target folder, kept between runs.
         .env(
             "CARGO_TARGET_DIR",
@@ -111,6 +124,25 @@ fn install_unpacked(
             answer.status
         )));
     }
-    eprintln!("xtask: cargo install of the packaged crate answers");
+    // Search too, by words alone.
+    let search = Command::new(&binary)
+        .args([
+            "search",
+            "token expired",
+            "--format",
+            "json",
+            "--limit",
+            "1",
+        ])
+        .output()?;
+    let found = String::from_utf8_lossy(&search.stdout);
+    if !search.status.success() || found.contains("\"semantic\"") {
+        return Err(io::Error::other(format!(
+            "{} search \"token expired\" failed or ran a model it cannot have: {}",
+            binary.display(),
+            search.status
+        )));
+    }
+    eprintln!("xtask: cargo install of the packaged crate answers, and searches by words alone");
     Ok(())
 }
