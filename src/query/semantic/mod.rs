@@ -7,6 +7,7 @@
 //! when they are there. Without them (the crate as published) search is lexical only.
 
 mod fusion;
+mod users;
 mod vectors;
 
 use std::sync::OnceLock;
