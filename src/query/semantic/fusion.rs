@@ -201,20 +201,24 @@ fn similarities(
                 let id = entry.text(Field::Concept)?;
                 concept(meaning.concept_index(id))
             };
-            // An entry read from a user's file (new, or replacing an embedded one's text).
-            if entry.origin.is_some() {
-                let text = users.similarity(model, entry, query);
-                return blend(text, words()).map(|s| (i, s));
-            }
             let key = catalogue.key(i);
-            match position.get(&(sources[key.source].id.as_ref(), key.code)) {
-                Some(&e) => blend(
+            let vendor = || {
+                let e = *position.get(&(sources[key.source].id.as_ref(), key.code))?;
+                blend(
                     Some(meaning.entry_similarity(e, query)),
                     concept(meaning.entry_concept(e)),
-                ),
-                None => words(),
+                )
+            };
+            // An entry read from a user's file (new, or replacing an embedded one's text) is read
+            // by its own text; a replacement this search may not embed yet, by the vendor's.
+            if entry.origin.is_some() {
+                return match users.similarity(model, entry, query) {
+                    Some(text) => blend(Some(text), words()),
+                    None => vendor().or_else(words),
+                }
+                .map(|s| (i, s));
             }
-            .map(|s| (i, s))
+            vendor().or_else(words).map(|s| (i, s))
         })
         .collect();
     users.save();
