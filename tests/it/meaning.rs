@@ -382,6 +382,34 @@ mod users_entries {
     }
 
     #[test]
+    fn one_search_embeds_a_bounded_number_of_entries() {
+        let s = Sandbox::new();
+        let mut toml = String::from("[source]\nid = \"acme-big\"\nvendor = \"acme\"\n");
+        for code in 0..40 {
+            toml.push_str(&format!(
+                "\n[[codes]]\ncode = {code}\ndescription = \"Charge {code} was declined by the card issuer.\"\n"
+            ));
+        }
+        s.write("config/chaterr/codes/acme.toml", &toml);
+        let cache = s.path().join("cache");
+        let file = cache.join("chaterr/user-vectors.bin");
+        // The file: a 24-byte header, then 396 bytes a vector (8 key, 4 scale, 384 values).
+        let vectors = || (std::fs::metadata(&file).unwrap().len() - 24) / 396;
+        search(&s, &cache, &["--vendor", "acme"]);
+        let first = vectors();
+        assert!(
+            (1..=16).contains(&first),
+            "{first} vectors after one search"
+        );
+        search(&s, &cache, &["--vendor", "acme"]);
+        let second = vectors();
+        assert!(
+            second > first && second <= first + 16,
+            "{first}, then {second}"
+        );
+    }
+
+    #[test]
     fn a_corrupt_or_unwritable_cache_is_no_error() {
         let (s, cache) = sandbox();
         let wanted = ("acme-billing".to_owned(), 4711);

@@ -166,7 +166,7 @@ impl UserVectors {
             .take(MAX_VECTORS)
             .collect();
         let dims = self.dims;
-        let mut out = Vec::with_capacity(32 + order.len() * (12 + dims));
+        let mut out = Vec::with_capacity(24 + order.len() * (12 + dims));
         out.extend_from_slice(MAGIC);
         out.extend_from_slice(&model_hash().to_le_bytes());
         for n in [dims, order.len()] {
@@ -192,7 +192,7 @@ fn model_hash() -> u64 {
 /// The cache file's bytes, if it is a regular file no larger than the most it can hold.
 fn read(path: &Path, dims: usize) -> Option<Vec<u8>> {
     let meta = fs::metadata(path).ok()?;
-    let most = 32 + MAX_VECTORS * (12 + dims);
+    let most = 24 + MAX_VECTORS * (12 + dims);
     if !meta.is_file() || meta.len() > most as u64 {
         return None;
     }
