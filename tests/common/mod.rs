@@ -60,6 +60,8 @@ pub fn command() -> assert_cmd::Command {
         .env_remove("LANG")
         .env("HOME", format!("{NOWHERE}/home"))
         .env("XDG_CONFIG_HOME", format!("{NOWHERE}/config"))
+        // Users' entries' vectors are cached there: nowhere, unless a test gives a folder.
+        .env("XDG_CACHE_HOME", format!("{NOWHERE}/cache"))
         .env("COLUMNS", "100");
     cmd
 }

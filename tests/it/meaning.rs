@@ -299,3 +299,132 @@ fn only_a_sentence_in_words_carries_the_model_s_similarity() {
         assert!(hits[0].get("semantic").is_none(), "{args:?}: {hits}");
     }
 }
+
+/// A user's catalogue whose one entry says in its own words what the query says in others: no
+/// word in common, no concept; only the sentence model links them.
+#[cfg(chaterr_vectors)]
+mod users_entries {
+    use std::path::{Path, PathBuf};
+
+    use crate::common::Sandbox;
+
+    const QUERY: &str = "customer payment did not go through for the plan";
+
+    fn sandbox() -> (Sandbox, PathBuf) {
+        let s = Sandbox::new();
+        s.write(
+            "config/chaterr/codes/acme.toml",
+            "[source]\nid = \"acme-billing\"\nvendor = \"acme\"\n\n[[codes]]\ncode = 4711\n\
+             description = \"The subscription charge was declined by the card issuer.\"\n",
+        );
+        let cache = s.path().join("cache");
+        (s, cache)
+    }
+
+    /// The codes `search QUERY` prints, with the cache dir given, and what it wrote on stderr.
+    fn search(s: &Sandbox, cache: &Path, extra: &[&str]) -> (Vec<(String, i64)>, String) {
+        let out = s
+            .chaterr()
+            .env("XDG_CACHE_HOME", cache)
+            .args(["search", QUERY, "--limit", "10", "--json"])
+            .args(extra)
+            .output();
+        assert_eq!(out.status.code(), Some(0), "{out:?}");
+        let hits: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        (
+            crate::common::ids(&hits),
+            String::from_utf8(out.stderr).unwrap(),
+        )
+    }
+
+    #[test]
+    fn a_user_s_entry_is_found_by_a_paraphrase() {
+        let (s, cache) = sandbox();
+        let wanted = ("acme-billing".to_owned(), 4711);
+        // Lexically, nothing of the query is in the entry.
+        let lexical = s
+            .chaterr()
+            .env("XDG_CACHE_HOME", &cache)
+            .env("CHATERR_RANKING", "lexical")
+            .args(["search", QUERY, "--vendor", "acme", "--json"])
+            .output();
+        assert_eq!(lexical.status.code(), Some(1), "{lexical:?}");
+        let (hits, stderr) = search(&s, &cache, &["--vendor", "acme"]);
+        assert_eq!(hits, std::slice::from_ref(&wanted));
+        assert_eq!(stderr, "");
+        // Among every vendor's entries too.
+        let (hits, _) = search(&s, &cache, &[]);
+        assert!(hits.contains(&wanted), "{hits:?}");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn the_vectors_are_cached_and_reused() {
+        use std::os::unix::fs::MetadataExt;
+        let (s, cache) = sandbox();
+        let file = cache.join("chaterr/user-vectors.bin");
+        let (first, _) = search(&s, &cache, &[]);
+        let written = std::fs::metadata(&file).expect("the first search writes the cache");
+        let bytes = std::fs::read(&file).unwrap();
+        let (second, _) = search(&s, &cache, &[]);
+        assert_eq!(first, second);
+        let again = std::fs::metadata(&file).unwrap();
+        // Written again, the file would be another one (it is renamed into place).
+        assert_eq!(
+            (written.ino(), written.mtime_nsec()),
+            (again.ino(), again.mtime_nsec())
+        );
+        assert_eq!(std::fs::read(&file).unwrap(), bytes);
+        assert_eq!(
+            std::fs::read_dir(file.parent().unwrap()).unwrap().count(),
+            1
+        );
+    }
+
+    #[test]
+    fn one_search_embeds_a_bounded_number_of_entries() {
+        let s = Sandbox::new();
+        let mut toml = String::from("[source]\nid = \"acme-big\"\nvendor = \"acme\"\n");
+        for code in 0..40 {
+            toml.push_str(&format!(
+                "\n[[codes]]\ncode = {code}\ndescription = \"Charge {code} was declined by the card issuer.\"\n"
+            ));
+        }
+        s.write("config/chaterr/codes/acme.toml", &toml);
+        let cache = s.path().join("cache");
+        let file = cache.join("chaterr/user-vectors.bin");
+        // The file: a 24-byte header, then 396 bytes a vector (8 key, 4 scale, 384 values).
+        let vectors = || (std::fs::metadata(&file).unwrap().len() - 24) / 396;
+        search(&s, &cache, &["--vendor", "acme"]);
+        let first = vectors();
+        assert!(
+            (1..=16).contains(&first),
+            "{first} vectors after one search"
+        );
+        search(&s, &cache, &["--vendor", "acme"]);
+        let second = vectors();
+        assert!(
+            second > first && second <= first + 16,
+            "{first}, then {second}"
+        );
+    }
+
+    #[test]
+    fn a_corrupt_or_unwritable_cache_is_no_error() {
+        let (s, cache) = sandbox();
+        let wanted = ("acme-billing".to_owned(), 4711);
+        let file = cache.join("chaterr/user-vectors.bin");
+        std::fs::create_dir_all(file.parent().unwrap()).unwrap();
+        for garbage in [&b"CHUVEC\x00\x01 not vectors"[..], b"", &[0xff; 4096]] {
+            std::fs::write(&file, garbage).unwrap();
+            let (hits, stderr) = search(&s, &cache, &["--vendor", "acme"]);
+            assert_eq!(hits, std::slice::from_ref(&wanted));
+            assert_eq!(stderr, "");
+        }
+        // A cache dir that is a file: nothing can be written, the search is the same.
+        let blocked = s.write("blocked", "a file, not a folder");
+        let (hits, stderr) = search(&s, &blocked, &["--vendor", "acme"]);
+        assert_eq!(hits, [wanted]);
+        assert_eq!(stderr, "");
+    }
+}

@@ -117,7 +117,11 @@ impl Bert {
     /// word and position tables (scales, then int8 rows); token type 0's row, the embeddings'
     /// LayerNorm; per layer query, key, value, attention output (+ LayerNorm), intermediate,
     /// output (+ LayerNorm), each linear as scales, int8 rows (out × in) and bias.
-    pub fn parse(bytes: &'static [u8]) -> Result<Bert, ModelError> {
+    ///
+    /// `index` is the vocabulary's index ([`vocabulary_index`](crate::vocabulary_index) of
+    /// [`Bert::vocabulary`]) when it was built beforehand; `None` builds it here (a few
+    /// milliseconds).
+    pub fn parse(bytes: &'static [u8], index: Option<&'static [u8]>) -> Result<Bert, ModelError> {
         let mut r = Reader {
             rest: bytes.strip_prefix(MAGIC).ok_or(ModelError::Magic)?,
         };
@@ -129,10 +133,10 @@ impl Bert {
             return Err(ModelError::Shape);
         }
         let words = std::str::from_utf8(r.take(vocab_len?)?).map_err(|_| ModelError::Vocab)?;
-        let tokenizer = Tokenizer::new(words.split('\n')).ok_or(ModelError::Vocab)?;
         if words.split('\n').count() != size {
             return Err(ModelError::Vocab);
         }
+        let tokenizer = Tokenizer::new(words, index).ok_or(ModelError::Vocab)?;
         let words = r.rows(size, hidden)?;
         let positions = r.rows(positions, hidden)?;
         let token_type = r.floats(hidden)?;
@@ -164,6 +168,16 @@ impl Bert {
             embedding_norm,
             layers,
         })
+    }
+
+    /// The vocabulary of a model file (its tokens separated by `\n`, in id order), without
+    /// reading the rest: what build.rs indexes.
+    pub fn vocabulary(bytes: &[u8]) -> Result<&str, ModelError> {
+        let rest = bytes.strip_prefix(MAGIC).ok_or(ModelError::Magic)?;
+        let header = rest.get(..28).ok_or(ModelError::Truncated)?;
+        let len = u32::from_le_bytes(header[24..28].try_into().expect("four bytes")) as usize;
+        let words = rest.get(28..28 + len).ok_or(ModelError::Truncated)?;
+        std::str::from_utf8(words).map_err(|_| ModelError::Vocab)
     }
 
     pub fn dims(&self) -> usize {
@@ -322,57 +336,105 @@ impl Scratch {
     }
 }
 
-/// `out = x · Wᵀ + b` one weight row at a time: the row's int8 values become f32 once, then meet
-/// every token's activations while they are in the first-level cache. With AVX2 where the
-/// processor has it (the baseline x86-64 target has only SSE2).
+/// `out = x · Wᵀ + b` four tokens at a time: their activations stay in the first-level cache
+/// while every weight row meets them, its int8 values made f32 in registers. (Row by row over
+/// every token instead, a long query's activations were read again from the second-level cache
+/// for each of the layer's rows: that, not the arithmetic, was the cost of each token.) With
+/// AVX2 where the processor has it (the baseline x86-64 target has only SSE2).
 fn direct(linear: &Linear, x: &[f32], t: usize, out: &mut [f32]) {
+    let (n, k) = (linear.bias.len(), linear.weights.cols);
+    let weights = &linear.weights;
+    for i in (0..t).step_by(4) {
+        // The last block of fewer than four tokens repeats its last token: the sums of one
+        // vector never depend on the others', so a token's result does not depend on the
+        // sequence's length.
+        let tokens: [&[f32]; 4] = std::array::from_fn(|j| {
+            let token = (i + j).min(t - 1);
+            &x[token * k..(token + 1) * k]
+        });
+        let block = (t - i).min(4);
+        for o in 0..n {
+            let q = &weights.q[o * k..(o + 1) * k];
+            let sums = dot_q8_4(q, tokens);
+            let (scale, bias) = (weights.scales[o], linear.bias[o]);
+            for (j, sum) in sums[..block].iter().enumerate() {
+                out[(i + j) * n + o] = sum * scale + bias;
+            }
+        }
+    }
+}
+
+/// [`dot_q8`] of four vectors, in AVX2 registers where the processor has them.
+#[inline(always)]
+fn dot_q8_4(q: &[u8], b: [&[f32]; 4]) -> [f32; 4] {
     #[cfg(target_arch = "x86_64")]
     if std::arch::is_x86_feature_detected!("avx2") {
         // SAFETY: the processor has AVX2, checked just above.
-        return unsafe { direct_avx2(linear, x, t, out) };
+        return unsafe { dot_q8_4_avx2(q, b) };
     }
-    direct_portable(linear, x, t, out);
+    dot_q8::<4>(q, b)
 }
 
+/// `N` dot products of one int8 row with `N` vectors, each in eight lanes: lane `l` of vector
+/// `j` sums `q[8c + l] × b[j][8c + l]` in order of `c`, then the lanes are added in order and
+/// the tail (`q.len() % 8` values) after them.
+#[inline(always)]
+fn dot_q8<const N: usize>(q: &[u8], b: [&[f32]; N]) -> [f32; N] {
+    let mut lanes = [[0f32; 8]; N];
+    let whole = q.len() / 8 * 8;
+    let b = b.map(|v| &v[..q.len()]);
+    for (c, w) in q[..whole].chunks_exact(8).enumerate() {
+        let w: [f32; 8] = std::array::from_fn(|l| f32::from(w[l] as i8));
+        for (lanes, y) in lanes.iter_mut().zip(&b) {
+            let y = &y[c * 8..c * 8 + 8];
+            for l in 0..8 {
+                lanes[l] += w[l] * y[l];
+            }
+        }
+    }
+    std::array::from_fn(|j| {
+        let tail: f32 = q[whole..]
+            .iter()
+            .zip(&b[j][whole..])
+            .map(|(&w, y)| f32::from(w as i8) * y)
+            .sum();
+        lanes[j].iter().sum::<f32>() + tail
+    })
+}
+
+/// [`dot_q8`] for four vectors in AVX2 registers: the same conversions, multiplications and
+/// additions in the same order (no fused multiply-add), so the same sums to the bit.
 #[cfg(target_arch = "x86_64")]
 #[target_feature(enable = "avx2")]
-fn direct_avx2(linear: &Linear, x: &[f32], t: usize, out: &mut [f32]) {
-    direct_portable(linear, x, t, out);
-}
-
-#[inline(always)]
-fn direct_portable(linear: &Linear, x: &[f32], t: usize, out: &mut [f32]) {
-    let (n, k) = (linear.bias.len(), linear.weights.cols);
-    let mut row = vec![0f32; k];
-    for o in 0..n {
-        let q = &linear.weights.q[o * k..(o + 1) * k];
-        for (r, &v) in row.iter_mut().zip(q) {
-            *r = f32::from(v as i8);
-        }
-        let (scale, bias) = (linear.weights.scales[o], linear.bias[o]);
-        for i in 0..t {
-            out[i * n + o] = dot8(&row, &x[i * k..(i + 1) * k]) * scale + bias;
-        }
-    }
-}
-
-/// A dot product in eight lanes, which the compiler turns into vector instructions.
-#[inline(always)]
-fn dot8(a: &[f32], b: &[f32]) -> f32 {
-    let mut lanes = [0f32; 8];
-    let (ac, bc) = (a.chunks_exact(8), b.chunks_exact(8));
-    let tail: f32 = ac
-        .remainder()
-        .iter()
-        .zip(bc.remainder())
-        .map(|(x, y)| x * y)
-        .sum();
-    for (x, y) in ac.zip(bc) {
-        for l in 0..8 {
-            lanes[l] += x[l] * y[l];
+fn dot_q8_4_avx2(q: &[u8], b: [&[f32]; 4]) -> [f32; 4] {
+    use std::arch::x86_64::{__m256, _mm_loadl_epi64, _mm256_add_ps, _mm256_cvtepi8_epi32};
+    use std::arch::x86_64::{_mm256_cvtepi32_ps, _mm256_loadu_ps, _mm256_mul_ps};
+    use std::arch::x86_64::{_mm256_setzero_ps, _mm256_storeu_ps};
+    let whole = q.len() / 8 * 8;
+    assert!(b.iter().all(|v| v.len() >= q.len()));
+    let mut acc: [__m256; 4] = [_mm256_setzero_ps(); 4];
+    for c in (0..whole).step_by(8) {
+        // SAFETY: c + 8 <= whole <= q.len() <= each b's length, asserted above.
+        unsafe {
+            let w = _mm_loadl_epi64(q.as_ptr().add(c).cast());
+            let w = _mm256_cvtepi32_ps(_mm256_cvtepi8_epi32(w));
+            for (acc, v) in acc.iter_mut().zip(&b) {
+                let y = _mm256_loadu_ps(v.as_ptr().add(c));
+                *acc = _mm256_add_ps(*acc, _mm256_mul_ps(w, y));
+            }
         }
     }
-    lanes.iter().sum::<f32>() + tail
+    std::array::from_fn(|j| {
+        let mut lanes = [0f32; 8];
+        // SAFETY: lanes holds eight f32.
+        unsafe { _mm256_storeu_ps(lanes.as_mut_ptr(), acc[j]) };
+        let tail: f32 = q[whole..]
+            .iter()
+            .zip(&b[j][whole..])
+            .map(|(&w, y)| f32::from(w as i8) * y)
+            .sum();
+        lanes.iter().sum::<f32>() + tail
+    })
 }
 
 fn layer_norm(x: &mut [f32], norm: &Norm, h: usize) {
@@ -396,4 +458,40 @@ fn gelu(x: f32) -> f32 {
             + t * (-0.284_496_74 + t * (1.421_413_8 + t * (-1.453_152 + t * 1.061_405_4))));
     let erf = (1.0 - poly * (-z * z).exp()).copysign(x);
     0.5 * x * (1.0 + erf)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The AVX2 kernel adds in the portable loop's order: the sums are equal to the bit, so a
+    /// query's vector does not depend on the processor.
+    #[test]
+    fn the_vector_kernel_sums_as_the_portable_loop() {
+        let mut seed = 0x2545_f491_4f6c_dd1du64;
+        let mut next = || {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            (seed >> 40) as f32 / (1u64 << 23) as f32 - 1.0
+        };
+        for len in [384, 1536, 13] {
+            let a: Vec<u8> = (0..len).map(|_| (next() * 127.0) as i8 as u8).collect();
+            let b: Vec<Vec<f32>> = (0..4).map(|_| (0..len).map(|_| next()).collect()).collect();
+            let b = [&b[0][..], &b[1], &b[2], &b[3]];
+            let portable = dot_q8::<4>(&a, b);
+            assert_eq!(
+                dot_q8_4(&a, b).map(f32::to_bits),
+                portable.map(f32::to_bits)
+            );
+            for (j, v) in b.iter().enumerate() {
+                assert_eq!(dot_q8::<1>(&a, [v])[0].to_bits(), portable[j].to_bits());
+                let pair = dot_q8::<2>(&a, [v, b[0]]);
+                assert_eq!(
+                    pair.map(f32::to_bits),
+                    [portable[j], portable[0]].map(f32::to_bits)
+                );
+            }
+        }
+    }
 }

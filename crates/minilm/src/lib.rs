@@ -6,7 +6,7 @@ mod bert;
 mod tokenizer;
 
 pub use bert::{Bert, MAX_TOKENS};
-pub use tokenizer::Tokenizer;
+pub use tokenizer::{Tokenizer, vocabulary_index};
 
 #[derive(Debug, thiserror::Error)]
 pub enum ModelError {
@@ -16,7 +16,9 @@ pub enum ModelError {
     Truncated,
     #[error("the model file's shape is not one this crate reads")]
     Shape,
-    #[error("the model file's vocabulary is not UTF-8 or lacks [UNK], [CLS] or [SEP]")]
+    #[error(
+        "the model file's vocabulary is not UTF-8, lacks [UNK], [CLS] or [SEP], or is not the one its index was built from"
+    )]
     Vocab,
 }
 

@@ -2,33 +2,98 @@
 //! text, space out CJK ideographs, strip accents, lowercase, split on whitespace and punctuation,
 //! then greedy longest-match WordPiece with `##` continuations.
 
-use rustc_hash::FxHashMap as HashMap;
+use std::borrow::Cow;
 
 /// WordPiece gives up on longer words (as BERT's tokenizer does): they become `[UNK]`.
 const MAX_WORD_CHARS: usize = 100;
+/// A record of the vocabulary index: the token's byte offset in the vocabulary, then its id
+/// (u32 each, little-endian).
+const RECORD: usize = 8;
 
+/// The vocabulary (the model file's tokens, one a line, in id order) and an index of it sorted
+/// by token, searched by bisection: built once, when chaterr is built (build.rs), so that no
+/// table of 30,522 tokens is hashed at every start.
 pub struct Tokenizer {
-    vocab: HashMap<&'static str, u32>,
+    words: &'static str,
+    index: Cow<'static, [u8]>,
     pub unk: u32,
     pub cls: u32,
     pub sep: u32,
 }
 
+/// The index of a vocabulary (tokens separated by `\n`, in id order): a record per token, sorted
+/// by the token's bytes.
+pub fn vocabulary_index(words: &str) -> Vec<u8> {
+    let mut tokens: Vec<(&str, u32, u32)> = Vec::new();
+    let mut offset = 0;
+    for (id, token) in (0u32..).zip(words.split('\n')) {
+        tokens.push((token, offset as u32, id));
+        offset += token.len() + 1;
+    }
+    tokens.sort_by(|a, b| a.0.cmp(b.0).then(a.2.cmp(&b.2)));
+    let mut index = Vec::with_capacity(tokens.len() * RECORD);
+    for (_, offset, id) in tokens {
+        index.extend_from_slice(&offset.to_le_bytes());
+        index.extend_from_slice(&id.to_le_bytes());
+    }
+    index
+}
+
 impl Tokenizer {
-    /// From the tokens in id order; `None` without `[UNK]`, `[CLS]` or `[SEP]`.
-    pub fn new(tokens: impl Iterator<Item = &'static str>) -> Option<Tokenizer> {
-        let vocab: HashMap<&'static str, u32> = tokens.zip(0..).collect();
-        Some(Tokenizer {
-            unk: *vocab.get("[UNK]")?,
-            cls: *vocab.get("[CLS]")?,
-            sep: *vocab.get("[SEP]")?,
-            vocab,
-        })
+    /// From the vocabulary (tokens separated by `\n`, in id order) and its index
+    /// ([`vocabulary_index`]; built here when `None`). `None` when the index is not one of this
+    /// vocabulary, or without `[UNK]`, `[CLS]` or `[SEP]`.
+    pub fn new(words: &'static str, index: Option<&'static [u8]>) -> Option<Tokenizer> {
+        let size = words.split('\n').count();
+        let index = match index {
+            Some(index) => Cow::Borrowed(index),
+            None => Cow::Owned(vocabulary_index(words)),
+        };
+        if index.len() != size * RECORD {
+            return None;
+        }
+        // Each record points at a token of this vocabulary. Their order is not checked here (a
+        // comparison of every pair of neighbours costs a millisecond at every start): an index
+        // out of order finds fewer tokens, and without [UNK], [CLS] and [SEP] it is refused.
+        let bytes = words.as_bytes();
+        for record in index.chunks_exact(RECORD) {
+            let (offset, id) = split_record(record);
+            let at_start = offset == 0 || bytes.get(offset - 1) == Some(&b'\n');
+            if !at_start || offset > words.len() || id as usize >= size {
+                return None;
+            }
+        }
+        let mut tokenizer = Tokenizer {
+            words,
+            index,
+            unk: 0,
+            cls: 0,
+            sep: 0,
+        };
+        tokenizer.unk = tokenizer.id("[UNK]")?;
+        tokenizer.cls = tokenizer.id("[CLS]")?;
+        tokenizer.sep = tokenizer.id("[SEP]")?;
+        Some(tokenizer)
+    }
+
+    /// A token's id, by bisection of the index.
+    fn id(&self, token: &str) -> Option<u32> {
+        let (mut low, mut high) = (0, self.index.len() / RECORD);
+        while low < high {
+            let middle = (low + high) / 2;
+            let (offset, id) = split_record(&self.index[middle * RECORD..(middle + 1) * RECORD]);
+            match token_at(self.words, offset)?.cmp(token) {
+                std::cmp::Ordering::Less => low = middle + 1,
+                std::cmp::Ordering::Greater => high = middle,
+                std::cmp::Ordering::Equal => return Some(id),
+            }
+        }
+        None
     }
 
     /// Whether the vocabulary has this (lowercase) word whole, as one token.
     pub fn is_word(&self, word: &str) -> bool {
-        self.vocab.contains_key(word)
+        self.id(word).is_some()
     }
 
     /// The text's token ids, without `[CLS]` and `[SEP]`.
@@ -70,7 +135,7 @@ impl Tokenizer {
                         piece.push_str("##");
                     }
                     piece.push_str(&word[start..end]);
-                    self.vocab.get(piece.as_str()).map(|&id| (id, end))
+                    self.id(piece).map(|id| (id, end))
                 });
             match longest {
                 Some((id, end)) => {
@@ -85,6 +150,18 @@ impl Tokenizer {
             }
         }
     }
+}
+
+/// A record's token offset and id.
+fn split_record(record: &[u8]) -> (usize, u32) {
+    let word = |at: usize| u32::from_le_bytes(record[at..at + 4].try_into().expect("four bytes"));
+    (word(0) as usize, word(4))
+}
+
+/// The token starting at `offset` of the vocabulary, up to the next line break.
+fn token_at(words: &str, offset: usize) -> Option<&str> {
+    let rest = words.get(offset..)?;
+    Some(rest.split('\n').next().unwrap_or(rest))
 }
 
 /// BertNormalizer: drop control characters, whitespace to spaces, CJK ideographs spaced out,
@@ -143,4 +220,29 @@ fn is_punctuation(c: char) -> bool {
             | 0xFE63 | 0xFE68 | 0xFE6A | 0xFE6B | 0xFF01..=0xFF03 | 0xFF05..=0xFF0A
             | 0xFF0C..=0xFF0F | 0xFF1A | 0xFF1B | 0xFF1F | 0xFF20 | 0xFF3B..=0xFF3D | 0xFF3F
             | 0xFF5B | 0xFF5D | 0xFF5F..=0xFF65)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const WORDS: &str = "[PAD]\n[UNK]\n[CLS]\n[SEP]\ntoken\n##s\nexpired\nto\n,";
+
+    #[test]
+    fn the_index_finds_every_token_by_bisection() {
+        let t = Tokenizer::new(WORDS, None).expect("a vocabulary");
+        assert_eq!((t.unk, t.cls, t.sep), (1, 2, 3));
+        assert_eq!(t.ids("Tokens expired, to"), [4, 5, 6, 8, 7]);
+        assert_eq!(t.ids("expire"), [1]);
+        assert!(t.is_word("to") && !t.is_word("t"));
+    }
+
+    #[test]
+    fn an_index_of_another_vocabulary_is_refused() {
+        let index: &'static [u8] = Vec::leak(vocabulary_index(WORDS));
+        assert!(Tokenizer::new(WORDS, Some(index)).is_some());
+        let other = "[UNK]\n[CLS]\n[SEP]\nzebra\napple\n##s\nexpired\nto\n,";
+        assert!(Tokenizer::new(other, Some(index)).is_none());
+        assert!(Tokenizer::new(WORDS, Some(&index[8..])).is_none());
+    }
 }

@@ -9,7 +9,8 @@ use std::sync::Arc;
 
 use rustc_hash::FxHashMap as HashMap;
 
-use super::{Meaning, embed, meaning, model};
+use super::users::UserVectors;
+use super::{Bert, Meaning, embed, meaning, model};
 use crate::catalogue::{Catalogue, Entry, Field, Scope};
 // Lexical scores at least these are tiers above text scores (the query as a phrase in the entry;
 // the query mentions its code; the query is its code, name or symbol): such hits keep their
@@ -55,7 +56,7 @@ pub fn fuse<'a>(
     // model reads as noise; lexical search reads them better.
     let share = share * known_share(model, query);
     let q = embed(model, query);
-    let similarities = similarities(catalogue, scope, meaning, &q);
+    let similarities = similarities(catalogue, scope, model, meaning, &q);
     if ranking == Ranking::Semantic {
         return semantic_only(catalogue, &similarities);
     }
@@ -142,7 +143,7 @@ fn latin_share(query: &str) -> f32 {
 
 /// The share of the query's lowercase Latin-script words that are words of the model's
 /// vocabulary (a word with capitals inside is a name, not counted).
-fn known_share(model: &super::Bert, query: &str) -> f32 {
+fn known_share(model: &Bert, query: &str) -> f32 {
     let words: Vec<String> = query
         .split(|c: char| !c.is_ascii_alphabetic())
         .filter(|w| !w.is_empty() && !w.chars().skip(1).any(|c| c.is_ascii_uppercase()))
@@ -156,10 +157,13 @@ fn known_share(model: &super::Bert, query: &str) -> f32 {
 }
 
 /// The similarity of each entry in scope to the query vector: its text's, blended with the
-/// nearest sentence of our words for its concept; (index, similarity).
+/// nearest sentence of our words for its concept; (index, similarity). A user's own entry is read
+/// by its own text too, its vector from the cache of users' vectors or computed now
+/// ([`UserVectors`]); one this search may not embed is read by its concept's words alone.
 fn similarities(
     catalogue: &Catalogue,
     scope: &Scope,
+    model: &Bert,
     meaning: &Meaning,
     query: &[f32],
 ) -> Vec<(usize, f32)> {
@@ -179,8 +183,7 @@ fn similarities(
             })
             .collect();
     }
-    // With users' entries the embedded ones are found by source and code; a user's own entry
-    // is read by its concept's words alone (its text is not embedded: see docs/json.md).
+    // With users' entries the embedded ones are found by source and code.
     let embedded = crate::catalogue::Catalogue::embedded();
     let position: HashMap<(&str, i64), usize> = (0..embedded.len().min(meaning.entries()))
         .map(|i| {
@@ -189,23 +192,37 @@ fn similarities(
         })
         .collect();
     let sources = catalogue.sources();
-    catalogue
+    let mut users = UserVectors::open(model.dims());
+    let found = catalogue
         .indices_in(scope)
         .filter_map(|i| {
+            let entry = catalogue.entry(i);
+            let words = || {
+                let id = entry.text(Field::Concept)?;
+                concept(meaning.concept_index(id))
+            };
             let key = catalogue.key(i);
-            match position.get(&(sources[key.source].id.as_ref(), key.code)) {
-                Some(&e) => blend(
+            let vendor = || {
+                let e = *position.get(&(sources[key.source].id.as_ref(), key.code))?;
+                blend(
                     Some(meaning.entry_similarity(e, query)),
                     concept(meaning.entry_concept(e)),
-                ),
-                None => {
-                    let id = catalogue.entry(i).text(Field::Concept)?;
-                    concept(meaning.concept_index(id))
+                )
+            };
+            // An entry read from a user's file (new, or replacing an embedded one's text) is read
+            // by its own text; a replacement this search may not embed yet, by the vendor's.
+            if entry.origin.is_some() {
+                return match users.similarity(model, entry, query) {
+                    Some(text) => blend(Some(text), words()),
+                    None => vendor().or_else(words),
                 }
+                .map(|s| (i, s));
             }
-            .map(|s| (i, s))
+            vendor().or_else(words).map(|s| (i, s))
         })
-        .collect()
+        .collect();
+    users.save();
+    found
 }
 
 /// Ranks counted in distinct problems (vendor, code and concept): the android, iOS and Unity

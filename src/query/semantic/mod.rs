@@ -7,6 +7,7 @@
 //! when they are there. Without them (the crate as published) search is lexical only.
 
 mod fusion;
+mod users;
 mod vectors;
 
 use std::sync::OnceLock;
@@ -25,6 +26,15 @@ const MODEL_FILE: Option<&[u8]> = Some(include_bytes!(concat!(
 #[cfg(not(chaterr_model))]
 const MODEL_FILE: Option<&[u8]> = None;
 
+/// The model's vocabulary sorted, for the tokenizer (build.rs makes it from the model file).
+#[cfg(chaterr_model)]
+const VOCABULARY_INDEX: Option<&[u8]> = Some(include_bytes!(concat!(
+    env!("OUT_DIR"),
+    "/vocabulary-index.bin"
+)));
+#[cfg(not(chaterr_model))]
+const VOCABULARY_INDEX: Option<&[u8]> = None;
+
 #[cfg(chaterr_vectors)]
 const VECTORS_FILE: Option<&[u8]> = Some(include_bytes!(concat!(
     env!("CARGO_MANIFEST_DIR"),
@@ -38,7 +48,10 @@ const VECTORS_FILE: Option<&[u8]> = None;
 pub fn model() -> Option<&'static Bert> {
     static MODEL: OnceLock<Option<Bert>> = OnceLock::new();
     MODEL
-        .get_or_init(|| MODEL_FILE.map(|f| Bert::parse(f).expect("the embedded model is valid")))
+        .get_or_init(|| {
+            MODEL_FILE
+                .map(|f| Bert::parse(f, VOCABULARY_INDEX).expect("the embedded model is valid"))
+        })
         .as_ref()
 }
 
