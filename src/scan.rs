@@ -200,6 +200,11 @@ static PRODUCTS: LazyLock<Regex> = LazyLock::new(|| {
             # OpenIM's own words: its request ids, its error detail, its Go error chain,
             # its iOS classes
             | operationID | errDlt | withStack | (?-u:\b)OIM[A-Z][a-z]
+            # and the names of its Go errors, which its messages carry (`1004 RecordNotFoundError`)
+            | (?-u:\b)(?:Args|NoPermission|DuplicateKey|RecordNotFound|SdkInternal
+                |ResourceLoadNotComplete)Error(?-u:\b)
+            # Agora RTC's (and RTM 1.x's) Android log tag: Agora Chat logs as EMClient
+            | AGORA_SDK
             # WebSocket close codes (1000-1015) are the socket's, not an SDK's
             | (?i:web[_\ \-]?socket|close[_\ ]code) | onClose
             # other chat, push and messaging services
@@ -242,7 +247,7 @@ pub fn products_named(line: &[u8]) -> Named {
         let starts = |words: &[&[u8]]| words.iter().any(|w| text.starts_with(w));
         let vendor = if text.starts_with(b"v4/") {
             "tencent"
-        } else if has(b"rtm") || has(b"rtc") || has(b"express") {
+        } else if has(b"rtm") || has(b"rtc") || has(b"express") || text == b"agora_sdk" {
             named.other = true;
             continue;
         } else if starts(&[b"zego", b"zim"]) {
@@ -280,7 +285,7 @@ pub struct Found {
     /// The number stands in prose or a table row (`返回6012`, `6017错误码`, `10007 | …`) rather
     /// than after a key: it is a code only if the catalogue has it.
     pub loose: bool,
-    /// The key says little by itself (`ret`: any function's return value): a code only where a
+    /// The key says little by itself (`ret`, `retcode`: any function's or API's return value): a code only where a
     /// chat SDK speaks.
     pub weak: bool,
 }
@@ -330,7 +335,13 @@ fn found_in(line: &[u8], caps: &Captures<'_>) -> Option<Found> {
         return None;
     }
     let key = caps.name("key").or_else(|| caps.name("skey"));
-    let weak = key.is_some_and(|key| key.as_bytes().eq_ignore_ascii_case(b"ret"));
+    // `ret` and `retcode` are any function's or API's return value (WeChat's `retcode=1204`).
+    let weak = key.is_some_and(|key| {
+        let key = key.as_bytes();
+        [&b"ret"[..], b"retcode", b"ret_code"]
+            .iter()
+            .any(|weak| key.eq_ignore_ascii_case(weak))
+    });
     if let Some(key) = key {
         let key = key.as_bytes();
         let http = key.len() > 4

@@ -384,7 +384,11 @@ fn the_shapes_real_logs_put_codes_in() {
             "module=IMSDK, errid=70013,errmsg=sig check failed",
             codes(&[(70013, "tencent")]),
         ),
-        ("/sso retcode: -10005", codes(&[(-10005, "tencent")])),
+        // (retcode alone is any API's: here the native log's TIM names the SDK)
+        (
+            "E/imsdk: TIM: /Network /sso retcode: -10005",
+            codes(&[(-10005, "tencent")]),
+        ),
         // Chinese
         (
             "错误码和错误信息分别为6017和xx",
@@ -659,4 +663,90 @@ fn a_number_then_what_failed_in_chinese() {
     assert_eq!(last_line("6014登录失败", &[]), codes(&[(6014, "tencent")]));
     // A loose position: a number the catalogue lacks is no code there.
     assert_eq!(last_line("上传4242次失败", &[]), []);
+}
+
+#[test]
+fn retcode_with_nobody_named_is_any_api_s_return_code() {
+    // WeChat's, WebQQ's, curl's: `retcode` says nothing of whose it is.
+    for log in [
+        "{\"retcode\":1204,\"errmsg\":\"\"}",
+        "sync failed, retcode = 70003",
+        "ret_code: 70003",
+        "RETCODE 70003",
+    ] {
+        assert_eq!(last_line(log, &[]), [], "{log}");
+    }
+    // Where a chat SDK speaks, it is its code.
+    assert_eq!(
+        last_line(
+            "TIM: /Network -ssodata.cpp.186 Parse /sso retcode: -10003",
+            &[]
+        ),
+        codes(&[(-10003, "tencent")])
+    );
+    assert_eq!(
+        last_line("I/TIMManager: login\nretcode = 70003", &[]),
+        codes(&[(70003, "tencent")])
+    );
+    // A key that means error still reads a distinctive code with nobody named.
+    assert_eq!(
+        last_line("sync failed, errcode = 70003", &[]),
+        codes(&[(70003, "tencent")])
+    );
+}
+
+#[test]
+fn openim_s_error_names_are_its_words() {
+    // Without a word of OpenIM's own, its codes read as the chat SDKs' that share them.
+    assert_eq!(
+        last_line("getGroupsInfo failed, errCode: 1004", &[]),
+        codes(&[(1004, "tencent")])
+    );
+    for log in [
+        "getGroupsInfo failed, errCode: 1004, errMsg: 1004 RecordNotFoundError",
+        "login error, code: 1001 ArgsError",
+        "onError: code=10006, msg=10006 SdkInternalError",
+        "errCode: 1002, errMsg: NoPermissionError",
+        "createGroup failed, code: 1003 DuplicateKeyError",
+        "errCode=10004 ResourceLoadNotCompleteError",
+        // and, as other products' words do, the lines just after them
+        "errMsg: RecordNotFoundError\nerrCode: 1004",
+    ] {
+        assert_eq!(last_line(log, &[]), [], "{log}");
+    }
+    // A name that only ends like theirs is none of them.
+    assert_eq!(
+        last_line("MyArgsError: code=6014", &[]),
+        codes(&[(6014, "tencent")])
+    );
+    // A chat SDK named on the line still speaks.
+    assert_eq!(
+        last_line("E/TIMManager: ArgsError, code=6014", &[]),
+        codes(&[(6014, "tencent")])
+    );
+}
+
+#[test]
+fn agora_sdk_is_agora_rtc_s_log_tag() {
+    // Agora RTC's (and RTM 1.x's) Android tag: its err=110 is RTC's, not Agora Chat's.
+    assert_eq!(
+        last_line("E/AGORA_SDK( 4120): joinChannel failed, err=110", &[]),
+        []
+    );
+    assert_eq!(
+        last_line(
+            "I/AGORA_SDK( 4120): onError\nI/flutter ( 4120): error code: 1204",
+            &[]
+        ),
+        []
+    );
+    // Agora named otherwise is still Agora Chat.
+    assert_eq!(
+        last_line("agora chat: join failed, err=110", &[]),
+        codes(&[(110, "agora")])
+    );
+    assert_eq!(
+        last_line("E/EMClient( 4120): login failed, code=202", &[]),
+        codes(&[(202, "agora")])
+    );
 }
