@@ -57,7 +57,7 @@ rustc --edition 2024 -C opt-level=3 -C panic=abort -C strip=symbols -C codegen-u
 commands=(
     "lookup|$bin lookup zego 6000103"
     "errno ENOENT|errno ENOENT"
-    "search|$bin search -F \"token expired\""
+    "search|$bin search -F \"token has expired\""
     "search, by meaning|$bin search \"token expired\""
     "errno -s token|errno -s token"
     "list --json|$bin list --json"
@@ -67,7 +67,7 @@ commands=(
 # A name|B name|goal for A/B (none for a reference)|label|note shown in place of a verdict
 pairs=(
     "lookup|errno ENOENT|1.3|chaterr lookup zego 6000103 / errno ENOENT"
-    "search|errno -s token|2|chaterr search -F \"token expired\" / errno -s token"
+    "search|errno -s token|2|chaterr search -F \"token has expired\" / errno -s token"
     "list --json|errno ENOENT|3|chaterr list --json >/dev/null / errno ENOENT"
     # References, without a goal: the note stands where the verdict would.
     "rust hello|errno ENOENT||reference: a Rust hello world / errno ENOENT|(floor for Rust)"

@@ -110,14 +110,13 @@ impl Editions {
         }
         // Newest first: dated editions by date, then the others in catalogue order.
         group.sort_by_key(|e| std::cmp::Reverse(edition_date(source(e))));
-        let mut shown: Vec<(&'a Entry, String)> = Vec::new();
+        let mut shown: Vec<&'a Entry> = Vec::with_capacity(group.len());
         for entry in group {
-            let said = what_it_says(entry);
-            if !shown.iter().any(|(_, s)| *s == said) {
-                shown.push((entry, said));
+            if !shown.iter().any(|s| say_the_same(s, entry)) {
+                shown.push(entry);
             }
         }
-        shown.into_iter().map(|(e, _)| e).collect()
+        shown
     }
 }
 
@@ -176,19 +175,45 @@ fn edition_date(source: &Source) -> u32 {
     }
 }
 
-/// What an entry says of its code, for telling editions apart: its name and description,
-/// with case, spacing and closing punctuation set aside.
-fn what_it_says(entry: &Entry) -> String {
-    let text = format!(
-        "{} {}",
-        entry.name().unwrap_or_default(),
-        entry.description()
-    );
-    text.split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
-        .trim_end_matches(['.', '。'])
-        .to_lowercase()
+/// Whether two entries say the same of their code, for telling editions apart: their names
+/// and descriptions, with case, spacing and closing full stops set aside.
+fn say_the_same(a: &Entry, b: &Entry) -> bool {
+    let (mut a, mut b) = (what_it_says(a), what_it_says(b));
+    loop {
+        match (a.next(), b.next()) {
+            (None, None) => return true,
+            (Some(x), Some(y)) if same_word(x, y) => {}
+            _ => return false,
+        }
+    }
+}
+
+/// The words of an entry's name and description, the last without its full stops.
+fn what_it_says(entry: &Entry) -> impl Iterator<Item = &str> {
+    let mut words = (entry.name().unwrap_or_default().split_whitespace())
+        .chain(entry.description().split_whitespace())
+        .peekable();
+    std::iter::from_fn(move || {
+        let word = words.next()?;
+        Some(match words.peek() {
+            Some(_) => word,
+            None => word.trim_end_matches(['.', '。']),
+        })
+    })
+}
+
+/// Two words alike but for case (byte by byte where both are ASCII: `list` compares every
+/// entry of a group of editions).
+fn same_word(a: &str, b: &str) -> bool {
+    if a.is_ascii() && b.is_ascii() {
+        return a.eq_ignore_ascii_case(b);
+    }
+    let lower = |word: &str| {
+        word.chars()
+            .flat_map(char::to_lowercase)
+            .collect::<Vec<_>>()
+    };
+    a == b || lower(a) == lower(b)
 }
 
 /// The reader's language from the locale: LC_ALL, LC_MESSAGES, then LANG (the first set);

@@ -10,6 +10,7 @@
 //! Rows of one code that say nearly the same (a document's platform pages and editions) are one
 //! hit. [`why_ranked`] says why each hit ranked.
 
+use std::fmt::Write as _;
 use std::sync::Arc;
 
 use fuzzy_matcher::FuzzyMatcher;
@@ -248,13 +249,12 @@ pub fn search<'a>(
         return Err(SearchError::EmptyQuery);
     }
     let scope = &filter.scope;
-    let entries = catalogue.entries_in(scope);
     let mut hits = match options.mode {
         Mode::Ranked => {
             super::semantic::fuse(catalogue, scope, query, ranked(catalogue, scope, query))
         }
-        Mode::Fixed => grep(entries, &regex::escape(query), options.ignore_case)?,
-        Mode::Regex => grep(entries, query, options.ignore_case)?,
+        Mode::Fixed => grep(catalogue, scope, &regex::escape(query), options.ignore_case)?,
+        Mode::Regex => grep(catalogue, scope, query, options.ignore_case)?,
     };
     hits.retain(|h| filter.admits(h.entry));
     // The editions the filter keeps, each hit where it ranked.
@@ -325,7 +325,8 @@ fn fields<'e>(entry: &'e Entry, ours: &'e [&'static str]) -> impl Iterator<Item 
 }
 
 fn grep<'a>(
-    entries: impl Iterator<Item = &'a Entry>,
+    catalogue: &'a Catalogue,
+    scope: &Scope,
     pattern: &str,
     ignore_case: bool,
 ) -> Result<Vec<Hit<'a>>, SearchError> {
@@ -333,16 +334,97 @@ fn grep<'a>(
         .case_insensitive(ignore_case)
         .build()
         .map_err(|err| SearchError::BadRegex(one_line(&err.to_string())))?;
-    Ok(entries
-        .filter_map(|entry| {
-            let code = entry.code_label();
-            let count = std::iter::once(code.as_str())
-                .chain(fields(entry, &[]).map(|(text, _)| text))
-                .map(|text| regex.find_iter(text).count())
-                .sum::<usize>();
+    let matched = catalogue
+        .tables()
+        .and_then(|tables| MatchedText::find(tables, &regex, pattern, ignore_case));
+    let mut label = String::new();
+    Ok(catalogue
+        .indices_in(scope)
+        .filter_map(|index| {
+            let key = catalogue.key(index);
+            label.clear();
+            match key.code_end {
+                Some(end) => write!(label, "{}..={end}", key.code),
+                None => write!(label, "{}", key.code),
+            }
+            .expect("a String takes any write");
+            let in_label = regex.find_iter(&label).count();
+            if in_label == 0 && matched.as_ref().is_some_and(|m| !m.touches(index)) {
+                return None;
+            }
+            let entry = catalogue.entry(index);
+            let count = in_label
+                + fields(entry, &[])
+                    .map(|(text, _)| regex.find_iter(text).count())
+                    .sum::<usize>();
             (count > 0).then(|| Hit::new(entry, count as f64, Highlight::Pattern(regex.clone())))
         })
         .collect())
+}
+
+/// Where a pattern matches in the embedded catalogue's one string of texts, so that `-F` and
+/// `-e` build and read only the entries with a text there rather than all of them.
+///
+/// Any match inside one text meets, in the whole string, a match that overlaps that text (the
+/// search from before the text's start cannot step over it), so an entry none of whose texts a
+/// match overlaps has no match: it is passed over, and the others are read text by text as
+/// before. That holds for patterns whose matches depend only on the bytes they span: one with
+/// an assertion (`^`, `$`, `\b`) reads the texts' neighbours in the string, and one matching
+/// the empty string matches everywhere; those read every entry.
+struct MatchedText {
+    tables: &'static Tables,
+    /// The matches' byte ranges in `tables.text`, in order, not overlapping.
+    spans: Vec<(u32, u32)>,
+}
+
+impl MatchedText {
+    /// At most this many matches are kept; past it, every entry is read (a pattern as common
+    /// as `e` passes over nothing anyway).
+    const MAX: usize = 1 << 14;
+
+    fn find(
+        tables: &'static Tables,
+        regex: &Regex,
+        pattern: &str,
+        ignore_case: bool,
+    ) -> Option<Self> {
+        let hir = regex_syntax::ParserBuilder::new()
+            .case_insensitive(ignore_case)
+            .build()
+            .parse(pattern)
+            .ok()?;
+        if !hir.properties().look_set().is_empty() || regex.is_match("") {
+            return None;
+        }
+        let mut spans = Vec::new();
+        for m in regex.find_iter(tables.text) {
+            if spans.len() == Self::MAX {
+                return None;
+            }
+            spans.push((m.start() as u32, m.end() as u32));
+        }
+        Some(MatchedText { tables, spans })
+    }
+
+    /// Whether a match overlaps one of the texts of the entry at `index`.
+    fn touches(&self, index: usize) -> bool {
+        let raw = &self.tables.entries[index];
+        let symbols = &self.tables.symbols[raw.symbols.0 as usize..][..raw.symbols.1 as usize];
+        let texts = raw.texts.iter().flatten();
+        let symbols = symbols
+            .iter()
+            .flat_map(|s| std::iter::once(&s.name).chain(s.comment.as_ref()));
+        texts
+            .chain(symbols)
+            .any(|span| self.overlaps(span.0, span.0 + span.1))
+    }
+
+    fn overlaps(&self, start: u32, end: u32) -> bool {
+        let first_ending_after = self.spans.partition_point(|&(_, e)| e <= start);
+        self.spans
+            .get(first_ending_after)
+            .is_some_and(|&(s, _)| s < end)
+    }
 }
 
 /// The regex crate's messages draw a caret diagram over several lines; keep the last line.
@@ -1236,6 +1318,61 @@ fn contains_phrase(entry: &Entry, phrase: &[String]) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// `-F` and `-e` read only the entries with a match in the catalogue's string of texts:
+    /// the same hits and counts as reading every entry, for patterns that match across the
+    /// texts' joins, at their starts and ends, in names, comments and codes.
+    #[test]
+    fn grep_reads_only_the_entries_the_string_of_texts_matches_and_misses_none() {
+        let catalogue = Catalogue::embedded();
+        let every_entry = |pattern: &str, ignore_case: bool| -> Vec<(usize, i64, usize)> {
+            let regex = RegexBuilder::new(pattern)
+                .case_insensitive(ignore_case)
+                .build()
+                .unwrap();
+            catalogue
+                .entries()
+                .filter_map(|entry| {
+                    let count = std::iter::once(entry.code_label().as_str())
+                        .map(|label| regex.find_iter(label).count())
+                        .sum::<usize>()
+                        + fields(entry, &[])
+                            .map(|(text, _)| regex.find_iter(text).count())
+                            .sum::<usize>();
+                    (count > 0).then_some((entry.source, entry.code, count))
+                })
+                .collect()
+        };
+        let patterns = [
+            ("token has expired", false, true),
+            ("TOKEN", true, true),
+            ("未登录", false, true),
+            ("600010", false, true),
+            ("ZIMErrorCode", false, true),
+            (".", false, false),
+            ("d. [A-Z]", false, false),
+            ("ed$", false, false),
+            ("^Not", false, false),
+            (r"\buser\b", true, false),
+            ("x*", false, false),
+            ("[0-9]{7}", false, false),
+            ("a.{0,40}b", false, false),
+        ];
+        for (pattern, ignore_case, literal) in patterns {
+            let pattern = match literal {
+                true => regex::escape(pattern),
+                false => pattern.to_owned(),
+            };
+            let hits: Vec<(usize, i64, usize)> =
+                grep(&catalogue, &Scope::All, &pattern, ignore_case)
+                    .unwrap()
+                    .iter()
+                    .map(|h| (h.entry.source, h.entry.code, h.score as usize))
+                    .collect();
+            assert_eq!(hits, every_entry(&pattern, ignore_case), "{pattern}");
+            assert!(!hits.is_empty(), "{pattern} finds something");
+        }
+    }
 
     fn ranked_ids(catalogue: &Catalogue, scope: &Scope, query: &str) -> Vec<(usize, i64, String)> {
         let options = SearchOptions {
