@@ -6,7 +6,7 @@ ranked (source, code) list and counts a hit when any of the query's answers appe
 Reports hit@1, hit@5 and MRR@10 overall, per split, per persona and per language.
 
     python3 scripts/eval/search_eval.py                    # all queries, every breakdown
-    python3 scripts/eval/search_eval.py --split heldout    # only the held-out half
+    python3 scripts/eval/search_eval.py --split heldout    # only the held-out half (or tune, fresh)
     python3 scripts/eval/search_eval.py --json             # figures as JSON
     python3 scripts/eval/search_eval.py --misses           # also list misses (top 3 returned)
 
@@ -27,6 +27,9 @@ ROOT = Path(__file__).resolve().parents[2]
 DEFAULT_QUERIES = ROOT / "tests" / "data" / "search-eval" / "queries.toml"
 DEFAULT_BIN = ROOT / "target" / "release" / "chaterr"
 LIMIT = 10
+# tune: studied while changing the ranking; heldout: never studied; fresh: written later, scored
+# before and after a round of changes and never studied either.
+SPLITS = ("tune", "heldout", "fresh")
 
 
 def load_queries(path: Path) -> list[dict]:
@@ -41,8 +44,8 @@ def load_queries(path: Path) -> list[dict]:
         if q["id"] in seen:
             sys.exit(f"{path}: id {q['id']} appears twice")
         seen.add(q["id"])
-        if q["split"] not in ("tune", "heldout"):
-            sys.exit(f"{path}: query {q['id']}: split must be tune or heldout")
+        if q["split"] not in SPLITS:
+            sys.exit(f"{path}: query {q['id']}: split must be one of {', '.join(SPLITS)}")
         for a in q["answers"]:
             if ":" not in a:
                 sys.exit(f"{path}: query {q['id']}: answer {a!r} is not source:code")
@@ -109,7 +112,7 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--bin", type=Path, default=DEFAULT_BIN, help="chaterr binary (default: target/release/chaterr)")
     ap.add_argument("--queries", type=Path, default=DEFAULT_QUERIES, help="queries file")
-    ap.add_argument("--split", choices=("tune", "heldout"), help="only this split")
+    ap.add_argument("--split", choices=SPLITS, help="only this split")
     ap.add_argument("--json", action="store_true", help="print the figures as JSON")
     ap.add_argument("--misses", action="store_true", help="list misses (not in the top 10) with the top 3 returned")
     ap.add_argument("--jobs", type=int, default=4, help="searches run at once (default 4)")
