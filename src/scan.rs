@@ -590,6 +590,28 @@ pub trait Sink {
     /// A piece and the codes found in it.
     fn piece(&mut self, piece: &Piece<'_>, found: Vec<Found>) -> io::Result<()>;
 
+    /// Whole lines in which the prefilter found no key and no name (most of a log): nothing
+    /// to parse or explain. `text` ends in a newline; its first line is numbered `first`. By
+    /// default each line is handed to [`Sink::piece`] with nothing found; a sink that only
+    /// shows codes, or copies such lines as they are, can take them all at once.
+    fn plain_lines(&mut self, text: &[u8], first: u64) -> io::Result<()> {
+        for (line, with_ending) in (first..).zip(text.split_inclusive(|&b| b == b'\n')) {
+            let body = with_ending.strip_suffix(b"\n").unwrap_or(with_ending);
+            let body = body.strip_suffix(b"\r").unwrap_or(body);
+            let piece = Piece {
+                line,
+                offset: 0,
+                chars_before: 0,
+                text: body,
+                ending: &with_ending[body.len()..],
+                continued: false,
+                candidate: false,
+            };
+            self.piece(&piece, Vec::new())?;
+        }
+        Ok(())
+    }
+
     /// The next read may block: anything written so far should go out now, so output reaches
     /// a `tail -f` pipe line by line without costing a write per line on a file.
     fn before_wait(&mut self) -> io::Result<()> {
@@ -694,12 +716,25 @@ pub fn scan_reader(input: &mut impl BufRead, sink: &mut impl Sink) -> io::Result
 }
 
 /// Hands each line of `block` (whole lines, the last ending in a newline) to `sink`, up to one
-/// longer than `MAX_PIECE`: the prefilter runs once over the block, and only the lines it marks
-/// are parsed. Returns how many bytes it handed on.
+/// longer than `MAX_PIECE`: the prefilter runs once over the block, only the lines it marks are
+/// parsed, and the lines between them go to the sink as one run. Returns how many bytes it
+/// handed on.
 fn whole_lines(block: &[u8], line: &mut u64, sink: &mut impl Sink) -> io::Result<usize> {
     let mut start = 0;
     let mut anchor = next_anchor(block, 0);
     while start < block.len() {
+        // The lines before the one the next anchor stands in hold none.
+        let plain_end = match anchor {
+            Some(at) => memchr::memrchr(b'\n', &block[start..at]).map_or(start, |i| start + i + 1),
+            None => block.len(),
+        };
+        if plain_end > start {
+            let plain = &block[start..plain_end];
+            sink.plain_lines(plain, *line)?;
+            *line += memchr::memchr_iter(b'\n', plain).count() as u64;
+            start = plain_end;
+            continue;
+        }
         let end = memchr::memchr(b'\n', &block[start..]).map_or(block.len() - 1, |at| start + at);
         if end - start > MAX_PIECE {
             break;

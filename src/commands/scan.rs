@@ -55,6 +55,19 @@ impl Sink for Scan<'_, '_> {
         self.stop_if_closed()
     }
 
+    fn plain_lines(&mut self, text: &[u8], _first: u64) -> io::Result<()> {
+        if self.mode
+            == (Mode::Annotate {
+                only_matching: false,
+            })
+        {
+            let written = self.out.scan_plain(text);
+            self.write_failed |= written.is_err();
+            written?;
+        }
+        self.stop_if_closed()
+    }
+
     fn before_wait(&mut self) -> io::Result<()> {
         let flushed = self.out.flush();
         self.write_failed |= flushed.is_err();

@@ -124,6 +124,11 @@ impl<W: Write> Output<W> {
         self.out.write_all(piece.ending)
     }
 
+    /// Lines with nothing to explain, as they are.
+    pub fn scan_plain(&mut self, text: &[u8]) -> io::Result<()> {
+        self.out.write_all(text)
+    }
+
     /// One JSON object per line for each code found and each entry explaining it.
     pub fn scan_json(
         &mut self,
