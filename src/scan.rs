@@ -275,9 +275,14 @@ pub fn products_named(line: &[u8]) -> Named {
     named
 }
 
+/// How far around a product's name a link is looked for: a link's host and path, and a bound,
+/// so that a line of many names and no blank (a long token) costs no more per name than one.
+const LINK_REACH: usize = 256;
+
 /// Whether the word starting at `at` stands in a link: the run of non-blank bytes it is in
-/// (up to a blank, a quote or a bracket) holds `://` before it or begins with `www.`, or the
-/// word is a host's part (`cloud.tencent.com/…`: a dot before it, a path after it).
+/// (up to a blank, a quote or a bracket, at most `LINK_REACH` bytes either way) holds `://`
+/// before it or begins with `www.`, or the word is a host's part (`cloud.tencent.com/…`: a dot
+/// before it, a path after it).
 fn in_link(line: &[u8], at: usize) -> bool {
     let bound = |b: &u8| {
         b.is_ascii_whitespace()
@@ -286,11 +291,16 @@ fn in_link(line: &[u8], at: usize) -> bool {
                 b'"' | b'\'' | b'(' | b')' | b'<' | b'>' | b'[' | b']' | b'`'
             )
     };
-    let start = line[..at].iter().rposition(bound).map_or(0, |i| i + 1);
-    let end = line[at..]
+    let near_start = at.saturating_sub(LINK_REACH);
+    let near_end = line.len().min(at + LINK_REACH);
+    let start = line[near_start..at]
+        .iter()
+        .rposition(bound)
+        .map_or(near_start, |i| near_start + i + 1);
+    let end = line[at..near_end]
         .iter()
         .position(bound)
-        .map_or(line.len(), |i| at + i);
+        .map_or(near_end, |i| at + i);
     let before = &line[start..at];
     before.starts_with(b"www.")
         || before.windows(3).any(|w| w == b"://")
