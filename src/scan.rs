@@ -234,8 +234,10 @@ static PRODUCTS: LazyLock<Regex> = LazyLock::new(|| {
             | (?i:rong[_\-]?cloud|netease|nimsdk|wildfire[_\-]?chat|leancloud|sendbird|cometchat
                 |quickblox|connectycube|stream[_\-]chat|pubnub|twilio|jmessage|jpush)
             | 融云 | 云信 | 野火 | 极光 | 企业微信 | 企业号
-            # Tencent Cloud's other services: SMS
+            # Tencent Cloud's other services: SMS; and in a link to Tencent Cloud's documents,
+            # the product pages of SMS (382) and TRTC (647)
             | (?i:qcloud[_\-]?sms|sendsms) | (?-u:\b)(?i:sms)(?-u:\b) | 短信
+            | document/product/(?:382|647)(?-u:\b)
             # a CDN's error page
             | Ray\ ID | (?i:cloudflare))
         | (?P<zego>(?i:zego) | (?-u:\b)ZIM(?:[A-Z][a-z]|Error|(?-u:\b)))
@@ -284,11 +286,48 @@ pub fn products_named(line: &[u8]) -> Named {
             named.other = true;
             continue;
         };
+        // A chat SDK's name in a link (`https://docs.zegocloud.com/article/5547`) is the
+        // vendor's site, not its SDK speaking: the site serves every product of the vendor.
+        if !text.starts_with(b"v4/") && in_link(line, m.start()) {
+            continue;
+        }
         if !named.vendors.contains(&vendor) {
             named.vendors.push(vendor);
         }
     }
     named
+}
+
+/// How far around a product's name a link is looked for: a link's host and path, and a bound,
+/// so that a line of many names and no blank (a long token) costs no more per name than one.
+const LINK_REACH: usize = 256;
+
+/// Whether the word starting at `at` stands in a link: the run of non-blank bytes it is in
+/// (up to a blank, a quote or a bracket, at most `LINK_REACH` bytes either way) holds `://`
+/// before it or begins with `www.`, or the word is a host's part (`cloud.tencent.com/…`: a dot
+/// before it, a path after it).
+fn in_link(line: &[u8], at: usize) -> bool {
+    let bound = |b: &u8| {
+        b.is_ascii_whitespace()
+            || matches!(
+                b,
+                b'"' | b'\'' | b'(' | b')' | b'<' | b'>' | b'[' | b']' | b'`'
+            )
+    };
+    let near_start = at.saturating_sub(LINK_REACH);
+    let near_end = line.len().min(at + LINK_REACH);
+    let start = line[near_start..at]
+        .iter()
+        .rposition(bound)
+        .map_or(near_start, |i| near_start + i + 1);
+    let end = line[at..near_end]
+        .iter()
+        .position(bound)
+        .map_or(near_end, |i| at + i);
+    let before = &line[start..at];
+    before.starts_with(b"www.")
+        || before.windows(3).any(|w| w == b"://")
+        || (before.ends_with(b".") && line[at..end].contains(&b'/'))
 }
 
 /// The vendors a line names (`[ZIM]`, `TIMManager`, `EMClient` …), as vendor keys.
@@ -949,6 +988,39 @@ mod tests {
                 "{other}: {named:?}"
             );
         }
+    }
+
+    #[test]
+    fn a_vendor_named_in_a_link_is_its_site_not_its_sdk() {
+        for link in [
+            "Please refer to https://docs.zegocloud.com/article/5547 for details",
+            "see (https://cloud.tencent.com/document/product/269/1671)",
+            "docs at www.easemob.com/errors",
+            "`https://docs.agora.io/en/agora-chat/reference/error-codes`",
+        ] {
+            assert!(vendors_named(link.as_bytes()).is_empty(), "{link}");
+        }
+        // Named outside the link, the SDK still speaks; Tencent's REST path is still Tencent.
+        assert_eq!(
+            vendors_named(b"ZIM login failed, see https://docs.zegocloud.com/x"),
+            ["zego"]
+        );
+        assert_eq!(
+            vendors_named(b"POST https://console.tim.qq.com/v4/openim/sendmsg"),
+            ["tencent"]
+        );
+        // A link to Tencent Cloud's SMS or TRTC pages names that product.
+        for other in [
+            "https://cloud.tencent.com/document/product/382/3773 ErrorCode: 60012",
+            "see cloud.tencent.com/document/product/647/32221",
+        ] {
+            let named = products_named(other.as_bytes());
+            assert!(
+                named.other && named.vendors.is_empty(),
+                "{other}: {named:?}"
+            );
+        }
+        assert!(!products_named(b"https://cloud.tencent.com/document/product/3820").other);
     }
 
     /// Teddy takes at most 64 words: one more anchor and the prefilter would fall back to an

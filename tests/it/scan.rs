@@ -750,3 +750,40 @@ fn agora_sdk_is_agora_rtc_s_log_tag() {
         codes(&[(202, "agora")])
     );
 }
+
+#[test]
+fn a_vendor_named_only_in_a_link_does_not_speak() {
+    // ZEGO's documents site serves Express as well as ZIM: a seven-digit number after the link
+    // is not read as a ZIM code the catalogue lacks.
+    assert_eq!(
+        last_line(
+            "An error occurred: `Please refer to https://docs.zegocloud.com/article/5547 for details. (Error Code: 1000002)`",
+            &[]
+        ),
+        []
+    );
+    // A link to Tencent Cloud's SMS pages names SMS: its codes are not IM's.
+    assert_eq!(
+        last_line(
+            "see https://cloud.tencent.com/document/product/382/3773\nErrorCode: 60012",
+            &[]
+        ),
+        []
+    );
+    // The SDK named outside the link still speaks.
+    assert_eq!(
+        last_line(
+            "TIM login failed, code 6206, see https://cloud.tencent.com/document/product/269/1671",
+            &[]
+        ),
+        codes(&[(6206, "tencent")])
+    );
+    // A link to the IM documents names no SDK; a catalogued distinctive code still stands.
+    assert_eq!(
+        last_line(
+            "login failed, errcode = 70009, see https://console.tim.qq.com/v4/im_open_login_svc/account_import",
+            &[]
+        ),
+        codes(&[(70009, "tencent")])
+    );
+}
