@@ -2,7 +2,10 @@
 //! far), the entries that explain each code `scan` finds (by number, narrowed to that SDK's
 //! vendor, or by SDK symbol), and the tally a summary counts them in.
 
+use std::cell::RefCell;
 use std::collections::HashMap;
+
+use rustc_hash::FxHashMap;
 
 use super::editions::Editions;
 use crate::catalogue::{Catalogue, Entry, EntryRef, Scope};
@@ -168,7 +171,14 @@ pub struct Explainer<'a> {
     context: Context,
     /// Which editions explain a code, in which language.
     editions: Editions,
+    /// The entries explaining a code for a set of vendors (a bit per vendor of `shapes`; all
+    /// set for nobody named), as found before: a log reports the same few codes again and
+    /// again. Emptied when full, so that a log of ever new numbers keeps it bounded.
+    explained: RefCell<FxHashMap<(i64, u64), Vec<EntryRef<'a>>>>,
 }
+
+/// How many codes the explainer remembers at once.
+const REMEMBERED: usize = 4096;
 
 fn shape(code: i64) -> (bool, usize) {
     (code < 0, code.unsigned_abs().to_string().len())
@@ -207,6 +217,7 @@ impl<'a> Explainer<'a> {
             shapes,
             context: Context::default(),
             editions,
+            explained: RefCell::default(),
         }
     }
 
@@ -260,6 +271,22 @@ impl<'a> Explainer<'a> {
         explained
     }
 
+    /// A bit per vendor of `shapes` that `vendors` names (a vendor without entries in scope
+    /// explains nothing, and needs none); every bit for none named. `None` past 64 vendors.
+    fn vendor_bits(&self, vendors: Option<&Vec<&str>>) -> Option<u64> {
+        if self.shapes.len() > 64 {
+            return None;
+        }
+        let Some(vendors) = vendors else {
+            return Some(u64::MAX);
+        };
+        Some(
+            (self.shapes.iter().enumerate())
+                .filter(|(_, (vendor, _))| vendors.contains(vendor))
+                .fold(0, |bits, (i, _)| bits | 1 << i),
+        )
+    }
+
     fn explain_numbers(&self, speaker: &Speaker, found: Vec<Found>) -> Vec<Explained<'a>> {
         if found.is_empty() {
             return Vec::new();
@@ -280,7 +307,13 @@ impl<'a> Explainer<'a> {
                     return None;
                 }
                 let of = |vendors: Option<&Vec<&str>>| -> Vec<EntryRef<'a>> {
-                    self.chosen(
+                    let key = self.vendor_bits(vendors).map(|bits| (found.code, bits));
+                    if let Some(known) =
+                        key.and_then(|key| self.explained.borrow().get(&key).cloned())
+                    {
+                        return known;
+                    }
+                    let entries = self.chosen(
                         self.index
                             .get(found.code)
                             .filter(|e| {
@@ -288,7 +321,15 @@ impl<'a> Explainer<'a> {
                                 vendors.is_none_or(|v| v.contains(&vendor))
                             })
                             .collect(),
-                    )
+                    );
+                    if let Some(key) = key {
+                        let mut explained = self.explained.borrow_mut();
+                        if explained.len() == REMEMBERED {
+                            explained.clear();
+                        }
+                        explained.insert(key, entries.clone());
+                    }
+                    entries
                 };
                 let mut entries = of(vendors.as_ref());
                 // An SDK named lines before is a weaker word than the line's own: a distinctive
@@ -386,5 +427,66 @@ impl<'a> Tally<'a> {
         self.rows
             .sort_by(|a, b| b.count.cmp(&a.count).then(a.code.cmp(&b.code)));
         self.rows
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::scan::codes_in;
+
+    fn explain_line(explainer: &mut Explainer<'_>, line: u64, text: &str) -> Vec<(String, i64)> {
+        let piece = Piece {
+            line,
+            offset: 0,
+            chars_before: 0,
+            text: text.as_bytes(),
+            ending: b"\n",
+            continued: false,
+            candidate: true,
+        };
+        let found = codes_in(text.as_bytes());
+        explainer
+            .explain(&piece, found)
+            .iter()
+            .flat_map(|e| e.entries.iter())
+            .map(|r| (r.source.vendor.to_string(), r.entry.code))
+            .collect()
+    }
+
+    /// A code explained again is explained as the first time, whoever speaks; the codes
+    /// remembered stay bounded however many different numbers a log holds.
+    #[test]
+    fn codes_explained_again_are_remembered_within_a_bound() {
+        let catalogue = Catalogue::embedded();
+        let mut explainer = Explainer::new(&catalogue, &Scope::All, Editions::every());
+        let tencent = explain_line(&mut explainer, 1, "TIMManager onError code=6014");
+        let zego = explain_line(&mut explainer, 2, "[ZIM] login failed, errorCode: 6000103");
+        for (i, code) in (100_000..100_000 + REMEMBERED as i64 + 10).enumerate() {
+            explain_line(
+                &mut explainer,
+                3 + i as u64,
+                &format!("TIM onError code={code}"),
+            );
+            assert!(explainer.explained.borrow().len() <= REMEMBERED);
+        }
+        assert!(!tencent.is_empty() && tencent.iter().all(|(v, c)| v == "tencent" && *c == 6014));
+        assert!(!zego.is_empty() && zego.iter().all(|(v, c)| v == "zego" && *c == 6000103));
+        let line = 10 * REMEMBERED as u64;
+        assert_eq!(
+            explain_line(&mut explainer, line, "TIMManager onError code=6014"),
+            tencent
+        );
+        assert_eq!(
+            explain_line(
+                &mut explainer,
+                line + 1,
+                "[ZIM] login failed, errorCode: 6000103"
+            ),
+            zego
+        );
+        // Not the Tencent entry for a ZEGO line: the vendors are part of what is remembered.
+        let zego_line = explain_line(&mut explainer, line + 2, "[ZIM] onError code=6014");
+        assert!(zego_line.iter().all(|(v, _)| v == "zego"), "{zego_line:?}");
     }
 }
