@@ -31,6 +31,10 @@ struct Scan<'a, 'o> {
     any: bool,
     /// Writing failed (not reading): the scan ends with that error, not a read error.
     write_failed: bool,
+    /// The input may keep the next read waiting (a pipe, a terminal, `tail -f`): what was
+    /// written goes out before each read. A regular file's reads do not wait: output goes out
+    /// when the buffer is full, in writes of its size.
+    input_may_wait: bool,
 }
 
 impl Sink for Scan<'_, '_> {
@@ -69,6 +73,9 @@ impl Sink for Scan<'_, '_> {
     }
 
     fn before_wait(&mut self) -> io::Result<()> {
+        if !self.input_may_wait {
+            return self.stop_if_closed();
+        }
         let flushed = self.out.flush();
         self.write_failed |= flushed.is_err();
         flushed?;
@@ -111,6 +118,7 @@ pub fn run(catalogue: &Catalogue, out: &mut Output, args: ScanArgs) -> Result<Ou
         tally: Tally::default(),
         any: false,
         write_failed: false,
+        input_may_wait: true,
     };
     let mut failed = false;
     let stdin = [PathBuf::from("-")];
@@ -125,10 +133,12 @@ pub fn run(catalogue: &Catalogue, out: &mut Output, args: ScanArgs) -> Result<Ou
         let name = path_label(path);
         let result = if path.as_os_str() == "-" {
             scan.label = "(standard input)".to_owned();
+            scan.input_may_wait = true;
             scan_reader(&mut io::stdin().lock(), &mut scan)
         } else {
             scan.label = name.clone();
             File::open(path).and_then(|file| {
+                scan.input_may_wait = !file.metadata()?.file_type().is_file();
                 scan_reader(&mut BufReader::with_capacity(1 << 16, file), &mut scan)
             })
         };

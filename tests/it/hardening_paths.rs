@@ -172,6 +172,54 @@ fn scan_still_reads_a_named_pipe() {
 }
 
 #[test]
+fn scan_of_a_named_pipe_streams_as_it_is_written() {
+    use std::io::{BufRead, BufReader, Write};
+    use std::process::Stdio;
+    let dir = tempfile::tempdir().unwrap();
+    let pipe = fifo(&dir, "log");
+    let mut child = Std::new(crate::common::binary())
+        .args(["scan", "-o"])
+        .arg(&pipe)
+        .env("XDG_CONFIG_HOME", dir.path().join("config"))
+        .stdout(Stdio::piped())
+        .spawn()
+        .unwrap();
+    // Like `chaterr scan <(tail -f app.log)`: a line, then silence. A regular file's output
+    // waits for a full buffer; a pipe's finding must arrive before its input ends.
+    // Should the finding never come, the scan is stopped after 20 s: a failure, not a hang.
+    let done = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
+    let watchdog = std::thread::spawn({
+        let (done, pid) = (done.clone(), child.id().to_string());
+        move || {
+            for _ in 0..200 {
+                if done.load(std::sync::atomic::Ordering::SeqCst) {
+                    return;
+                }
+                std::thread::sleep(Duration::from_millis(100));
+            }
+            let _ = Std::new("kill").arg(&pid).status();
+        }
+    });
+    let mut writer = std::fs::OpenOptions::new().write(true).open(&pipe).unwrap();
+    writer
+        .write_all(b"E/EMClient: EMError code: 201\n")
+        .unwrap();
+    writer.flush().unwrap();
+    let mut first = String::new();
+    BufReader::new(child.stdout.take().unwrap())
+        .read_line(&mut first)
+        .unwrap();
+    done.store(true, std::sync::atomic::Ordering::SeqCst);
+    assert!(
+        first.starts_with("E/EMClient: EMError code: 201 [agora:"),
+        "{first}"
+    );
+    drop(writer);
+    assert!(child.wait().unwrap().success());
+    watchdog.join().unwrap();
+}
+
+#[test]
 fn control_characters_in_a_path_are_escaped() {
     let dir = tempfile::tempdir().unwrap();
     let name = "a\nb\x1b[31m.toml";
