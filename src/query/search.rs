@@ -343,11 +343,7 @@ fn grep<'a>(
         .filter_map(|index| {
             let key = catalogue.key(index);
             label.clear();
-            match key.code_end {
-                Some(end) => write!(label, "{}..={end}", key.code),
-                None => write!(label, "{}", key.code),
-            }
-            .expect("a String takes any write");
+            write!(label, "{}", key.code_label()).expect("a String takes any write");
             let in_label = regex.find_iter(&label).count();
             if in_label == 0 && matched.as_ref().is_some_and(|m| !m.touches(index)) {
                 return None;
@@ -409,10 +405,8 @@ impl MatchedText {
     /// Whether a match overlaps one of the texts of the entry at `index`.
     fn touches(&self, index: usize) -> bool {
         let raw = &self.tables.entries[index];
-        let symbols = &self.tables.symbols[raw.symbols.0 as usize..][..raw.symbols.1 as usize];
         let texts = raw.texts.iter().flatten();
-        let symbols = symbols
-            .iter()
+        let symbols = (self.tables.symbols_of(raw).iter())
             .flat_map(|s| std::iter::once(&s.name).chain(s.comment.as_ref()));
         texts
             .chain(symbols)

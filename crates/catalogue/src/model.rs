@@ -177,9 +177,21 @@ impl Entry {
 
     /// `6000103`, or `120001..=130000` for a range.
     pub fn code_label(&self) -> String {
+        self.key().code_label().to_string()
+    }
+}
+
+/// A code as shown: `6000103`, or `120001..=130000` for a range.
+pub struct CodeLabel {
+    code: i64,
+    code_end: Option<i64>,
+}
+
+impl std::fmt::Display for CodeLabel {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self.code_end {
-            Some(end) => format!("{}..={end}", self.code),
-            None => self.code.to_string(),
+            Some(end) => write!(f, "{}..={end}", self.code),
+            None => write!(f, "{}", self.code),
         }
     }
 }
@@ -204,6 +216,14 @@ pub struct Key {
 }
 
 impl Key {
+    /// How the code is shown ([`Entry::code_label`]), without a string made of it.
+    pub fn code_label(&self) -> CodeLabel {
+        CodeLabel {
+            code: self.code,
+            code_end: self.code_end,
+        }
+    }
+
     /// The last code the entry documents (itself, unless it documents a range).
     pub fn last_code(&self) -> i64 {
         self.code_end.unwrap_or(self.code)

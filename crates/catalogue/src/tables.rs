@@ -111,8 +111,8 @@ impl Tables {
     /// The entry at `index` of [`Tables::entries`], built.
     pub fn entry(&self, index: usize) -> Entry {
         let raw = &self.entries[index];
-        let (start, len) = raw.symbols;
-        let symbols = self.symbols[start as usize..][..len as usize]
+        let symbols = self
+            .symbols_of(raw)
             .iter()
             .map(|s| Symbol {
                 name: self.borrowed(s.name),
@@ -132,6 +132,12 @@ impl Tables {
             symbols: Cow::Owned(symbols),
             documented: raw.documented,
         }
+    }
+
+    /// The symbols of an entry's row.
+    pub fn symbols_of(&self, raw: &RawEntry) -> &'static [RawSymbol] {
+        let (start, len) = raw.symbols;
+        &self.symbols[start as usize..][..len as usize]
     }
 
     /// Every concept, in the order of codes/ours/concepts.toml.
