@@ -263,6 +263,15 @@ impl Paint {
         }
     }
 
+    /// `text` in `style` straight to `out`, without a string in between.
+    pub fn write(&self, out: &mut impl Write, text: &str, style: Style) -> io::Result<()> {
+        if self.colour {
+            write!(out, "{}", text.style(style))
+        } else {
+            out.write_all(text.as_bytes())
+        }
+    }
+
     pub fn label(&self, text: &str) -> String {
         self.style(text, Style::new().bold())
     }

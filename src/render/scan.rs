@@ -1,21 +1,22 @@
 //! What `chaterr scan` prints: annotated lines, JSON Lines, or a summary table.
 
+use std::borrow::Cow;
 use std::io::{self, Write};
 
 use owo_colors::Style;
 use serde::Serialize;
 
+use super::Output;
 use super::table::cell;
-use super::{Output, Paint};
 use crate::catalogue::Field;
 use crate::query::explain::{Explained, SummaryRow};
 use crate::render::Format;
 use crate::scan::{Piece, chars};
 
 /// The first sentence of a description, at most about 100 characters.
-pub fn short(description: &str) -> String {
+pub fn short(description: &str) -> Cow<'_, str> {
     if description.is_empty() {
-        return "(the document gives no description)".to_owned();
+        return Cow::Borrowed("(the document gives no description)");
     }
     let first = description
         .find(". ")
@@ -23,46 +24,60 @@ pub fn short(description: &str) -> String {
         .lines()
         .next()
         .unwrap_or_default();
-    if first.chars().count() <= 100 {
-        first.to_owned()
-    } else {
-        let cut: String = first.chars().take(99).collect();
-        format!("{}…", cut.trim_end())
+    match first.char_indices().nth(100) {
+        None => Cow::Borrowed(first),
+        Some(_) => {
+            let cut: String = first.chars().take(99).collect();
+            Cow::Owned(format!("{}…", cut.trim_end()))
+        }
     }
 }
 
 /// "[zego: Token is invalid.]", one explanation per vendor (a vendor's first source speaks
-/// for it: Tencent's current edition before the earlier one).
-fn annotation(explained: &Explained<'_>, paint: &Paint) -> String {
-    let mut seen: Vec<&str> = Vec::new();
-    let mut parts = Vec::new();
+/// for it: Tencent's current edition before the earlier one). Written into `text`, which it
+/// empties first: a scan writes one for every code it finds.
+fn annotation(explained: &Explained<'_>, text: &mut String) {
+    use std::fmt::Write as _;
+    text.clear();
+    text.push('[');
+    let mut parts = 0;
+    let mut part = |text: &mut String| {
+        if parts > 0 {
+            text.push_str(" | ");
+        }
+        parts += 1;
+    };
     if let Some(vendor) = explained.unknown {
-        parts.push(format!("{vendor}: {NOT_IN_CATALOGUE}"));
+        part(text);
+        let _ = write!(text, "{vendor}: {NOT_IN_CATALOGUE}");
     }
-    for e in &explained.entries {
+    for (i, e) in explained.entries.iter().enumerate() {
         let vendor = e.source.vendor.as_ref();
-        if seen.contains(&vendor) {
+        if explained.entries[..i]
+            .iter()
+            .any(|s| *s.source.vendor == *vendor)
+        {
             continue;
         }
-        seen.push(vendor);
-        let text = if e.entry.description().is_empty() && !e.entry.documented {
-            "(not described in the vendor's error-code document)".to_owned()
+        let description = if e.entry.description().is_empty() && !e.entry.documented {
+            Cow::Borrowed("(not described in the vendor's error-code document)")
         } else {
             short(e.entry.description())
         };
+        part(text);
         // A symbol does not show the code: say it.
-        match explained.found.by_name {
-            true => parts.push(format!("{vendor} {}: {text}", e.entry.code_label())),
-            false => parts.push(format!("{vendor}: {text}")),
-        }
+        let _ = match explained.found.by_name {
+            true => write!(text, "{vendor} {}: {description}", e.entry.code_label()),
+            false => write!(text, "{vendor}: {description}"),
+        };
     }
-    paint.style(&format!("[{}]", parts.join(" | ")), Style::new().yellow())
+    text.push(']');
 }
 
 /// A summary row's short description, or what stands for it when the catalogue lacks the code.
 fn row_description(row: &SummaryRow<'_>) -> String {
     match row.entry {
-        Some(entry) => short(entry.entry.description()),
+        Some(entry) => short(entry.entry.description()).into_owned(),
         None => NOT_IN_CATALOGUE.to_owned(),
     }
 }
@@ -105,16 +120,18 @@ impl<W: Write> Output<W> {
             self.out.write_all("…".as_bytes())?;
         }
         let mut at = 0;
+        let mut text = String::new();
         for e in explained {
             let span = e.found.span.clone();
             self.out.write_all(&piece.text[at..span.start])?;
-            let digits = String::from_utf8_lossy(&piece.text[span.clone()]);
-            write!(
-                self.out,
-                "{} {}",
-                paint.code(&digits),
-                annotation(e, &paint)
+            paint.write(
+                &mut self.out,
+                &String::from_utf8_lossy(&piece.text[span.clone()]),
+                Style::new().bold().cyan(),
             )?;
+            self.out.write_all(b" ")?;
+            annotation(e, &mut text);
+            paint.write(&mut self.out, &text, Style::new().yellow())?;
             at = span.end;
         }
         self.out.write_all(&piece.text[at..])?;

@@ -25,7 +25,7 @@ fn description(e: &EntryRef<'_>, long: bool) -> String {
     } else if long {
         text.to_owned()
     } else {
-        short(text)
+        short(text).into_owned()
     }
 }
 
