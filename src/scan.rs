@@ -239,11 +239,16 @@ static PRODUCTS: LazyLock<Regex> = LazyLock::new(|| {
             | (?i:qcloud[_\-]?sms|sendsms) | (?-u:\b)(?i:sms)(?-u:\b) | 短信
             | document/product/(?:382|647)(?-u:\b)
             # a CDN's error page
-            | Ray\ ID | (?i:cloudflare))
+            | Ray\ ID | (?i:cloudflare)
+            # HTTP clients: the numbers of their lines are HTTP statuses
+            | (?i:okhttp|retrofit|axios|alamofire|afnetworking|urllib3) | Dio(?:Error|Exception))
         | (?P<zego>(?i:zego) | (?-u:\b)ZIM(?:[A-Z][a-z]|Error|(?-u:\b)))
         | (?P<tencent>(?i:tencent|tuikit|imsdk) | (?-u:\b)IM\ SDK(?-u:\b)
             | (?-u:\b)(?:V2)?TIM(?:[A-Z][a-z]|Error|SDK|(?-u:\b)))
-        | (?P<agora>(?i:agora|easemob|hyphenate)
+        # Agora Chat by its own names (AgoraChatClient, agora_chat_sdk, agora-chat, io.agora.chat,
+        # Agora Chat) and Easemob's: `agora` alone is the company, whose SDK is first of all its
+        # RTC (an agora live stream), and names no product
+        | (?P<agora>(?i:agora[_\-\ .]?chat|easemob|hyphenate)
             | (?-u:\b)EM(?:Client|Chat|Conversation|Group|Message|Push|Error)(?-u:\b|[A-Z]))
         ",
     )
@@ -969,8 +974,36 @@ mod tests {
             "融云 error",
             "SendSms failed",
             "短信发送失败",
+            "D/OkHttp: <-- 500 https://a1.easemob.com/x (12ms)",
+            "AxiosError: Request failed, code: 404",
+            "DioException [bad response]: code: 500",
         ] {
             names_another_product_only(other);
+        }
+    }
+
+    #[test]
+    fn agora_alone_names_no_product() {
+        // Agora Chat by its own names...
+        for chat in [
+            "AgoraChatClient login",
+            "agora_chat_sdk: login failed",
+            "agora-chat: open failed",
+            "io.agora.chat.ChatClient: login",
+            "Agora Chat: join failed",
+        ] {
+            assert_eq!(vendors_named(chat.as_bytes()), ["agora"], "{chat}");
+        }
+        // ...but the company's name alone says neither Chat nor another product.
+        for company in [
+            "I am trying to make an agora live stream",
+            "Agora token expired",
+        ] {
+            assert_eq!(
+                products_named(company.as_bytes()),
+                Named::default(),
+                "{company}"
+            );
         }
     }
 

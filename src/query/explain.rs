@@ -332,10 +332,19 @@ impl<'a> Explainer<'a> {
                     entries
                 };
                 let mut entries = of(vendors.as_ref());
+                // Whether the code's vendor is read off the number alone (no SDK speaks for it).
+                let mut by_number = vendors.is_none();
                 // An SDK named lines before is a weaker word than the line's own: a distinctive
                 // code another vendor documents is that vendor's.
                 if entries.is_empty() && !on_line && found.code.abs() >= DISTINCTIVE {
                     entries = of(None);
+                    by_number = true;
+                }
+                // A number distinguishes only if one vendor documents it: where no SDK speaks
+                // for it, a code two vendors share (1001, 1004) tells nobody's, and is no
+                // finding (OpenIM's `errCode: 1001`).
+                if by_number && !of_one_vendor(&entries) {
+                    return None;
                 }
                 if !entries.is_empty() {
                     return Some(Explained {
@@ -361,6 +370,13 @@ impl<'a> Explainer<'a> {
             })
             .collect()
     }
+}
+
+/// Whether the entries are all one vendor's.
+fn of_one_vendor(entries: &[EntryRef<'_>]) -> bool {
+    entries
+        .windows(2)
+        .all(|pair| pair[0].source.vendor == pair[1].source.vendor)
 }
 
 /// A summary's count of each code per vendor, with where it was first seen. The same code

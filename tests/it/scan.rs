@@ -740,7 +740,7 @@ fn agora_sdk_is_agora_rtc_s_log_tag() {
         ),
         []
     );
-    // Agora named otherwise is still Agora Chat.
+    // Agora Chat named by its name is still Agora Chat.
     assert_eq!(
         last_line("agora chat: join failed, err=110", &[]),
         codes(&[(110, "agora")])
@@ -785,5 +785,83 @@ fn a_vendor_named_only_in_a_link_does_not_speak() {
             &[]
         ),
         codes(&[(70009, "tencent")])
+    );
+}
+
+#[test]
+fn agora_alone_is_the_company_not_agora_chat() {
+    // An Agora live stream is Agora's RTC: its login error 5 (RTM's) is no Agora Chat code.
+    assert_eq!(
+        last_line(
+            "I am trying to make an agora live stream and this error is ocure
+Unhandled Exception: login failed errorCode:5",
+            &[]
+        ),
+        []
+    );
+    // Agora Chat by its own names still speaks.
+    assert_eq!(
+        last_line("io.agora.chat.ChatClient: login failed, code=202", &[]),
+        codes(&[(202, "agora")])
+    );
+    assert_eq!(
+        last_line(
+            "agora_chat_sdk: login
+login failed, code=202",
+            &[]
+        ),
+        codes(&[(202, "agora")])
+    );
+}
+
+#[test]
+fn a_code_two_vendors_share_tells_no_vendor() {
+    // 1001 is Agora Chat's and Tencent's: where no SDK speaks it is no finding (OpenIM's).
+    assert_eq!(
+        last_line(
+            "调用GetFriendApplicationListAsRecipient报了内部错误 errMsg: \"Internal Error\", errCode: 1001",
+            &[]
+        ),
+        []
+    );
+    // Where an SDK speaks, the number is its.
+    assert_eq!(
+        last_line("E/TIMManager: errCode: 1001", &[]),
+        codes(&[(1001, "tencent")])
+    );
+    assert_eq!(
+        last_line(
+            "E/EMClient: login
+errCode: 1001",
+            &[]
+        ),
+        codes(&[(1001, "agora")])
+    );
+    // A number one vendor alone documents still tells its vendor.
+    assert_eq!(
+        last_line("errCode: 70009", &[]),
+        codes(&[(70009, "tencent")])
+    );
+}
+
+#[test]
+fn an_http_client_s_numbers_are_http_statuses() {
+    // In an Easemob log, a reply's code 500 on a line of its own is Agora Chat's 500...
+    assert_eq!(
+        last_line("E/EMClient: login\n{\"code\":500}", &[]),
+        codes(&[(500, "agora")])
+    );
+    // ...but on an HTTP client's line it is the HTTP status.
+    for log in [
+        "E/EMClient: login\nD/OkHttp: {\"code\":500,\"msg\":\"Internal Server Error\"}",
+        "E/EMClient: login\nAxiosError: Request failed, code: 404",
+        "E/EMClient: login\nDioException [bad response]: code: 500",
+    ] {
+        assert_eq!(last_line(log, &[]), [], "{log}");
+    }
+    // A chat SDK named on the line still speaks.
+    assert_eq!(
+        last_line("E/EMClient: OkHttp call failed, code=500", &[]),
+        codes(&[(500, "agora")])
     );
 }
