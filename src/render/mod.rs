@@ -62,12 +62,10 @@ impl Raw {
         #[cfg(unix)]
         {
             use std::io::IsTerminal;
-            use std::os::fd::AsFd;
-            let stdout = io::stdout();
-            if !stdout.is_terminal()
-                && let Ok(fd) = stdout.as_fd().try_clone_to_owned()
+            if !io::stdout().is_terminal()
+                && let Ok(file) = stdout_file()
             {
-                return Raw::Direct(std::fs::File::from(fd));
+                return Raw::Direct(file);
             }
         }
         Raw::Locked(io::stdout().lock())
@@ -80,6 +78,23 @@ impl Raw {
             Raw::Direct(out) => out,
         }
     }
+}
+
+/// Standard output on a second descriptor (handle) of its own, written apart from the process's
+/// `std::io::Stdout` and its line buffer.
+#[cfg(any(unix, feature = "mcp"))]
+pub(crate) fn stdout_file() -> io::Result<std::fs::File> {
+    #[cfg(unix)]
+    let handle = {
+        use std::os::fd::AsFd;
+        io::stdout().as_fd().try_clone_to_owned()?
+    };
+    #[cfg(windows)]
+    let handle = {
+        use std::os::windows::io::AsHandle;
+        io::stdout().as_handle().try_clone_to_owned()?
+    };
+    Ok(std::fs::File::from(handle))
 }
 
 impl Stdout {

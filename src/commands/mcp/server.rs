@@ -100,17 +100,7 @@ pub async fn serve(catalogue: Catalogue) -> io::Result<()> {
 }
 
 /// Standard output, written apart from the process's `std::io::Stdout`, whose lock the
-/// command line's output holds for the life of the process.
+/// command line's output may hold for the life of the process.
 fn stdout() -> io::Result<tokio::fs::File> {
-    #[cfg(unix)]
-    let handle = {
-        use std::os::fd::AsFd;
-        io::stdout().as_fd().try_clone_to_owned()?
-    };
-    #[cfg(windows)]
-    let handle = {
-        use std::os::windows::io::AsHandle;
-        io::stdout().as_handle().try_clone_to_owned()?
-    };
-    Ok(tokio::fs::File::from_std(std::fs::File::from(handle)))
+    crate::render::stdout_file().map(tokio::fs::File::from_std)
 }
