@@ -38,15 +38,14 @@ pub fn short(description: &str) -> Cow<'_, str> {
 /// empties first: a scan writes one for every code it finds.
 fn annotation(explained: &Explained<'_>, text: &mut String) {
     use std::fmt::Write as _;
-    text.clear();
-    text.push('[');
-    let mut parts = 0;
-    let mut part = |text: &mut String| {
-        if parts > 0 {
+    // Each part after the first (past the opening bracket) is set off by a bar.
+    let part = |text: &mut String| {
+        if text.len() > 1 {
             text.push_str(" | ");
         }
-        parts += 1;
     };
+    text.clear();
+    text.push('[');
     if let Some(vendor) = explained.unknown {
         part(text);
         let _ = write!(text, "{vendor}: {NOT_IN_CATALOGUE}");
