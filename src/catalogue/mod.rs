@@ -145,6 +145,17 @@ impl Catalogue {
         }
     }
 
+    /// A text of the entry at `index`, read without building it where it is embedded.
+    pub fn text_at(&self, index: usize, field: Field) -> Option<&str> {
+        match &self.entries {
+            Entries::Embedded(cells) => match cells[index].get() {
+                Some(entry) => entry.text(field),
+                None => embedded::TABLES.field(index, field),
+            },
+            Entries::Owned(entries) => entries[index].text(field),
+        }
+    }
+
     /// What can be read of the entry at `index` without building it.
     pub fn key(&self, index: usize) -> Key {
         match &self.entries {

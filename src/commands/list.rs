@@ -7,6 +7,7 @@ use crate::cli::ListArgs;
 use crate::commands::{Outcome, resolve_scope};
 use crate::error::{Error, quoted, report};
 use crate::query::Filter;
+use crate::query::editions::At;
 use crate::render::Output;
 
 pub fn run(catalogue: &Catalogue, out: &mut Output, args: ListArgs) -> Result<Outcome, Error> {
@@ -25,14 +26,11 @@ pub fn run(catalogue: &Catalogue, out: &mut Output, args: ListArgs) -> Result<Ou
             .map(str::to_lowercase),
         ..scope.into()
     };
-    let admitted = catalogue
-        .entries_in(&filter.scope)
-        .filter(|e| filter.admits(e))
-        .collect();
+    // Chosen by index: only the entries shown are built.
     let entries: Vec<EntryRef<'_>> = filter
-        .choose(catalogue, admitted)
+        .choose(catalogue, filter.admitted(catalogue))
         .into_iter()
-        .map(|e| catalogue.entry_ref(e))
+        .map(|At(index)| catalogue.entry_ref(catalogue.entry(index)))
         .collect();
     if entries.is_empty() {
         report("no entries match");

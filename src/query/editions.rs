@@ -4,10 +4,8 @@
 //! an older or other edition's text only where it says something else; a platform's own
 //! numbering (Agora Web's) shows separately, labelled. `--all-editions` shows every row.
 
-use rustc_hash::FxHashMap;
-
 use crate::catalogue::words::{is_stop_word, stem, words};
-use crate::catalogue::{Catalogue, Entry, Source};
+use crate::catalogue::{Catalogue, Entry, Field, Source};
 
 /// The reader's preferences.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -52,63 +50,67 @@ impl Editions {
 
     /// The entries to show of `entries` (in the order given: catalogue order or rank), each
     /// group of one vendor, product and code where its first entry stood.
-    pub fn select<'a>(&self, catalogue: &Catalogue, entries: Vec<&'a Entry>) -> Vec<&'a Entry> {
+    pub fn select<'a, R: Row<'a>>(&self, catalogue: &'a Catalogue, entries: Vec<R>) -> Vec<R> {
         if !self.chooses() {
             return entries;
         }
+        let sources = catalogue.sources();
         // Each source's edition date, once (a group's sort asks for it again and again).
-        let dates: Vec<u32> = catalogue.sources().iter().map(edition_date).collect();
-        let mut groups: Vec<Vec<&'a Entry>> = Vec::new();
-        let mut at: FxHashMap<(&str, Option<&str>, i64), usize> = FxHashMap::default();
-        for entry in entries {
-            let source = catalogue.source_of(entry);
-            let key = (&*source.vendor, source.product.as_deref(), entry.code);
-            match at.get(&key) {
-                Some(&i) => groups[i].push(entry),
-                None => {
-                    at.insert(key, groups.len());
-                    groups.push(vec![entry]);
-                }
-            }
+        let dates: Vec<u32> = sources.iter().map(edition_date).collect();
+        // Each source's vendor and product, as the first source with the same.
+        let family: Vec<usize> = (sources.iter())
+            .map(|s| {
+                (sources.iter())
+                    .position(|t| t.vendor == s.vendor && t.product == s.product)
+                    .unwrap_or_default()
+            })
+            .collect();
+        let keys: Vec<(usize, i64)> = (entries.iter())
+            .map(|e| (family[e.source(catalogue)], e.code(catalogue)))
+            .collect();
+        // The positions grouped by vendor, product and code; a stable sort keeps each group's
+        // entries in the order given, its first where the group stood.
+        let mut order: Vec<usize> = (0..entries.len()).collect();
+        order.sort_by_key(|&at| keys[at]);
+        let mut groups: Vec<&[usize]> = order.chunk_by(|&a, &b| keys[a] == keys[b]).collect();
+        groups.sort_unstable_by_key(|group| group[0]);
+        let mut shown = Vec::with_capacity(groups.len());
+        for group in groups {
+            let group = group.iter().map(|&at| entries[at]);
+            self.choose(catalogue, &dates, group, &mut shown);
         }
-        groups
-            .into_iter()
-            .flat_map(|group| self.choose(catalogue, &dates, group))
-            .collect()
+        shown
     }
 
-    /// Of one vendor's entries for one code: the platform's, then the reader's language, newest
-    /// first, each text once.
-    fn choose<'a>(
+    /// Of one vendor's entries for one code (in the order given): the platform's, then the
+    /// reader's language, newest first, each text once, added to `shown`.
+    fn choose<'a, R: Row<'a>>(
         &self,
-        catalogue: &Catalogue,
+        catalogue: &'a Catalogue,
         dates: &[u32],
-        group: Vec<&'a Entry>,
-    ) -> Vec<&'a Entry> {
+        group: impl ExactSizeIterator<Item = R>,
+        shown: &mut Vec<R>,
+    ) {
         if group.len() == 1 && self.platform.is_none() {
-            return group;
+            shown.extend(group);
+            return;
         }
-        let source = |e: &Entry| catalogue.source_of(e);
-        let mut group = match &self.platform {
-            Some(platform) => {
-                let on = |e: &&Entry| source(e).platform.as_deref() == Some(platform.as_str());
-                if group.iter().any(on) {
-                    group.into_iter().filter(on).collect()
-                } else {
-                    group
-                        .into_iter()
-                        .filter(|e| source(e).platform.is_none())
-                        .collect()
-                }
+        let source = |e: &R| &catalogue.sources()[e.source(catalogue)];
+        let mut group: Vec<R> = group.collect();
+        if let Some(platform) = &self.platform {
+            let on = |e: &R| source(e).platform.as_deref() == Some(platform.as_str());
+            if group.iter().any(on) {
+                group.retain(on);
+            } else {
+                group.retain(|e| source(e).platform.is_none());
             }
-            None => group,
-        };
-        if self.all {
-            return group;
         }
-        let reads = |e: &&Entry, language: &str| {
-            source(e).language.as_deref().is_none_or(|l| l == language)
-        };
+        if self.all {
+            shown.extend(group);
+            return;
+        }
+        let reads =
+            |e: &R, language: &str| source(e).language.as_deref().is_none_or(|l| l == language);
         for language in [self.language.as_str(), "en"] {
             if group.iter().any(|e| reads(e, language)) {
                 group.retain(|e| reads(e, language));
@@ -116,14 +118,60 @@ impl Editions {
             }
         }
         // Newest first: dated editions by date, then the others in catalogue order.
-        group.sort_by_key(|e| std::cmp::Reverse(dates[e.source]));
-        let mut shown: Vec<&'a Entry> = Vec::with_capacity(group.len());
+        group.sort_by_key(|e| std::cmp::Reverse(dates[e.source(catalogue)]));
+        let first = shown.len();
         for entry in group {
-            if !shown.iter().any(|s| say_the_same(s, entry)) {
+            let says = entry.says(catalogue);
+            if !(shown[first..].iter()).any(|s| say_the_same(s.says(catalogue), says)) {
                 shown.push(entry);
             }
         }
-        shown
+    }
+}
+
+/// What the choice of editions reads of an entry: its source, code, name and description. An
+/// entry, or the catalogue's entry at an index ([`At`]), read without building it.
+pub trait Row<'a>: Copy {
+    fn source(&self, catalogue: &'a Catalogue) -> usize;
+    fn code(&self, catalogue: &'a Catalogue) -> i64;
+    /// Its name and description.
+    fn says(&self, catalogue: &'a Catalogue) -> (Option<&'a str>, &'a str);
+}
+
+impl<'a> Row<'a> for &'a Entry {
+    fn source(&self, _: &'a Catalogue) -> usize {
+        self.source
+    }
+
+    fn code(&self, _: &'a Catalogue) -> i64 {
+        self.code
+    }
+
+    fn says(&self, _: &'a Catalogue) -> (Option<&'a str>, &'a str) {
+        (self.name(), self.description())
+    }
+}
+
+/// The catalogue's entry at an index, for choosing editions among entries not yet built: `list`
+/// builds only those it shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct At(pub usize);
+
+impl<'a> Row<'a> for At {
+    fn source(&self, catalogue: &'a Catalogue) -> usize {
+        catalogue.key(self.0).source
+    }
+
+    fn code(&self, catalogue: &'a Catalogue) -> i64 {
+        catalogue.key(self.0).code
+    }
+
+    fn says(&self, catalogue: &'a Catalogue) -> (Option<&'a str>, &'a str) {
+        let text = |field| catalogue.text_at(self.0, field);
+        (
+            text(Field::Name),
+            text(Field::Description).unwrap_or_default(),
+        )
     }
 }
 
@@ -183,10 +231,11 @@ fn edition_date(source: &Source) -> u32 {
 }
 
 /// Whether two entries say the same of their code, for telling editions apart: their names
-/// and descriptions, with case, spacing and closing full stops set aside.
-fn say_the_same(a: &Entry, b: &Entry) -> bool {
+/// and descriptions (as [`Row::says`] gives them), with case, spacing and closing full stops set
+/// aside.
+fn say_the_same(a: (Option<&str>, &str), b: (Option<&str>, &str)) -> bool {
     // Editions mostly copy a row as it is: the same bytes need no word-by-word look.
-    if a.name() == b.name() && a.description() == b.description() {
+    if a == b {
         return true;
     }
     let (mut a, mut b) = (what_it_says(a), what_it_says(b));
@@ -200,9 +249,11 @@ fn say_the_same(a: &Entry, b: &Entry) -> bool {
 }
 
 /// The words of an entry's name and description, the last without its full stops.
-fn what_it_says(entry: &Entry) -> impl Iterator<Item = &str> {
-    let mut words = (entry.name().unwrap_or_default().split_whitespace())
-        .chain(entry.description().split_whitespace())
+fn what_it_says<'a>(
+    (name, description): (Option<&'a str>, &'a str),
+) -> impl Iterator<Item = &'a str> {
+    let mut words = (name.unwrap_or_default().split_whitespace())
+        .chain(description.split_whitespace())
         .peekable();
     std::iter::from_fn(move || {
         let word = words.next()?;
@@ -237,5 +288,48 @@ pub fn language_from_env() -> &'static str {
     match locale {
         Some(v) if v.to_string_lossy().to_lowercase().starts_with("zh") => "zh",
         _ => "en",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Choosing among entries by index, unbuilt, keeps the entries that choosing among the built
+    /// entries keeps, in the same order, whatever the reader asks.
+    #[test]
+    fn choosing_by_index_keeps_what_choosing_built_entries_keeps() {
+        let catalogue = Catalogue::embedded();
+        let readers = [
+            Editions::newest("en"),
+            Editions::newest("zh"),
+            Editions {
+                platform: Some("android".to_owned()),
+                ..Editions::newest("en")
+            },
+            Editions {
+                platform: Some("web".to_owned()),
+                ..Editions::every()
+            },
+            Editions::every(),
+        ];
+        // Catalogue order, and an order like a ranking's, where a group's entries stand apart.
+        let catalogue_order: Vec<usize> = (0..catalogue.len()).collect();
+        let reversed: Vec<usize> = catalogue_order.iter().rev().copied().collect();
+        for editions in readers {
+            for order in [&catalogue_order, &reversed] {
+                let unbuilt = Catalogue::embedded();
+                let by_index = editions.select(&unbuilt, order.iter().map(|&i| At(i)).collect());
+                let built = order.iter().map(|&i| catalogue.entry(i)).collect();
+                let by_entry: Vec<(usize, i64)> = (editions.select(&catalogue, built).iter())
+                    .map(|e| (e.source, e.code))
+                    .collect();
+                let by_index: Vec<(usize, i64)> = (by_index.iter())
+                    .map(|&At(i)| (unbuilt.key(i).source, unbuilt.key(i).code))
+                    .collect();
+                assert!(by_entry.len() < order.len() || !editions.chooses());
+                assert_eq!(by_index, by_entry, "{editions:?}");
+            }
+        }
     }
 }

@@ -3,8 +3,8 @@
 
 use std::ops::RangeInclusive;
 
-use super::editions::Editions;
-use crate::catalogue::{Catalogue, Entry, Field, Scope};
+use super::editions::{At, Editions, Row};
+use crate::catalogue::{Catalogue, Entry, Field, Key, Scope};
 
 /// The entries a command asks about: a part of the catalogue, and what else an entry must be.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -43,8 +43,29 @@ impl Filter {
     }
 
     /// The entries of those given (in scope and admitted) that the editions' choice keeps.
-    pub fn choose<'a>(&self, catalogue: &Catalogue, entries: Vec<&'a Entry>) -> Vec<&'a Entry> {
+    pub fn choose<'a, R: Row<'a>>(&self, catalogue: &'a Catalogue, entries: Vec<R>) -> Vec<R> {
         self.editions.select(catalogue, entries)
+    }
+
+    /// The catalogue's entries in scope that pass the filter's other conditions, by index: built
+    /// only where a condition reads their texts.
+    pub fn admitted(&self, catalogue: &Catalogue) -> Vec<At> {
+        let reads_texts = self.category.is_some() || !self.equals.is_empty();
+        (catalogue.indices_in(&self.scope))
+            .filter(|&index| match reads_texts {
+                true => self.admits(catalogue.entry(index)),
+                false => self.admits_key(&catalogue.key(index)),
+            })
+            .map(At)
+            .collect()
+    }
+
+    /// Whether an entry passes the conditions that read no text (`--documented-only`,
+    /// `--range`).
+    fn admits_key(&self, key: &Key) -> bool {
+        (key.documented || !self.documented_only)
+            && (self.range.as_ref())
+                .is_none_or(|r| key.code <= *r.end() && key.last_code() >= *r.start())
     }
 
     /// Whether an entry in scope passes the filter's other conditions.
@@ -54,11 +75,7 @@ impl Filter {
                 .text(Field::Category)
                 .is_some_and(|c| c.to_lowercase().contains(wanted.as_str()))
         };
-        (entry.documented || !self.documented_only)
-            && self
-                .range
-                .as_ref()
-                .is_none_or(|r| entry.code <= *r.end() && entry.last_code() >= *r.start())
+        self.admits_key(&entry.key())
             && self.category.as_ref().is_none_or(category)
             && self
                 .equals

@@ -3,9 +3,8 @@
 use std::io::{self, Write};
 
 use serde::Serialize;
-use serde::ser::{SerializeMap, Serializer};
 
-use crate::catalogue::{Catalogue, Entry, EntryRef, Field, Source, Symbol};
+use crate::catalogue::{Catalogue, EntryRef, Field, Source};
 use crate::query::concepts::ConceptRow;
 use crate::query::diff::Diff;
 use crate::query::search::Hit;
@@ -127,9 +126,7 @@ pub fn hits<'a>(
         semantic: hit.semantic,
         ..EntryJson::new(&catalogue.entry_ref(hit.entry), Some(hit.score))
     });
-    let mut serializer = serde_json::Serializer::pretty(&mut *out);
-    serializer.collect_seq(items).map_err(io::Error::from)?;
-    writeln!(out)
+    write_entries(out, items)
 }
 
 /// (vendor, source, code) of an equivalent entry.
@@ -140,36 +137,68 @@ struct EquivalentJson<'a> {
     code: i64,
 }
 
-impl Serialize for EntryJson<'_> {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+impl EntryJson<'_> {
+    /// The entry as an object, at the writer's depth: the bytes serde_json's pretty printer
+    /// writes for these keys in this order.
+    fn write(&self, w: &mut Pretty) -> io::Result<()> {
         let (entry, source) = (self.entry.entry, self.entry.source);
-        let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("vendor", &source.vendor)?;
-        map.serialize_entry("source", &source.id)?;
-        map.serialize_entry("edition", &source.edition)?;
-        map.serialize_entry("language", &source.language)?;
-        map.serialize_entry("platform", &source.platform)?;
-        map.serialize_entry("product", &source.product)?;
-        map.serialize_entry("code", &entry.code)?;
-        map.serialize_entry("code_end", &entry.code_end)?;
+        w.open(b'{');
+        w.name("vendor");
+        w.string(&source.vendor);
+        w.name("source");
+        w.string(&source.id);
+        for (key, value) in [
+            ("edition", &source.edition),
+            ("language", &source.language),
+            ("platform", &source.platform),
+            ("product", &source.product),
+        ] {
+            w.name(key);
+            w.optional_string(value.as_deref());
+        }
+        w.name("code");
+        w.integer(entry.code);
+        w.name("code_end");
+        match entry.code_end {
+            Some(end) => w.integer(end),
+            None => w.null(),
+        }
         for field in Field::ALL {
+            w.name(field.name());
             match entry.text(field) {
-                None if field.required() => map.serialize_entry(field.name(), "")?,
-                text => map.serialize_entry(field.name(), &text)?,
+                None if field.required() => w.string(""),
+                text => w.optional_string(text),
             }
         }
-        map.serialize_entry("origin", entry.origin_label())?;
-        // Platform → the SDK's names for the code on it.
-        map.serialize_entry("symbols", &SymbolsJson(entry))?;
-        map.serialize_entry("documented", &entry.documented)?;
+        w.name("origin");
+        w.string(entry.origin_label());
+        // Platform → the SDK's names for the code on it, platforms in alphabetical order, each
+        // with its names in the order read (`Entry::symbols_by_platform`).
+        w.name("symbols");
+        w.open(b'{');
+        for (platform, symbols) in entry.symbols_by_platform() {
+            w.key(platform);
+            w.open(b'[');
+            for symbol in symbols {
+                w.item();
+                w.string(&symbol.name);
+            }
+            w.close(b']');
+        }
+        w.close(b'}');
+        w.name("documented");
+        w.boolean(entry.documented);
         if let Some(score) = self.score {
-            map.serialize_entry("score", &score)?;
+            w.name("score");
+            w.serde(&score)?;
         }
         if let Some(semantic) = self.semantic {
-            map.serialize_entry("semantic", &rounded(f64::from(semantic)))?;
+            w.name("semantic");
+            w.serde(&rounded(f64::from(semantic)))?;
         }
         if let Some(explain) = &self.explain {
-            map.serialize_entry("explain", explain)?;
+            w.name("explain");
+            w.serde(explain)?;
         }
         if let Some(equivalents) = &self.equivalents {
             let items: Vec<EquivalentJson<'_>> = equivalents
@@ -180,30 +209,221 @@ impl Serialize for EntryJson<'_> {
                     code: e.entry.code,
                 })
                 .collect();
-            map.serialize_entry("equivalents", &items)?;
+            w.name("equivalents");
+            w.serde(&items)?;
         }
-        map.end()
+        w.close(b'}');
+        Ok(())
     }
 }
 
-/// An entry's symbols as an object: platforms in alphabetical order, each with its names in the
-/// order read (`Entry::symbols_by_platform`), written straight from the entry.
-struct SymbolsJson<'a>(&'a Entry);
+/// Pretty JSON written by hand, as serde_json's pretty printer writes it (two spaces a level,
+/// `"key": value`, empty containers as `{}` and `[]`), for the entries: `list --json` writes a
+/// megabyte of them, and through serde_json two thirds of its instructions went to escaping
+/// strings byte by byte and writing keys. Strings are checked eight bytes at a time here.
+struct Pretty {
+    buf: Vec<u8>,
+    depth: usize,
+    /// Whether the innermost open container has no value yet.
+    empty: bool,
+}
 
-impl Serialize for SymbolsJson<'_> {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let groups = self.0.symbols_by_platform();
-        serializer.collect_map(groups.map(|(platform, symbols)| (platform, Names(symbols))))
+/// How much a writer holds before it hands its bytes on, and room for the entry that crosses it.
+const PRETTY_CHUNK: usize = 48 * 1024;
+const PRETTY_ROOM: usize = 64 * 1024;
+
+impl Pretty {
+    fn new() -> Self {
+        Pretty {
+            buf: Vec::with_capacity(PRETTY_ROOM),
+            depth: 0,
+            empty: false,
+        }
+    }
+
+    fn open(&mut self, bracket: u8) {
+        self.buf.push(bracket);
+        self.depth += 1;
+        self.empty = true;
+    }
+
+    fn close(&mut self, bracket: u8) {
+        self.depth -= 1;
+        if !self.empty {
+            self.newline();
+        }
+        self.buf.push(bracket);
+        self.empty = false;
+    }
+
+    fn newline(&mut self) {
+        const SPACES: &[u8; 32] = &[b' '; 32];
+        self.buf.push(b'\n');
+        let mut spaces = 2 * self.depth;
+        while spaces > 0 {
+            let n = spaces.min(SPACES.len());
+            self.buf.extend_from_slice(&SPACES[..n]);
+            spaces -= n;
+        }
+    }
+
+    /// Before an array's value or an object's key.
+    fn item(&mut self) {
+        if !self.empty {
+            self.buf.push(b',');
+        }
+        self.empty = false;
+        self.newline();
+    }
+
+    fn key(&mut self, key: &str) {
+        self.item();
+        self.string(key);
+        self.buf.extend_from_slice(b": ");
+    }
+
+    /// A key of ours, which needs no escaping, written as it is.
+    fn name(&mut self, key: &'static str) {
+        debug_assert!(next_to_escape(key.as_bytes(), 0).is_none(), "{key:?}");
+        self.item();
+        self.buf.push(b'"');
+        self.buf.extend_from_slice(key.as_bytes());
+        self.buf.extend_from_slice(b"\": ");
+    }
+
+    fn null(&mut self) {
+        self.buf.extend_from_slice(b"null");
+    }
+
+    fn boolean(&mut self, value: bool) {
+        self.buf
+            .extend_from_slice(if value { b"true" } else { b"false" });
+    }
+
+    fn integer(&mut self, value: i64) {
+        self.buf
+            .extend_from_slice(itoa::Buffer::new().format(value).as_bytes());
+    }
+
+    fn optional_string(&mut self, value: Option<&str>) {
+        match value {
+            Some(value) => self.string(value),
+            None => self.null(),
+        }
+    }
+
+    /// A string, escaped as serde_json escapes it: `"` and `\\`, the control characters
+    /// (`\b \t \n \f \r` by name, the others as `\u00xx`), nothing else.
+    fn string(&mut self, value: &str) {
+        self.buf.push(b'"');
+        let bytes = value.as_bytes();
+        let mut from = 0;
+        while let Some(at) = next_to_escape(bytes, from) {
+            self.buf.extend_from_slice(&bytes[from..at]);
+            let byte = bytes[at];
+            match byte {
+                b'"' => self.buf.extend_from_slice(b"\\\""),
+                b'\\' => self.buf.extend_from_slice(b"\\\\"),
+                b'\n' => self.buf.extend_from_slice(b"\\n"),
+                b'\r' => self.buf.extend_from_slice(b"\\r"),
+                b'\t' => self.buf.extend_from_slice(b"\\t"),
+                0x08 => self.buf.extend_from_slice(b"\\b"),
+                0x0c => self.buf.extend_from_slice(b"\\f"),
+                _ => {
+                    const HEX: &[u8; 16] = b"0123456789abcdef";
+                    self.buf.extend_from_slice(b"\\u00");
+                    self.buf.push(HEX[usize::from(byte >> 4)]);
+                    self.buf.push(HEX[usize::from(byte & 0xf)]);
+                }
+            }
+            from = at + 1;
+        }
+        self.buf.extend_from_slice(&bytes[from..]);
+        self.buf.push(b'"');
+    }
+
+    /// A value serde writes (a score, --explain's object), indented to this depth.
+    fn serde(&mut self, value: &impl Serialize) -> io::Result<()> {
+        let text = serde_json::to_vec_pretty(value).map_err(io::Error::from)?;
+        for (i, line) in text.split(|&b| b == b'\n').enumerate() {
+            if i > 0 {
+                self.newline();
+            }
+            self.buf.extend_from_slice(line);
+        }
+        Ok(())
+    }
+
+    /// Hands what it holds to `out` once it holds a chunk (between values).
+    fn hand_on(&mut self, out: &mut impl Write) -> io::Result<()> {
+        if self.buf.len() >= PRETTY_CHUNK {
+            out.write_all(&self.buf)?;
+            self.buf.clear();
+        }
+        Ok(())
+    }
+
+    /// The rest, and the line's end after the document.
+    fn finish(mut self, out: &mut impl Write) -> io::Result<()> {
+        self.buf.push(b'\n');
+        out.write_all(&self.buf)
     }
 }
 
-/// The names of some symbols, as an array.
-struct Names<I>(I);
-
-impl<'a, I: Iterator<Item = &'a Symbol> + Clone> Serialize for Names<I> {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.collect_seq(self.0.clone().map(|s| s.name.as_ref()))
+/// The first byte at or after `from` that a JSON string escapes: `"`, `\\` or a control
+/// character. Eight bytes at a time: a byte below 0x20, or equal to `"` or `\\`, sets the high
+/// bit of its lane, and the lowest lane set is the first such byte (a borrow can only set lanes
+/// above it). The last few bytes are read as the last eight, the lanes already read masked off
+/// (they set nothing, so nothing borrows from them), or padded with spaces when the string is
+/// shorter.
+fn next_to_escape(bytes: &[u8], from: usize) -> Option<usize> {
+    const ONES: u64 = u64::from_le_bytes([1; 8]);
+    const HIGH: u64 = ONES * 0x80;
+    let zero_in = |x: u64| x.wrapping_sub(ONES) & !x & HIGH;
+    let lanes = |word: u64| {
+        (word.wrapping_sub(ONES * 0x20) & !word & HIGH)
+            | zero_in(word ^ (ONES * u64::from(b'"')))
+            | zero_in(word ^ (ONES * u64::from(b'\\')))
+    };
+    let first = |start: usize, found: u64| start + found.trailing_zeros() as usize / 8;
+    let mut at = from;
+    while let Some(eight) = bytes.get(at..).and_then(<[u8]>::first_chunk::<8>) {
+        let found = lanes(u64::from_le_bytes(*eight));
+        if found != 0 {
+            return Some(first(at, found));
+        }
+        at += 8;
     }
+    let rest = bytes.len().checked_sub(at).filter(|&n| n > 0)?;
+    let (start, found) = match bytes.len().checked_sub(8).filter(|&start| start >= from) {
+        Some(start) => {
+            let eight = bytes[start..].first_chunk::<8>()?;
+            let unread = u64::MAX << (8 * (8 - rest));
+            (start, lanes(u64::from_le_bytes(*eight)) & unread)
+        }
+        None => {
+            let mut padded = [b' '; 8];
+            padded[..rest].copy_from_slice(&bytes[at..]);
+            (at, lanes(u64::from_le_bytes(padded)))
+        }
+    };
+    (found != 0).then(|| first(start, found))
+}
+
+/// Entries as a pretty array, each written as it is read.
+fn write_entries<'e>(
+    out: &mut impl Write,
+    items: impl Iterator<Item = EntryJson<'e>>,
+) -> io::Result<()> {
+    let mut w = Pretty::new();
+    w.open(b'[');
+    for item in items {
+        w.item();
+        item.write(&mut w)?;
+        w.hand_on(out)?;
+    }
+    w.close(b']');
+    w.finish(out)
 }
 
 fn write_json(out: &mut impl Write, value: &impl Serialize) -> io::Result<()> {
@@ -231,9 +451,7 @@ pub fn search(
         semantic: semantic.and_then(|s| s[i]),
         ..EntryJson::new(e, scores.map(|s| s[i]))
     });
-    let mut serializer = serde_json::Serializer::pretty(&mut *out);
-    serializer.collect_seq(items).map_err(io::Error::from)?;
-    writeln!(out)
+    write_entries(out, items)
 }
 
 /// lookup's entries: each with its `equivalents`.
@@ -252,9 +470,7 @@ pub fn lookup(
         ),
         ..EntryJson::new(e, None)
     });
-    let mut serializer = serde_json::Serializer::pretty(&mut *out);
-    serializer.collect_seq(items).map_err(io::Error::from)?;
-    writeln!(out)
+    write_entries(out, items)
 }
 
 #[derive(Serialize)]
@@ -314,49 +530,49 @@ pub fn problems(out: &mut impl Write, problems: &[super::FileProblem]) -> io::Re
     write_json(out, &items)
 }
 
-#[derive(Serialize)]
-struct ChangeJson<'a> {
-    code: i64,
-    a: EntryJson<'a>,
-    b: EntryJson<'a>,
-    fields: Vec<&'static str>,
-}
-
-#[derive(Serialize)]
-struct DiffJson<'a> {
-    a: &'a str,
-    b: &'a str,
-    only_a: Vec<EntryJson<'a>>,
-    only_b: Vec<EntryJson<'a>>,
-    changed: Vec<ChangeJson<'a>>,
-}
-
+/// `diff`'s object: the two catalogues' names, the entries only one has, and the entries both
+/// have that differ, with the fields that do.
 pub fn diff(out: &mut impl Write, a: &str, b: &str, diff: &Diff<'_>) -> io::Result<()> {
-    let value = DiffJson {
-        a,
-        b,
-        only_a: diff
-            .only_a
-            .iter()
-            .map(|e| EntryJson::new(e, None))
-            .collect(),
-        only_b: diff
-            .only_b
-            .iter()
-            .map(|e| EntryJson::new(e, None))
-            .collect(),
-        changed: diff
-            .changed
-            .iter()
-            .map(|c| ChangeJson {
-                code: c.code,
-                a: EntryJson::new(&c.a, None),
-                b: EntryJson::new(&c.b, None),
-                fields: c.fields.iter().map(|aspect| aspect.name()).collect(),
-            })
-            .collect(),
-    };
-    write_json(out, &value)
+    let mut w = Pretty::new();
+    w.open(b'{');
+    w.name("a");
+    w.string(a);
+    w.name("b");
+    w.string(b);
+    for (key, entries) in [("only_a", &diff.only_a), ("only_b", &diff.only_b)] {
+        w.name(key);
+        w.open(b'[');
+        for e in entries {
+            w.item();
+            EntryJson::new(e, None).write(&mut w)?;
+            w.hand_on(out)?;
+        }
+        w.close(b']');
+    }
+    w.name("changed");
+    w.open(b'[');
+    for change in &diff.changed {
+        w.item();
+        w.open(b'{');
+        w.name("code");
+        w.integer(change.code);
+        w.name("a");
+        EntryJson::new(&change.a, None).write(&mut w)?;
+        w.name("b");
+        EntryJson::new(&change.b, None).write(&mut w)?;
+        w.name("fields");
+        w.open(b'[');
+        for aspect in &change.fields {
+            w.item();
+            w.string(aspect.name());
+        }
+        w.close(b']');
+        w.close(b'}');
+        w.hand_on(out)?;
+    }
+    w.close(b']');
+    w.close(b'}');
+    w.finish(out)
 }
 
 #[derive(Serialize)]
@@ -397,4 +613,92 @@ pub fn concepts(out: &mut impl Write, rows: &[ConceptRow<'_>]) -> io::Result<()>
         })
         .collect();
     write_json(out, &items)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn written(fill: impl FnOnce(&mut Pretty)) -> String {
+        let mut w = Pretty::new();
+        fill(&mut w);
+        String::from_utf8(w.buf).expect("the writer writes UTF-8")
+    }
+
+    #[test]
+    fn strings_are_escaped_as_serde_json_escapes_them() {
+        let special = [
+            '"', '\\', '\n', '\r', '\t', '\u{8}', '\u{c}', '\0', '\u{1f}',
+        ];
+        let plain = [' ', '~', '\u{7f}', 'é', '码', '😀'];
+        for len in 0..20 {
+            for at in 0..len {
+                for c in special.iter().chain(&plain) {
+                    let text: String = (0..len).map(|i| if i == at { *c } else { 'a' }).collect();
+                    let expected = serde_json::to_string(&text).expect("a string serializes");
+                    assert_eq!(written(|w| w.string(&text)), expected, "{text:?}");
+                }
+            }
+        }
+        // Every string of up to ten of `a`, `"` and `\n`: escapes after escapes, in the
+        // last bytes and not.
+        for len in 0..=10_u32 {
+            for n in 0..3_usize.pow(len) {
+                let text: String = (0..len)
+                    .map(|i| ['a', '"', '\n'][n / 3_usize.pow(i) % 3])
+                    .collect();
+                let expected = serde_json::to_string(&text).expect("a string serializes");
+                assert_eq!(written(|w| w.string(&text)), expected, "{text:?}");
+            }
+        }
+        let every_byte: String = (0..=0x7f_u8).map(char::from).collect();
+        let expected = serde_json::to_string(&every_byte).expect("a string serializes");
+        assert_eq!(written(|w| w.string(&every_byte)), expected);
+    }
+
+    #[test]
+    fn values_are_laid_out_as_serde_json_pretty_prints_them() {
+        // Keys in alphabetical order: serde_json's maps keep them so without `preserve_order`.
+        let text = written(|w| {
+            w.open(b'{');
+            w.name("array");
+            w.open(b'[');
+            for n in [-1, 0, 6000103] {
+                w.item();
+                w.integer(n);
+            }
+            w.item();
+            w.open(b'{');
+            w.name("nested");
+            w.optional_string(None);
+            w.close(b'}');
+            w.close(b']');
+            w.name("empty_array");
+            w.open(b'[');
+            w.close(b']');
+            w.name("empty_object");
+            w.open(b'{');
+            w.close(b'}');
+            w.name("flags");
+            w.open(b'{');
+            w.name("no");
+            w.boolean(false);
+            w.name("score");
+            w.serde(&[0.5, 1.25]).expect("a list serializes");
+            w.name("text");
+            w.optional_string(Some("a \"quoted\" word"));
+            w.name("yes");
+            w.boolean(true);
+            w.close(b'}');
+            w.close(b'}');
+        });
+        let expected = serde_json::json!({
+            "array": [-1, 0, 6000103, {"nested": null}],
+            "empty_array": [],
+            "empty_object": {},
+            "flags": {"no": false, "score": [0.5, 1.25], "text": "a \"quoted\" word", "yes": true},
+        });
+        let expected = serde_json::to_string_pretty(&expected).expect("a value serializes");
+        assert_eq!(text, expected);
+    }
 }

@@ -166,6 +166,11 @@ impl Tables {
     }
 
     /// What can be read of the entry at `index` without building it.
+    /// A text of the entry at `index`, read without building the entry.
+    pub fn field(&self, index: usize, field: Field) -> Option<&'static str> {
+        self.entries[index].texts[field.index()].map(|span| self.text(span))
+    }
+
     pub fn key(&self, index: usize) -> Key {
         let raw = &self.entries[index];
         Key {
