@@ -52,6 +52,10 @@ pub enum Error {
     #[error("cannot write output: {0}")]
     Output(#[from] io::Error),
 
+    /// `chaterr mcp`'s session failed other than by its input or output.
+    #[error("the MCP session failed: {0}")]
+    Mcp(String),
+
     #[error("{error} ({hint})")]
     Hinted {
         error: Box<Error>,

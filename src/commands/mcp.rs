@@ -23,7 +23,7 @@ pub fn run(load: impl FnOnce() -> Result<Catalogue, Error>) -> Result<Outcome, E
     let served = runtime.block_on(server::serve(catalogue));
     // Nothing is left to wait for: the input is closed.
     runtime.shutdown_background();
-    served.map_err(Error::Stdin)?;
+    served?;
     Ok(Outcome::Found)
 }
 

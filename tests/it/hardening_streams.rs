@@ -122,6 +122,25 @@ fn a_full_stdout_is_an_error() {
     assert_eq!(out.status.code(), Some(2));
 }
 
+/// The MCP server that cannot write its answer says so as every command does, in one line of
+/// ours (not the transport's words, which name its Rust types).
+#[test]
+#[cfg(feature = "mcp")]
+fn the_mcp_server_with_a_full_stdout_says_it_cannot_write() {
+    let initialize = r#"{"jsonrpc":"2.0","id":1,"method":"initialize","params":{"protocolVersion":"2024-11-05","capabilities":{},"clientInfo":{"name":"t","version":"1"}}}"#;
+    let out = shell(&format!(
+        r#"echo '{initialize}' | "$CHATERR" mcp >/dev/full"#
+    ));
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(stderr.lines().count(), 1, "{stderr}");
+    assert!(
+        stderr.starts_with("chaterr: error: cannot write output: "),
+        "{stderr}"
+    );
+    assert!(!stderr.contains("rmcp"), "{stderr}");
+}
+
 #[test]
 #[cfg(feature = "dynamic-completion")]
 fn completion_errors_are_one_line_of_ours() {

@@ -13,6 +13,7 @@ use rmcp::{ErrorData, RoleServer, ServerHandler, ServiceExt};
 
 use super::tools;
 use crate::catalogue::Catalogue;
+use crate::error::Error;
 
 /// The longest message read: a 10 MiB log (`tools::MAX_LOG`) written as JSON, escapes and all,
 /// fits, so that a log over the limit is answered with why. A longer message is dropped, as the
@@ -80,7 +81,7 @@ impl ServerHandler for Server {
 }
 
 /// Serves the catalogue until standard input closes.
-pub async fn serve(catalogue: Catalogue) -> io::Result<()> {
+pub async fn serve(catalogue: Catalogue) -> Result<(), Error> {
     let server = Server {
         catalogue: Mutex::new(catalogue),
     };
@@ -90,13 +91,29 @@ pub async fn serve(catalogue: Catalogue) -> io::Result<()> {
         Ok(running) => running,
         // The client went away before it began: nothing to do.
         Err(ServerInitializeError::ConnectionClosed(_)) => return Ok(()),
-        Err(err) => return Err(io::Error::other(err.to_string())),
+        // The transport fails this way only in writing the answer (`> /dev/full`).
+        Err(ServerInitializeError::TransportError { error, .. }) => {
+            return Err(Error::Output(io_error(&error)));
+        }
+        Err(err) => return Err(Error::Mcp(err.to_string())),
     };
     match running.waiting().await {
-        Ok(QuitReason::JoinError(err)) | Err(err) => Err(io::Error::other(err.to_string())),
+        Ok(QuitReason::JoinError(err)) | Err(err) => Err(Error::Mcp(err.to_string())),
         // Closed (the input ended) or cancelled.
         Ok(_) => Ok(()),
     }
+}
+
+/// The system's error beneath a transport's (the transport's own words name its Rust types).
+fn io_error(error: &(dyn std::error::Error + 'static)) -> io::Error {
+    let mut cause = Some(error);
+    while let Some(error) = cause {
+        if let Some(io) = error.downcast_ref::<io::Error>() {
+            return io::Error::new(io.kind(), io.to_string());
+        }
+        cause = error.source();
+    }
+    io::Error::other(error.to_string())
 }
 
 /// Standard output, written apart from the process's `std::io::Stdout`, whose lock the
