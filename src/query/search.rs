@@ -419,6 +419,12 @@ fn shared_numbering_first<'a>(catalogue: &'a Catalogue, query: &str, hits: &mut 
     let mut i = 0;
     while i < hits.len() {
         let hit = &hits[i];
+        // The code, name or symbol the query is, and the tiers below it, keep their place (and
+        // a search for a code reads no more than before).
+        if hit.score >= PHRASE {
+            i += 1;
+            continue;
+        }
         let source = hit.entry.source;
         let own_page = catalogue
             .source_of(hit.entry)
@@ -428,10 +434,7 @@ fn shared_numbering_first<'a>(catalogue: &'a Catalogue, query: &str, hits: &mut 
             && *own
                 .entry(source)
                 .or_insert_with(|| numbers_its_own_way(catalogue, source));
-        if hit.score < PHRASE
-            && own_page
-            && let Some((vendor, concept, count)) = key(hit)
-        {
+        if own_page && let Some((vendor, concept, count)) = key(hit) {
             // A code more pages hold, or the same code on a page for every platform that
             // words it otherwise (the same wording folds into one hit anyway).
             let shared = (i + 1..hits.len()).find(|&j| {
