@@ -402,20 +402,20 @@ fn shared_numbering_first<'a>(catalogue: &'a Catalogue, query: &str, hits: &mut 
             .any(|w| said.iter().any(|s| s == w) || (!w.is_ascii() && lower.contains(w)))
     };
     // How many pages of the vendor hold each (vendor, code, concept) among the hits.
-    let mut pages: HashMap<(&str, i64, &str), usize> = HashMap::default();
+    let mut pages: HashMap<(&str, i64, Option<&str>), usize> = HashMap::default();
     for hit in hits.iter() {
-        if let Some(concept) = hit.entry.text(Field::Concept) {
-            let vendor = catalogue.source_of(hit.entry).vendor.as_ref();
-            *pages.entry((vendor, hit.entry.code, concept)).or_default() += 1;
-        }
+        let vendor = catalogue.source_of(hit.entry).vendor.as_ref();
+        let concept = hit.entry.text(Field::Concept);
+        *pages.entry((vendor, hit.entry.code, concept)).or_default() += 1;
     }
     let key = |hit: &Hit<'a>| -> Option<(&'a str, &'a str, usize)> {
         let concept = hit.entry.text(Field::Concept)?;
         let source = catalogue.source_of(hit.entry);
-        let count = pages[&(source.vendor.as_ref(), hit.entry.code, concept)];
+        let count = pages[&(source.vendor.as_ref(), hit.entry.code, Some(concept))];
         Some((source.vendor.as_ref(), concept, count))
     };
-    let mut own: HashMap<usize, bool> = HashMap::default();
+    // Per source, whether it numbers its codes its own way, found once.
+    let mut own: Vec<Option<bool>> = vec![None; catalogue.sources().len()];
     let mut i = 0;
     while i < hits.len() {
         let hit = &hits[i];
@@ -431,9 +431,7 @@ fn shared_numbering_first<'a>(catalogue: &'a Catalogue, query: &str, hits: &mut 
             .platform
             .as_deref()
             .is_some_and(|p| !named(p))
-            && *own
-                .entry(source)
-                .or_insert_with(|| numbers_its_own_way(catalogue, source));
+            && *own[source].get_or_insert_with(|| numbers_its_own_way(catalogue, source));
         if own_page && let Some((vendor, concept, count)) = key(hit) {
             // A code more pages hold, or the same code on a page for every platform that
             // words it otherwise (the same wording folds into one hit anyway).
@@ -470,12 +468,12 @@ fn numbers_its_own_way(catalogue: &Catalogue, source: usize) -> bool {
     let sources = catalogue.sources();
     let vendor = &sources[source].vendor;
     // Read by keys (no entry built): the source's codes, and where else its vendor has each.
-    let mut own: HashMap<i64, usize> = HashMap::default();
+    let mut own: Vec<(i64, usize)> = Vec::new();
     let mut elsewhere: Vec<(i64, usize)> = Vec::new();
     for i in 0..catalogue.len() {
         let key = catalogue.key(i);
         if key.source == source {
-            own.insert(key.code, i);
+            own.push((key.code, i));
         } else if sources[key.source].vendor == *vendor {
             elsewhere.push((key.code, i));
         }
@@ -483,11 +481,11 @@ fn numbers_its_own_way(catalogue: &Catalogue, source: usize) -> bool {
     let concept = |i: usize| catalogue.entry(i).text(Field::Concept);
     let shared = own
         .iter()
-        .filter(|&(code, &i)| {
+        .filter(|&&(code, i)| {
             concept(i).is_some_and(|c| {
                 elsewhere
                     .iter()
-                    .any(|&(other, j)| other == *code && concept(j) == Some(c))
+                    .any(|&(other, j)| other == code && concept(j) == Some(c))
             })
         })
         .count();
