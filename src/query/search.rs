@@ -251,9 +251,8 @@ pub fn search<'a>(
     let scope = &filter.scope;
     let mut hits = match options.mode {
         Mode::Ranked => {
-            let mut lexical = ranked(catalogue, scope, query);
-            typical_first(catalogue, query, &mut lexical);
-            let mut hits = super::semantic::fuse(catalogue, scope, query, lexical);
+            let mut hits =
+                super::semantic::fuse(catalogue, scope, query, ranked(catalogue, scope, query));
             shared_numbering_first(catalogue, query, &mut hits);
             hits
         }
@@ -306,54 +305,6 @@ fn fold<'a>(catalogue: &Catalogue, hits: Vec<Hit<'a>>, limit: usize) -> Vec<Hit<
         }
     }
     kept
-}
-
-/// How much an entry's typicality ([`typical_first`]) scales its score in a query the model
-/// does not read (chosen on the tune, fresh and fresh2 splits: 2 to 8 and 10 to 50 hits deep
-/// moved their Chinese queries the same way).
-const TYPICALITY_WEIGHT: f64 = 4.0;
-/// How many of the first lexical hits it rescores.
-const TYPICALITY_DEPTH: usize = 30;
-
-/// In a query in Chinese, of the lexical hits, those whose own text reads like their concept's
-/// words first. Our words for a concept match every entry of it alike, and in a Chinese query
-/// they are most of what matches (the vendors' texts are mostly English), so among a concept's
-/// entries the shortest text won ("Profile fields contain sensitive words" for a message with a
-/// sensitive word). The sentence model, which cannot read the query, still knows how near each
-/// entry's text is to its concept's sentences (its cosine to the nearest, computed from the
-/// vectors stored for both, [`typicality`](super::semantic::typicality)): a word score is scaled
-/// by `1 + w·(t − 0.5)`, `w` the weight times the query's share of CJK words (an English query,
-/// which the model reads itself, is left as it is). Only queries with a CJK character, not a
-/// code, name or symbol, read the vectors; the model never runs for it.
-fn typical_first<'a>(catalogue: &Catalogue, query: &str, hits: &mut [Hit<'a>]) {
-    if !query.chars().any(is_cjk) {
-        return;
-    }
-    let weight = TYPICALITY_WEIGHT * (1.0 - f64::from(super::semantic::latin_share(query)));
-    if weight <= 0.0 {
-        return;
-    }
-    let depth = hits.len().min(TYPICALITY_DEPTH);
-    for hit in &mut hits[..depth] {
-        if hit.why.as_ref().is_some_and(|w| w.tier == Tier::Words)
-            && let Some(t) = super::semantic::typicality(catalogue, hit.entry)
-        {
-            let scale = 1.0 + weight * (f64::from(t) - 0.5);
-            hit.score *= scale.max(0.0);
-        }
-    }
-    hits[..depth].sort_by(lexical_order);
-}
-
-/// How ranked search orders its hits: the entries the query names exactly first; then codes the
-/// documents describe before those only an SDK defines; then by score.
-fn lexical_order(a: &Hit<'_>, b: &Hit<'_>) -> std::cmp::Ordering {
-    let exact = |hit: &Hit<'_>| hit.score >= EXACT;
-    (exact(b).cmp(&exact(a)))
-        .then(b.entry.documented.cmp(&a.entry.documented))
-        .then(b.score.total_cmp(&a.score))
-        .then(a.entry.code.cmp(&b.entry.code))
-        .then(a.entry.source.cmp(&b.entry.source))
 }
 
 /// How far down the ranking [`shared_numbering_first`] looks.
@@ -1383,7 +1334,14 @@ fn rank<'a>(
 
     // The entries the query names exactly first; then codes the documents describe before those
     // only an SDK defines.
-    hits.sort_by(lexical_order);
+    let exact = |hit: &Hit<'_>| hit.score >= EXACT;
+    hits.sort_by(|a, b| {
+        (exact(b).cmp(&exact(a)))
+            .then(b.entry.documented.cmp(&a.entry.documented))
+            .then(b.score.total_cmp(&a.score))
+            .then(a.entry.code.cmp(&b.entry.code))
+            .then(a.entry.source.cmp(&b.entry.source))
+    });
     let highlight: Arc<[String]> = matched.iter().map(|m| m.stem.clone()).collect();
     for hit in &mut hits {
         hit.highlight = Highlight::Stems(Arc::clone(&highlight));

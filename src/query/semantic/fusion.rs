@@ -149,7 +149,7 @@ fn readable(query: &str) -> String {
 
 /// The share of the query's words written in Latin letters, each CJK character counting as a
 /// word.
-pub fn latin_share(query: &str) -> f32 {
+fn latin_share(query: &str) -> f32 {
     let (mut latin, mut other) = (0usize, 0usize);
     let mut in_word = false;
     for c in query.chars() {

@@ -13,10 +13,10 @@ mod vectors;
 use std::sync::OnceLock;
 
 pub use chaterr_minilm::{Bert, ModelError, dot};
-pub use fusion::{fuse, latin_share};
+pub use fusion::fuse;
 pub use vectors::{Meaning, texts_hash, write_vectors};
 
-use crate::catalogue::{Catalogue, Entry, Field};
+use crate::catalogue::{Entry, Field};
 
 #[cfg(chaterr_model)]
 const MODEL_FILE: Option<&[u8]> = Some(include_bytes!(concat!(
@@ -58,48 +58,13 @@ pub fn model() -> Option<&'static Bert> {
 /// The embedded catalogue's vectors; `None` when chaterr was built without the model or
 /// without models/entry-vectors.bin.
 pub fn meaning() -> Option<&'static Meaning> {
-    model()?;
-    vectors()
-}
-
-/// The embedded catalogue's vectors, read without the model (which [`meaning`] loads first).
-fn vectors() -> Option<&'static Meaning> {
     static MEANING: OnceLock<Option<Meaning>> = OnceLock::new();
     MEANING
         .get_or_init(|| {
+            model()?;
             VECTORS_FILE.map(|f| Meaning::parse(f).expect("the embedded vectors are valid"))
         })
         .as_ref()
-}
-
-/// How near the embedded entry's own text is to its concept's words ([`Meaning::typicality`]);
-/// `None` for a catalogue other than the embedded one, an entry without a concept, or chaterr
-/// built without the vectors. Reads the vectors only, never runs the model.
-pub fn typicality(catalogue: &Catalogue, entry: &Entry) -> Option<f32> {
-    catalogue.tables()?;
-    MODEL_FILE?;
-    let meaning = vectors()?;
-    if meaning.entries() != catalogue.len() {
-        return None;
-    }
-    // The embedded entries are in catalogue order: found by halving.
-    let at = |i: usize| {
-        let key = catalogue.key(i);
-        chaterr_catalogue::model::order(key.documented, key.code, key.source)
-    };
-    let wanted = chaterr_catalogue::model::order(entry.documented, entry.code, entry.source);
-    let (mut low, mut high) = (0, catalogue.len());
-    while low < high {
-        let mid = (low + high) / 2;
-        if at(mid) < wanted {
-            low = mid + 1;
-        } else {
-            high = mid;
-        }
-    }
-    (low < catalogue.len() && at(low) == wanted)
-        .then(|| meaning.typicality(low))
-        .flatten()
 }
 
 /// A text's vector: the model's mean-pooled, L2-normalised output.

@@ -168,26 +168,4 @@ mod with_the_model {
             assert!(stored > 0.999, "entry {i}: {stored}");
         }
     }
-
-    #[cfg(chaterr_vectors)]
-    #[test]
-    fn an_entry_that_reads_like_its_concept_is_more_typical() {
-        let catalogue = Catalogue::embedded();
-        let find = |source: &str, code: i64| {
-            catalogue
-                .entries()
-                .find(|e| e.code == code && catalogue.source_of(e).id.as_ref() == source)
-                .expect("in the catalogue")
-        };
-        // Both are sensitive content; the first is about a message, as our words for it are.
-        let message = typicality(&catalogue, find("tencent-chat", 80001)).expect("a concept");
-        let profile = typicality(&catalogue, find("tencent-im", 40005)).expect("a concept");
-        assert!(message > profile, "{message} <= {profile}");
-        // Found by halving in catalogue order: every entry's is its own row's.
-        let meaning = meaning().expect("built with the vectors");
-        for i in [0, 1, catalogue.len() / 2, catalogue.len() - 1] {
-            let by_entry = typicality(&catalogue, catalogue.entry(i));
-            assert_eq!(by_entry, meaning.typicality(i), "entry {i}");
-        }
-    }
 }

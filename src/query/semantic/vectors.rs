@@ -239,21 +239,6 @@ impl Meaning {
         self.similarity(entry, query)
     }
 
-    /// How near an embedded entry's own text is to its concept's words: the cosine of its
-    /// vector with the nearest of its concept's sentences (`None` without a concept).
-    pub fn typicality(&self, entry: usize) -> Option<f32> {
-        let concept = self.entry_concept(entry)?;
-        let scale = self.scales[entry];
-        let row: Vec<f32> = self.rows[entry * self.dims..(entry + 1) * self.dims]
-            .iter()
-            .map(|&v| f32::from(v as i8) * scale)
-            .collect();
-        let (start, end) = self.concept_sentences[concept];
-        (start..end)
-            .map(|s| self.similarity(self.entries + s, &row))
-            .reduce(f32::max)
-    }
-
     /// The concept index of an embedded entry.
     pub fn entry_concept(&self, entry: usize) -> Option<usize> {
         let c = self.entry_concepts[entry];
