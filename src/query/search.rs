@@ -251,7 +251,10 @@ pub fn search<'a>(
     let scope = &filter.scope;
     let mut hits = match options.mode {
         Mode::Ranked => {
-            super::semantic::fuse(catalogue, scope, query, ranked(catalogue, scope, query))
+            let mut hits =
+                super::semantic::fuse(catalogue, scope, query, ranked(catalogue, scope, query));
+            shared_numbering_first(catalogue, query, &mut hits);
+            hits
         }
         Mode::Fixed => grep(catalogue, scope, &regex::escape(query), options.ignore_case)?,
         Mode::Regex => grep(catalogue, scope, query, options.ignore_case)?,
@@ -302,6 +305,142 @@ fn fold<'a>(catalogue: &Catalogue, hits: Vec<Hit<'a>>, limit: usize) -> Vec<Hit<
         }
     }
     kept
+}
+
+/// How far down the ranking [`shared_numbering_first`] looks.
+const NUMBERING_WINDOW: usize = 200;
+
+/// How many rows down the shared row of a problem may be to take the place of a page's own
+/// row (Agora's pages of one code are up to four rows: about the next problem's).
+const NUMBERING_NEAR: usize = 6;
+
+/// Words that name a platform with pages of its own (a query naming one is about that page).
+const PLATFORM_WORDS: &[(&str, &[&str])] = &[
+    (
+        "web",
+        &[
+            "web",
+            "browser",
+            "javascript",
+            "js",
+            "typescript",
+            "h5",
+            "网页",
+            "浏览器",
+        ],
+    ),
+    ("android", &["android", "kotlin", "安卓"]),
+    ("ios", &["ios", "iphone", "ipad", "swift", "苹果"]),
+    ("unity", &["unity"]),
+];
+
+/// Of one vendor's rows for one problem (concept), the code more of its pages document comes
+/// first: a platform page's own code (Agora Web numbers its errors its own way) after the code
+/// the vendor's other pages share, unless the query names that platform. Such rows are the same
+/// problem under two numberings; which stood first was decided by text length alone (a web
+/// page's shorter description), and a query naming no platform is read as one about the
+/// numbering most SDKs use.
+fn shared_numbering_first<'a>(catalogue: &'a Catalogue, query: &str, hits: &mut [Hit<'a>]) {
+    let window = hits.len().min(NUMBERING_WINDOW);
+    let hits = &mut hits[..window];
+    let lower = query.to_lowercase();
+    let said = words(&lower);
+    let named = |platform: &str| {
+        PLATFORM_WORDS
+            .iter()
+            .filter(|(p, _)| *p == platform)
+            .flat_map(|(_, words)| words.iter())
+            .any(|w| said.iter().any(|s| s == w) || (!w.is_ascii() && lower.contains(w)))
+    };
+    // How many pages of the vendor hold each (vendor, code, concept) among the hits.
+    let mut pages: HashMap<(&str, i64, Option<&str>), usize> = HashMap::default();
+    for hit in hits.iter() {
+        let vendor = catalogue.source_of(hit.entry).vendor.as_ref();
+        let concept = hit.entry.text(Field::Concept);
+        *pages.entry((vendor, hit.entry.code, concept)).or_default() += 1;
+    }
+    let key = |hit: &Hit<'a>| -> Option<(&'a str, &'a str, usize)> {
+        let concept = hit.entry.text(Field::Concept)?;
+        let source = catalogue.source_of(hit.entry);
+        let count = pages[&(source.vendor.as_ref(), hit.entry.code, Some(concept))];
+        Some((source.vendor.as_ref(), concept, count))
+    };
+    // Per source, whether it numbers its codes its own way, found once.
+    let mut own: Vec<Option<bool>> = vec![None; catalogue.sources().len()];
+    let mut i = 0;
+    while i < hits.len() {
+        let hit = &hits[i];
+        // The code, name or symbol the query is, and the tiers below it, keep their place (and
+        // a search for a code reads no more than before).
+        if hit.score >= PHRASE {
+            i += 1;
+            continue;
+        }
+        let source = hit.entry.source;
+        let own_page = catalogue
+            .source_of(hit.entry)
+            .platform
+            .as_deref()
+            .is_some_and(|p| !named(p))
+            && *own[source].get_or_insert_with(|| numbers_its_own_way(catalogue, source));
+        if own_page && let Some((vendor, concept, count)) = key(hit) {
+            // A code more pages hold, or the same code on a page for every platform that
+            // words it otherwise (the same wording folds into one hit anyway).
+            let shared = (i + 1..hits.len()).find(|&j| {
+                let other = &hits[j];
+                let same_code_for_all = other.entry.code == hit.entry.code
+                    && catalogue.source_of(other.entry).platform.is_none()
+                    && !say_nearly_the_same(hit.entry, other.entry);
+                other.score < PHRASE
+                    && key(other).is_some_and(|(v, c, n)| {
+                        v == vendor && c == concept && (n > count || same_code_for_all)
+                    })
+            });
+            if let Some(j) = shared {
+                if j - i <= NUMBERING_NEAR {
+                    // Near: the shared row takes the place the problem earned.
+                    hits[i..=j].rotate_right(1);
+                } else {
+                    // Far: the page's own row goes right after it, what stood between moves
+                    // up one (a row that far down would push better ones down).
+                    hits[i..=j].rotate_left(1);
+                    continue;
+                }
+            }
+        }
+        i += 1;
+    }
+}
+
+/// Whether a source numbers its codes its own way: fewer than half of its codes are, at
+/// another source of its vendor, the same code for the same problem (Agora Web: 19 of 67; the
+/// Android, iOS and Unity pages 0.96 and more).
+fn numbers_its_own_way(catalogue: &Catalogue, source: usize) -> bool {
+    let sources = catalogue.sources();
+    let vendor = &sources[source].vendor;
+    // Read by keys (no entry built): the source's codes, and where else its vendor has each.
+    let mut own: Vec<(i64, usize)> = Vec::new();
+    let mut elsewhere: Vec<(i64, usize)> = Vec::new();
+    for i in 0..catalogue.len() {
+        let key = catalogue.key(i);
+        if key.source == source {
+            own.push((key.code, i));
+        } else if sources[key.source].vendor == *vendor {
+            elsewhere.push((key.code, i));
+        }
+    }
+    let concept = |i: usize| catalogue.entry(i).text(Field::Concept);
+    let shared = own
+        .iter()
+        .filter(|&&(code, i)| {
+            concept(i).is_some_and(|c| {
+                elsewhere
+                    .iter()
+                    .any(|&(other, j)| other == code && concept(j) == Some(c))
+            })
+        })
+        .count();
+    2 * shared < own.len()
 }
 
 /// Whether the query's words are all common words ("of", "is in"), which ranked search leaves

@@ -428,3 +428,17 @@ mod users_entries {
         assert_eq!(stderr, "");
     }
 }
+
+#[test]
+fn a_platform_s_own_numbering_comes_after_the_shared_one() {
+    // Agora Web numbers its errors its own way; its shorter wording of a full chat room used to
+    // come first for a query that names no platform.
+    let first = |query: &str| {
+        let hits = json_of(&["search", "--vendor", "agora", query, "--limit", "1"]);
+        hits[0]["source"].as_str().unwrap_or_default().to_owned()
+    };
+    let query = "the chat room has no space left for another member";
+    assert_ne!(first(query), "agora-chat-web", "{query}");
+    let query = "the chat room has no space left for another member, in the browser";
+    assert_eq!(first(query), "agora-chat-web", "{query}");
+}

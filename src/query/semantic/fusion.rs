@@ -18,8 +18,8 @@ use crate::catalogue::{Catalogue, Entry, Field, Scope};
 use crate::query::search::{EXACT, MENTIONED, PHRASE};
 use crate::query::search::{Highlight, Hit, Why};
 
-/// The weight of our words' nearest sentence against the entry's own text in an entry's
-/// similarity (tuned on the tune half of tests/data/search-eval).
+/// The weight of our words (the mean of the concept's two nearest sentences) against the entry's
+/// own text in an entry's similarity (tuned on the tune half of tests/data/search-eval).
 const WORDS_SHARE: f32 = 0.5;
 /// Reciprocal-rank fusion: a result at rank r adds weight / (K + r).
 const K: f64 = 10.0;
@@ -188,7 +188,7 @@ fn known_share(model: &Bert, query: &str) -> f32 {
 }
 
 /// The similarity of each entry in scope to the query vector: its text's, blended with the
-/// nearest sentence of our words for its concept; (index, similarity). A user's own entry is read
+/// two nearest sentences of our words for its concept; (index, similarity). A user's own entry is read
 /// by its own text too, its vector from the cache of users' vectors or computed now
 /// ([`UserVectors`]); one this search may not embed is read by its concept's words alone.
 fn similarities(

@@ -43,6 +43,15 @@ pub fn texts_hash(catalogue: &Catalogue) -> u64 {
     hash.0
 }
 
+/// The mean of the two nearest similarities, or the nearest where there is no second.
+fn nearest_two(first: f32, second: f32) -> f32 {
+    if second.is_finite() {
+        (first + second) / 2.0
+    } else {
+        first
+    }
+}
+
 struct Fnv(u64);
 
 impl Fnv {
@@ -208,14 +217,19 @@ impl Meaning {
         dot * self.scales[row]
     }
 
-    /// The query's similarity to each concept: the nearest of its sentences.
+    /// The query's similarity to each concept: the mean of its two nearest sentences (its one
+    /// sentence's where it has one). The nearest alone favoured the concepts with the most
+    /// sentences, one of which is near a query by chance more often.
     pub fn concept_similarities(&self, query: &[f32]) -> Vec<f32> {
         self.concept_sentences
             .iter()
             .map(|&(start, end)| {
-                (start..end)
+                let (first, second) = (start..end)
                     .map(|s| self.similarity(self.entries + s, query))
-                    .fold(f32::NEG_INFINITY, f32::max)
+                    .fold((f32::NEG_INFINITY, f32::NEG_INFINITY), |(a, b), x| {
+                        if x > a { (x, a) } else { (a, b.max(x)) }
+                    });
+                nearest_two(first, second)
             })
             .collect()
     }
@@ -234,5 +248,45 @@ impl Meaning {
     /// A concept's index by its id.
     pub fn concept_index(&self, id: &str) -> Option<usize> {
         self.concept_ids.iter().position(|c| *c == id)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::nearest_two;
+
+    #[test]
+    fn a_concept_is_as_near_as_its_two_nearest_sentences() {
+        assert!((nearest_two(0.8, 0.4) - 0.6).abs() < 1e-6);
+        assert_eq!(nearest_two(0.7, f32::NEG_INFINITY), 0.7);
+        assert_eq!(
+            nearest_two(f32::NEG_INFINITY, f32::NEG_INFINITY),
+            f32::NEG_INFINITY
+        );
+    }
+
+    #[cfg(all(chaterr_model, chaterr_vectors))]
+    #[test]
+    fn a_concept_s_similarity_is_not_its_nearest_sentence_alone() {
+        let meaning = crate::query::semantic::meaning().expect("built with the vectors");
+        let model = crate::query::semantic::model().expect("built with the model");
+        let query = crate::query::semantic::embed(model, "the photo will not send in the group");
+        let concepts = meaning.concept_similarities(&query);
+        let mut checked = 0;
+        for (c, &(start, end)) in meaning.concept_sentences.iter().enumerate() {
+            let mut sims: Vec<f32> = (start..end)
+                .map(|s| meaning.similarity(meaning.entries + s, &query))
+                .collect();
+            sims.sort_by(|a, b| b.total_cmp(a));
+            if sims.len() >= 2 && sims[0] > sims[1] {
+                assert!(
+                    (concepts[c] - (sims[0] + sims[1]) / 2.0).abs() < 1e-6,
+                    "{c}"
+                );
+                assert!(concepts[c] < sims[0]);
+                checked += 1;
+            }
+        }
+        assert!(checked > 100, "{checked}");
     }
 }
