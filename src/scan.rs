@@ -234,9 +234,16 @@ static PRODUCTS: LazyLock<Regex> = LazyLock::new(|| {
             # OpenIM's own words: its request ids (`operationID` in its JSON, `OperationID:` in
             # its Go SDK's log lines), its error detail, its Go error chain, its iOS classes
             | [oO]perationID | errDlt | withStack | (?-u:\b)OIM[A-Z][a-z]
-            # and the names of its Go errors, which its messages carry (`1004 RecordNotFoundError`)
+            # and the names of its Go errors, which its messages carry (`1004 RecordNotFoundError`;
+            # the SDK's sdkerrs: `10003 CtxDeadlineExceededError`), but for the generic ones
+            # (NetworkError, FileNotFoundError, TokenExpiredError)
             | (?-u:\b)(?:Args|NoPermission|DuplicateKey|RecordNotFound|SdkInternal
-                |ResourceLoadNotComplete)Error(?-u:\b)
+                |ResourceLoadNotComplete|NetworkTimeout|CtxDeadlineExceeded|NoUpdate
+                |UserIDNotFound|GroupIDNotFound|LoginOut|LoginRepeat|NotSupportOpt|NotSupportType
+                |Msg(?:DeCompression|DecodeBinaryWs|BinaryTypeNotSupport|Repeat
+                    |ContentTypeNotSupport|TypeNotSupport|ContentEmpty|HasNoSeq|HasDeleted))
+                Error(?-u:\b)
+            | (?-u:\b)GroupTypeErr(?-u:\b)
             # Agora RTC's (and RTM 1.x's) Android log tag: Agora Chat logs as EMClient
             | AGORA_SDK
             # WebSocket close codes (1000-1015) are the socket's, not an SDK's
@@ -410,8 +417,13 @@ fn found_in(line: &[u8], caps: &Captures<'_>) -> Option<Found> {
     // `返回6001` is "returns 6001": a code only where the line speaks of an error or an SDK,
     // or where it stands as a bare number would (four digits or more, alone up to a clause's
     // end: `发文本消息有时返回 9515`).
+    let figures = digits
+        .as_bytes()
+        .iter()
+        .filter(|b| b.is_ascii_digit())
+        .count();
     if caps.get(groups.returns).is_some()
-        && !(digits.as_bytes().len() >= 4 && stands_alone(after))
+        && !(figures >= 4 && stands_alone(after))
         && !speaks_of_failure(line)
     {
         return None;

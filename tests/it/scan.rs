@@ -707,6 +707,10 @@ fn openim_s_error_names_are_its_words() {
         "errCode: 1002, errMsg: NoPermissionError",
         "createGroup failed, code: 1003 DuplicateKeyError",
         "errCode=10004 ResourceLoadNotCompleteError",
+        // the SDK's own errors (openim-sdk-core's sdkerrs)
+        "errCode: 10007, errMsg: NoUpdateError",
+        "onError: code=10003, msg=CtxDeadlineExceededError",
+        "errCode: 10005 GroupTypeErr",
         // and, as other products' words do, the lines just after them
         "errMsg: RecordNotFoundError\nerrCode: 1004",
     ] {
@@ -905,6 +909,7 @@ fn a_bare_number_in_chinese_prose() {
         "上传了6001条消息是正常的",
         // three digits after "returns", no failure: a value
         "登录返回 702",
+        "登录返回 -200，",
         // a loose position: a number the catalogue lacks is no code there
         "是 4242，",
         // denied
