@@ -428,6 +428,10 @@ fn found_in(line: &[u8], caps: &Captures<'_>) -> Option<Found> {
     {
         return None;
     }
+    // A bare number after 号 (number: 群号, 房间号, 账号) or 端口 (port) is an id or a port.
+    if bare_after_id_word(caps, line, digits.start()) {
+        return None;
+    }
     // A bare number's clause is read up to the number itself (`不是 70009`), a key's up to
     // the key; "不是 X，就是 Y" (either X or Y) denies neither.
     let bare = caps.get(groups.bare).is_some();
@@ -510,6 +514,18 @@ fn clause_denies(near: &[u8]) -> bool {
         .last()
         .map_or(near, |m| &near[m.end()..]);
     NEGATION.is_match(clause)
+}
+
+/// Whether a bare number (`bare` in `CODE`) follows a word that makes it an id or a port:
+/// `群号 10010，`, `房间号 70001`, `监听端口 8001，`.
+fn bare_after_id_word(caps: &Captures<'_>, line: &[u8], digits_start: usize) -> bool {
+    if caps.get(GROUP_INDICES.bare).is_none() {
+        return false;
+    }
+    let before = line[..digits_start].trim_ascii_end();
+    ["号", "端口"]
+        .iter()
+        .any(|word| before.ends_with(word.as_bytes()))
 }
 
 /// What may follow a bare number (`bare` in `CODE`): a clause's end, or blanks and more

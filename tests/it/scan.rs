@@ -918,6 +918,9 @@ fn a_bare_number_in_chinese_prose() {
         "version 6012, 登录是正常的",
         // a field's value after a full-width colon: not prose
         "群ID：10010，成员是3人",
+        // an id or a port: after 号 (number) or 端口 (port)
+        "房间号 10010，进房是正常的",
+        "监听端口 8001，是被占用了吗",
     ] {
         assert_eq!(last_line(log, &[]), [], "{log}");
     }
