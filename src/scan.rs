@@ -160,10 +160,17 @@ static CODE: LazyLock<Regex> = LazyLock::new(|| {
             (?P<n8>-?[0-9]{3,19})[\ \t]*(?:错误|(?i:error[\ \t]code|code)(?-u:\b))
           | # a row of the vendor's table                 10007 | 操作权限不足…
             ^[\ \t]*\|?[\ \t]*(?P<n9>-?[0-9]{1,19})[\ \t]+\|[\ \t]
-          | # a definition: the line starts with the code  10015是…  10015：…
-            ^[\ \t]*(?P<n10>-?[0-9]{4,19})[\ \t]*(?:是|：)
+          | # a definition: the line starts with the code  10015是…  10015：…  10010: 群组不存在
+            ^[\ \t]*(?P<n10>-?[0-9]{4,19})[\ \t]*(?:是|：|:[\ \t]*\p{Han})
           | # a number then, in Chinese, what failed       6012请求超时  6014登录失败
             (?P<n11>-?[0-9]{4,19})\p{Han}{0,4}?(?:失败|超时|异常)
+          | # an error's name, its number in brackets     Err_TLS_Account_Num_Exceed_Threshold[70398]
+            (?-u:\b)(?:(?:Err|ERR|err)_[A-Za-z0-9_]+|Err[A-Z][A-Za-z0-9]*)
+                [\[(](?P<n12>-?[0-9]{1,19})[\])]
+          | # a bare number in Chinese prose, standing alone up to a clause's end or a blank and
+            # more Chinese                                 关于 70402 参数非法  还有7006，  推送 6012, 登录…
+            (?:\p{Han}|[、，。；？！（）【】「」《》“”])[\ \t]*(?P<bare>-?[0-9]{4,19})
+                (?:[\ \t]*(?:$|[,.;!?)\]、，。；！？）】」》”])|[\ \t]+\p{Han})
         )
         "#,
     )
@@ -172,7 +179,7 @@ static CODE: LazyLock<Regex> = LazyLock::new(|| {
 
 /// The capture groups of `CODE` holding the digits, and whether each is a loose position (the
 /// number stands in prose or a table: only a catalogued code counts there).
-const GROUPS: [(&str, bool); 12] = [
+const GROUPS: [(&str, bool); 14] = [
     ("n1", false),
     ("n2", false),
     ("n3", false),
@@ -184,7 +191,9 @@ const GROUPS: [(&str, bool); 12] = [
     ("n9", true),
     ("n10", true),
     ("n11", true),
+    ("n12", true),
     ("returns", true),
+    ("bare", true),
 ];
 
 /// Where `CODE`'s groups stand, by number: a group read by its name costs a lookup of the
@@ -192,6 +201,7 @@ const GROUPS: [(&str, bool); 12] = [
 struct GroupIndices {
     digits: [(usize, bool); GROUPS.len()],
     returns: usize,
+    bare: usize,
     key: usize,
     skey: usize,
 }
@@ -205,6 +215,7 @@ static GROUP_INDICES: LazyLock<GroupIndices> = LazyLock::new(|| {
     GroupIndices {
         digits: GROUPS.map(|(name, loose)| (index(name), loose)),
         returns: index("returns"),
+        bare: index("bare"),
         key: index("key"),
         skey: index("skey"),
     }
@@ -220,12 +231,19 @@ static PRODUCTS: LazyLock<Regex> = LazyLock::new(|| {
         | (?P<other>(?i:agora[_\-]?(?:rtm|rtc)|rtm[_\-]?client|zego[_\-]?express|open[_\-]im
                 |openim[_\-]?sdk)
             | OpenI[Mm] | (?-u:\b)(?i:rtm)(?-u:\b) | (?-u:\b)RTM
-            # OpenIM's own words: its request ids, its error detail, its Go error chain,
-            # its iOS classes
-            | operationID | errDlt | withStack | (?-u:\b)OIM[A-Z][a-z]
-            # and the names of its Go errors, which its messages carry (`1004 RecordNotFoundError`)
+            # OpenIM's own words: its request ids (`operationID` in its JSON, `OperationID:` in
+            # its Go SDK's log lines), its error detail, its Go error chain, its iOS classes
+            | [oO]perationID | errDlt | withStack | (?-u:\b)OIM[A-Z][a-z]
+            # and the names of its Go errors, which its messages carry (`1004 RecordNotFoundError`;
+            # the SDK's sdkerrs: `10003 CtxDeadlineExceededError`), but for the generic ones
+            # (NetworkError, FileNotFoundError, TokenExpiredError)
             | (?-u:\b)(?:Args|NoPermission|DuplicateKey|RecordNotFound|SdkInternal
-                |ResourceLoadNotComplete)Error(?-u:\b)
+                |ResourceLoadNotComplete|NetworkTimeout|CtxDeadlineExceeded|NoUpdate
+                |UserIDNotFound|GroupIDNotFound|LoginOut|LoginRepeat|NotSupportOpt|NotSupportType
+                |Msg(?:DeCompression|DecodeBinaryWs|BinaryTypeNotSupport|Repeat
+                    |ContentTypeNotSupport|TypeNotSupport|ContentEmpty|HasNoSeq|HasDeleted))
+                Error(?-u:\b)
+            | (?-u:\b)GroupTypeErr(?-u:\b)
             # Agora RTC's (and RTM 1.x's) Android log tag: Agora Chat logs as EMClient
             | AGORA_SDK
             # WebSocket close codes (1000-1015) are the socket's, not an SDK's
@@ -396,11 +414,29 @@ fn found_in(line: &[u8], caps: &Captures<'_>) -> Option<Found> {
     if runs_on || stuck {
         return None;
     }
-    // `返回6001` is "returns 6001": a code only where the line speaks of an error or an SDK.
-    if caps.get(groups.returns).is_some() && !speaks_of_failure(line) {
+    // `返回6001` is "returns 6001": a code only where the line speaks of an error or an SDK,
+    // or where it stands as a bare number would (four digits or more, alone up to a clause's
+    // end: `发文本消息有时返回 9515`).
+    let figures = digits
+        .as_bytes()
+        .iter()
+        .filter(|b| b.is_ascii_digit())
+        .count();
+    if caps.get(groups.returns).is_some()
+        && !(figures >= 4 && stands_alone(after))
+        && !speaks_of_failure(line)
+    {
         return None;
     }
-    if negated(&line[..whole.start()]) {
+    // A bare number after 号 (number: 群号, 房间号, 账号) or 端口 (port) is an id or a port.
+    if bare_after_id_word(caps, line, digits.start()) {
+        return None;
+    }
+    // A bare number's clause is read up to the number itself (`不是 70009`), a key's up to
+    // the key; "不是 X，就是 Y" (either X or Y) denies neither.
+    let bare = caps.get(groups.bare).is_some();
+    let clause_end = if bare { digits.start() } else { whole.start() };
+    if negated(&line[..clause_end]) && !EITHER_OR.is_match(after) {
         return None;
     }
     let key = caps.get(groups.key).or_else(|| caps.get(groups.skey));
@@ -479,6 +515,34 @@ fn clause_denies(near: &[u8]) -> bool {
         .map_or(near, |m| &near[m.end()..]);
     NEGATION.is_match(clause)
 }
+
+/// Whether a bare number (`bare` in `CODE`) follows a word that makes it an id or a port:
+/// `群号 10010，`, `房间号 70001`, `监听端口 8001，`.
+fn bare_after_id_word(caps: &Captures<'_>, line: &[u8], digits_start: usize) -> bool {
+    if caps.get(GROUP_INDICES.bare).is_none() {
+        return false;
+    }
+    let before = line[..digits_start].trim_ascii_end();
+    ["号", "端口"]
+        .iter()
+        .any(|word| before.ends_with(word.as_bytes()))
+}
+
+/// What may follow a bare number (`bare` in `CODE`): a clause's end, or blanks and more
+/// Chinese (`关于 70402 参数非法`), not a unit or a word run on (`6001条`).
+static ALONE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:[\ \t]*(?:$|[,.;!?)\]、，。；！？）】」》”])|[\ \t]+\p{Han})")
+        .expect("the alone pattern is valid")
+});
+
+fn stands_alone(after: &[u8]) -> bool {
+    ALONE.is_match(after)
+}
+
+/// "不是 X，就是 Y" (either X or Y): the `不是` before X denies nothing.
+static EITHER_OR: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^[\ \t]*[,，、]?[\ \t]*就是").expect("the either-or pattern is valid")
+});
 
 /// Words saying that something failed, in Chinese or English.
 static FAILURE: LazyLock<Regex> = LazyLock::new(|| {

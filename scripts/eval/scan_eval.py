@@ -161,7 +161,7 @@ def main() -> int:
     ap.add_argument("--json", action="store_true", help="print the figures as JSON")
     ap.add_argument("--misses", action="store_true", help="list misses and false positives")
     ap.add_argument("--split", choices=["tune", "heldout", "fresh", "fresh2", "fresh3", "fresh4"],
-                    help="score only the lines of this split (tune while tuning; fresh, fresh2, fresh3 and fresh4 are never tuned on)")
+                    help="score only the lines of this split (tune, fresh, fresh2, fresh3 while tuning; heldout for aggregates only; fresh4 is never tuned on)")
     args = ap.parse_args()
 
     if not Path(args.bin).exists():

@@ -14,9 +14,10 @@ use crate::scan::{Found, Named, Piece, SymbolFinder, products_named};
 /// How many lines a product named in a log speaks for: its codes follow it closely.
 pub const RECENT_LINES: u64 = 20;
 
-/// Below this, a number names no code by itself (HTTP statuses, counts, small enums): it needs
-/// a chat SDK named on the line or before it.
-pub const DISTINCTIVE: i64 = 1000;
+/// Below this, a number names no code by itself (HTTP statuses, counts, small enums, and
+/// 1000-1999, every API's first block of error codes: `errno:1000`, WeChat's `err_code: 1204`,
+/// OpenIM's 1001-1004): it needs a chat SDK named on the line or before it.
+pub const DISTINCTIVE: i64 = 2000;
 
 /// Lines within which the same code again is the same failure reported on (`failed:70001`
 /// then `ret : 70001`): a summary counts it once.
@@ -253,8 +254,12 @@ impl<'a> Explainer<'a> {
         // A symbol names its SDK, and so its vendor: no narrowing needed.
         for (span, index) in self.symbols.finder.find(piece.text) {
             let entries = self.chosen(self.symbols.entries[index].clone());
+            let code = entries[0].entry.code;
+            // `ERR_SDK_NOT_LOGGED_IN(6014)`: the symbol's own number after it is the same
+            // finding, which the symbol makes.
+            explained.retain(|e| !(e.found.key_start == span.start && e.found.code == code));
             let found = Found {
-                code: entries[0].entry.code,
+                code,
                 key_start: span.start,
                 span,
                 by_name: true,

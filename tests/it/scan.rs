@@ -454,8 +454,6 @@ fn numbers_that_are_not_chat_sdk_codes() {
         "I/ZegoExpressEngine: loginRoom errorCode: 6014",
         "I/F-OpenIMSDK: onError\nonError: { code:10006, message:sdk not init}",
         "E/EMClient: connected\nI/AgoraRtmKit: login\ncode=201",
-        // "returns 6001" says nothing of a failure: a value, not a code
-        "电信卡调用返回6001",
         // ids, sizes, successes, numbers running on
         "/del msg|id:20190920144917|type:1|seq:17093|rand:1119756364 code:0 ret=0",
         "x code=12ms ret=1.5 err=0x1f v2.6006错误",
@@ -699,8 +697,8 @@ fn retcode_with_nobody_named_is_any_api_s_return_code() {
 fn openim_s_error_names_are_its_words() {
     // Without a word of OpenIM's own, its codes read as the chat SDKs' that share them.
     assert_eq!(
-        last_line("getGroupsInfo failed, errCode: 1004", &[]),
-        codes(&[(1004, "tencent")])
+        last_line("getGroupsInfo failed, errCode: 10006", &[]),
+        codes(&[(10006, "tencent")])
     );
     for log in [
         "getGroupsInfo failed, errCode: 1004, errMsg: 1004 RecordNotFoundError",
@@ -709,6 +707,10 @@ fn openim_s_error_names_are_its_words() {
         "errCode: 1002, errMsg: NoPermissionError",
         "createGroup failed, code: 1003 DuplicateKeyError",
         "errCode=10004 ResourceLoadNotCompleteError",
+        // the SDK's own errors (openim-sdk-core's sdkerrs)
+        "errCode: 10007, errMsg: NoUpdateError",
+        "onError: code=10003, msg=CtxDeadlineExceededError",
+        "errCode: 10005 GroupTypeErr",
         // and, as other products' words do, the lines just after them
         "errMsg: RecordNotFoundError\nerrCode: 1004",
     ] {
@@ -863,5 +865,143 @@ fn an_http_client_s_numbers_are_http_statuses() {
     assert_eq!(
         last_line("E/EMClient: OkHttp call failed, code=500", &[]),
         codes(&[(500, "agora")])
+    );
+}
+
+#[test]
+fn a_bare_number_in_chinese_prose() {
+    // Issue titles and sentences name the code as a bare number: four digits or more, after
+    // Chinese, alone up to a clause's end or a blank and more Chinese.
+    for (log, want) in [
+        (
+            "android 4.0.12 开启离线推送 6012, 登录是正常的",
+            codes(&[(6012, "tencent")]),
+        ),
+        (
+            "我也报了，还有7006，发送图片和视频的时候报的",
+            codes(&[(7006, "tencent")]),
+        ),
+        // "returns" with no word of failure: a bare number after it still is one.
+        (
+            "Android 4.5.111 发文本消息有时返回 9515",
+            codes(&[(9515, "tencent")]),
+        ),
+        ("获取好友列表，返回40002，", codes(&[(40002, "tencent")])),
+        (
+            "以上设置 直接 返回 10004 ， this group type does not enable apply join group",
+            codes(&[(10004, "tencent")]),
+        ),
+        // "不是 X，就是 Y": either X or Y, neither denied.
+        (
+            "登录时都是返回错误呢？ 不是 70009， 就是 70016， 换句话说",
+            codes(&[(70009, "tencent"), (70016, "tencent")]),
+        ),
+    ] {
+        assert_eq!(last_line(log, &[]), want, "{log}");
+    }
+    // The cost: a value returned, as bare, reads as a code too (a SIM card's 6001 here).
+    assert_eq!(
+        last_line("电信卡调用返回6001", &[]),
+        codes(&[(6001, "tencent")])
+    );
+    for log in [
+        // a unit or a word run on after it: a count, not a code
+        "上传了6001条消息是正常的",
+        // three digits after "returns", no failure: a value
+        "登录返回 702",
+        "登录返回 -200，",
+        // a loose position: a number the catalogue lacks is no code there
+        "是 4242，",
+        // denied
+        "不是 70009 的问题",
+        // Latin before it: not Chinese prose
+        "version 6012, 登录是正常的",
+        // a field's value after a full-width colon: not prose
+        "群ID：10010，成员是3人",
+        // an id or a port: after 号 (number) or 端口 (port)
+        "房间号 10010，进房是正常的",
+        "监听端口 8001，是被占用了吗",
+    ] {
+        assert_eq!(last_line(log, &[]), [], "{log}");
+    }
+}
+
+#[test]
+fn numbers_below_2000_name_no_sdk_by_themselves() {
+    // 1000-1999 is every API's first block of error codes: with nobody named, no finding, though
+    // Agora Chat documents 1000 and 1204.
+    for log in [
+        "`PlatformException(1000, operation failed, null, null)`",
+        "wxpy.exceptions.ResponseError: err_code: 1204; err_msg:",
+        "`errno:1000,errmsg:登录失败`",
+    ] {
+        assert_eq!(last_line(log, &[]), [], "{log}");
+    }
+    // Where Agora Chat speaks, they are its codes.
+    assert_eq!(
+        last_line("E/EMClient: translate failed, code: 1204", &[]),
+        codes(&[(1204, "agora")])
+    );
+    assert_eq!(
+        last_line("E/EMClient: login\nerrorCode: 1000", &[]),
+        codes(&[(1000, "agora")])
+    );
+}
+
+#[test]
+fn openim_s_go_log_names_its_operation_id() {
+    // OpenIM's Go SDK logs `[OperationID:…]`; its JSON says `operationID`.
+    let log = "2023-08-10 13:11:11.960 [DEBU] [PID:-1] [FilePath:executor.go:76] \
+        [OperationID:js then function] [=> GetConversation with response  \
+        {\"data\":\"\",\"errCode\":10002,\"errMsg\":\"no conversation\"}]";
+    assert_eq!(last_line(log, &[]), []);
+    assert_eq!(
+        last_line("{\"data\":\"\",\"errCode\":10002,\"errMsg\":\"x\"}", &[]),
+        codes(&[(10002, "tencent")])
+    );
+}
+
+#[test]
+fn a_definition_with_a_colon_then_chinese() {
+    assert_eq!(
+        last_line(
+            "10010: 群组不存在，或者曾经存在过，但是目前已经被解散.",
+            &[]
+        ),
+        codes(&[(10010, "tencent")])
+    );
+    assert_eq!(
+        last_line("10010：群组不存在", &[]),
+        codes(&[(10010, "tencent")])
+    );
+    // Not Chinese after the colon: no definition.
+    assert_eq!(last_line("10010: error", &[]), []);
+}
+
+#[test]
+fn an_error_s_name_then_its_number_in_brackets() {
+    assert_eq!(
+        last_line(
+            "初始化LiveRoom失败: errorCode[-1] errorMsg[Err_TLS_Account_Num_Exceed_Threshold[70398]]",
+            &[]
+        ),
+        codes(&[(70398, "tencent")])
+    );
+    // A log level and a thread id (Asterisk's `ERROR[10354]`) are no error's name.
+    assert_eq!(
+        last_line(
+            "[Jul 29 07:28:32] ERROR[10354]: login.c:454 set_online_status_cb: ",
+            &[]
+        ),
+        []
+    );
+    // A loose position: a number the catalogue lacks is no code there.
+    assert_eq!(last_line("Err_Something[4242]", &[]), []);
+    // A symbol the catalogue has, with its number: one finding, the symbol's.
+    let found = findings(&[], Some(b"E/TIM: ERR_SDK_NOT_LOGGED_IN(6014)\n"));
+    let columns: Vec<i64> = found.iter().map(|f| f.1).collect();
+    assert!(
+        !columns.is_empty() && columns.iter().all(|&c| c == 8),
+        "{found:?}"
     );
 }
