@@ -84,12 +84,30 @@ def family(answer: str) -> str:
     return f"{FAMILIES.get(source, source)}:{code}"
 
 
-def rank_of(answers: list[str], ranked: list[tuple[str, str, str]]) -> int | None:
-    """1-based rank of the first returned entry that is one of ANSWERS, or None."""
-    wanted = {family(a) for a in answers}
+def concepts_of(binary: Path) -> dict[str, str]:
+    """source:code -> the concept chaterr's classification gives the entry (every edition)."""
+    cmd = [str(binary), "--no-user-catalog", "list", "--json", "--all-editions"]
+    proc = subprocess.run(cmd, capture_output=True, text=True)
+    if proc.returncode != 0:
+        sys.exit(f"{' '.join(cmd)} exited {proc.returncode}: {proc.stderr.strip()}")
+    return {f"{e['source']}:{e['code']}": e["concept"] for e in json.loads(proc.stdout) if e["concept"]}
+
+
+def rank_of(answers: list[str], ranked: list[tuple[str, str, str]],
+            concepts: dict[str, str]) -> int | None:
+    """1-based rank of the first returned entry that is one of ANSWERS, or None. Another
+    document of the answer's family counts where its row for the code means the same problem
+    (the same concept): Agora's platform pages give a few codes other meanings (605 is a group
+    that does not exist on one page, a shared file's id on another)."""
     for i, (source, code, _) in enumerate(ranked, 1):
-        if family(f"{source}:{code}") in wanted:
-            return i
+        returned = f"{source}:{code}"
+        for answer in answers:
+            if returned == answer:
+                return i
+            if family(returned) == family(answer):
+                mine, theirs = concepts.get(returned), concepts.get(answer)
+                if mine is None or theirs is None or mine == theirs:
+                    return i
     return None
 
 
@@ -126,12 +144,13 @@ def main() -> None:
     if args.split:
         queries = [q for q in queries if q["split"] == args.split]
 
+    concepts = concepts_of(args.bin)
     with ThreadPoolExecutor(max_workers=max(1, args.jobs)) as pool:
         ranked_lists = list(pool.map(lambda q: run_search(args.bin, q["query"]), queries))
 
     results = []
     for q, ranked in zip(queries, ranked_lists):
-        results.append({**q, "rank": rank_of(q["answers"], ranked), "top": ranked[:3]})
+        results.append({**q, "rank": rank_of(q["answers"], ranked, concepts), "top": ranked[:3]})
 
     report = {
         "overall": figures([r["rank"] for r in results]),
