@@ -429,7 +429,7 @@ fn numbers_its_own_way(catalogue: &Catalogue, source: usize) -> bool {
             elsewhere.push((key.code, i));
         }
     }
-    let concept = |i: usize| catalogue.entry(i).text(Field::Concept);
+    let concept = |i: usize| catalogue.text_at(i, Field::Concept);
     let shared = own
         .iter()
         .filter(|&&(code, i)| {
