@@ -127,9 +127,17 @@ pub fn is_candidate(line: &[u8]) -> bool {
     next_anchor(line, 0).is_some()
 }
 
+/// What may follow a bare number (`bare` in `CODE`, and `返回 N` read as one): a clause's end,
+/// or blanks and more Chinese (`关于 70402 参数非法`), not a unit or a word run on (`6001条`).
+macro_rules! stands_alone {
+    () => {
+        r"(?:[\ \t]*(?:$|[,.;!?)\]、，。；！？）】」》”])|[\ \t]+\p{Han})"
+    };
+}
+
 /// A number in a place where logs put error codes (the grammar is in docs/scan.md).
 static CODE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
+    Regex::new(concat!(
         r#"(?x)
         (?:
             # a key, optional quotes, then : = or ：       code=6014  "ErrorCode":70001  errid=6014
@@ -170,10 +178,12 @@ static CODE: LazyLock<Regex> = LazyLock::new(|| {
           | # a bare number in Chinese prose, standing alone up to a clause's end or a blank and
             # more Chinese                                 关于 70402 参数非法  还有7006，  推送 6012, 登录…
             (?:\p{Han}|[、，。；？！（）【】「」《》“”])[\ \t]*(?P<bare>-?[0-9]{4,19})
-                (?:[\ \t]*(?:$|[,.;!?)\]、，。；！？）】」》”])|[\ \t]+\p{Han})
+            "#,
+        stands_alone!(),
+        r#"
         )
         "#,
-    )
+    ))
     .expect("the code pattern is valid")
 });
 
@@ -429,12 +439,12 @@ fn found_in(line: &[u8], caps: &Captures<'_>) -> Option<Found> {
         return None;
     }
     // A bare number after 号 (number: 群号, 房间号, 账号) or 端口 (port) is an id or a port.
-    if bare_after_id_word(caps, line, digits.start()) {
+    let bare = caps.get(groups.bare).is_some();
+    if bare && after_id_word(&line[..digits.start()]) {
         return None;
     }
     // A bare number's clause is read up to the number itself (`不是 70009`), a key's up to
     // the key; "不是 X，就是 Y" (either X or Y) denies neither.
-    let bare = caps.get(groups.bare).is_some();
     let clause_end = if bare { digits.start() } else { whole.start() };
     if negated(&line[..clause_end]) && !EITHER_OR.is_match(after) {
         return None;
@@ -516,23 +526,17 @@ fn clause_denies(near: &[u8]) -> bool {
     NEGATION.is_match(clause)
 }
 
-/// Whether a bare number (`bare` in `CODE`) follows a word that makes it an id or a port:
-/// `群号 10010，`, `房间号 70001`, `监听端口 8001，`.
-fn bare_after_id_word(caps: &Captures<'_>, line: &[u8], digits_start: usize) -> bool {
-    if caps.get(GROUP_INDICES.bare).is_none() {
-        return false;
-    }
-    let before = line[..digits_start].trim_ascii_end();
+/// Whether what stands before a bare number (`bare` in `CODE`) ends in a word that makes it an
+/// id or a port: `群号 10010，`, `房间号 70001`, `监听端口 8001，`.
+fn after_id_word(before: &[u8]) -> bool {
+    let before = before.trim_ascii_end();
     ["号", "端口"]
         .iter()
         .any(|word| before.ends_with(word.as_bytes()))
 }
 
-/// What may follow a bare number (`bare` in `CODE`): a clause's end, or blanks and more
-/// Chinese (`关于 70402 参数非法`), not a unit or a word run on (`6001条`).
 static ALONE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:[\ \t]*(?:$|[,.;!?)\]、，。；！？）】」》”])|[\ \t]+\p{Han})")
-        .expect("the alone pattern is valid")
+    Regex::new(concat!("^", stands_alone!())).expect("the alone pattern is valid")
 });
 
 fn stands_alone(after: &[u8]) -> bool {
