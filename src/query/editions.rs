@@ -5,7 +5,7 @@
 //! numbering (Agora Web's) shows separately, labelled. `--all-editions` shows every row.
 
 use crate::catalogue::words::{is_stop_word, stem, words};
-use crate::catalogue::{Catalogue, Entry, Field, Source};
+use crate::catalogue::{Catalogue, Entry, Field, Key, Source};
 
 /// The reader's preferences.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -66,7 +66,8 @@ impl Editions {
             })
             .collect();
         let keys: Vec<(usize, i64)> = (entries.iter())
-            .map(|e| (family[e.source(catalogue)], e.code(catalogue)))
+            .map(|e| e.key(catalogue))
+            .map(|key| (family[key.source], key.code))
             .collect();
         // The positions grouped by vendor, product and code; a stable sort keeps each group's
         // entries in the order given, its first where the group stood.
@@ -95,7 +96,7 @@ impl Editions {
             shown.extend(group);
             return;
         }
-        let source = |e: &R| &catalogue.sources()[e.source(catalogue)];
+        let source = |e: &R| &catalogue.sources()[e.key(catalogue).source];
         let mut group: Vec<R> = group.collect();
         if let Some(platform) = &self.platform {
             let on = |e: &R| source(e).platform.as_deref() == Some(platform.as_str());
@@ -118,7 +119,7 @@ impl Editions {
             }
         }
         // Newest first: dated editions by date, then the others in catalogue order.
-        group.sort_by_key(|e| std::cmp::Reverse(dates[e.source(catalogue)]));
+        group.sort_by_key(|e| std::cmp::Reverse(dates[e.key(catalogue).source]));
         let first = shown.len();
         for entry in group {
             let says = entry.says(catalogue);
@@ -129,22 +130,17 @@ impl Editions {
     }
 }
 
-/// What the choice of editions reads of an entry: its source, code, name and description. An
-/// entry, or the catalogue's entry at an index ([`At`]), read without building it.
+/// What the choice of editions reads of an entry: its key (source and code), name and
+/// description. An entry, or the catalogue's entry at an index ([`At`]), read without building it.
 pub trait Row<'a>: Copy {
-    fn source(&self, catalogue: &'a Catalogue) -> usize;
-    fn code(&self, catalogue: &'a Catalogue) -> i64;
+    fn key(&self, catalogue: &'a Catalogue) -> Key;
     /// Its name and description.
     fn says(&self, catalogue: &'a Catalogue) -> (Option<&'a str>, &'a str);
 }
 
 impl<'a> Row<'a> for &'a Entry {
-    fn source(&self, _: &'a Catalogue) -> usize {
-        self.source
-    }
-
-    fn code(&self, _: &'a Catalogue) -> i64 {
-        self.code
+    fn key(&self, _: &'a Catalogue) -> Key {
+        Entry::key(self)
     }
 
     fn says(&self, _: &'a Catalogue) -> (Option<&'a str>, &'a str) {
@@ -158,12 +154,8 @@ impl<'a> Row<'a> for &'a Entry {
 pub struct At(pub usize);
 
 impl<'a> Row<'a> for At {
-    fn source(&self, catalogue: &'a Catalogue) -> usize {
-        catalogue.key(self.0).source
-    }
-
-    fn code(&self, catalogue: &'a Catalogue) -> i64 {
-        catalogue.key(self.0).code
+    fn key(&self, catalogue: &'a Catalogue) -> Key {
+        catalogue.key(self.0)
     }
 
     fn says(&self, catalogue: &'a Catalogue) -> (Option<&'a str>, &'a str) {

@@ -52,9 +52,12 @@ impl Filter {
     pub fn admitted(&self, catalogue: &Catalogue) -> Vec<At> {
         let reads_texts = self.category.is_some() || !self.equals.is_empty();
         (catalogue.indices_in(&self.scope))
-            .filter(|&index| match reads_texts {
-                true => self.admits(catalogue.entry(index)),
-                false => self.admits_key(&catalogue.key(index)),
+            .filter(|&index| {
+                if reads_texts {
+                    self.admits(catalogue.entry(index))
+                } else {
+                    self.admits_key(&catalogue.key(index))
+                }
             })
             .map(At)
             .collect()
