@@ -18,6 +18,50 @@ const ALIASES: &[(&str, &str)] = &[
     ("hyphenate", "agora"),
 ];
 
+/// Words that name a vendor in a sentence, besides its key and the aliases above: the names of
+/// its SDKs and UI kits, and its names in Chinese (Easemob, 环信, is Agora Chat's maker).
+const NAMES_IN_TEXT: &[(&str, &str)] = &[
+    ("zegocloud", "zego"),
+    ("zim", "zego"),
+    ("zimkit", "zego"),
+    ("zpns", "zego"),
+    ("即构", "zego"),
+    ("tencentcloud", "tencent"),
+    ("tim", "tencent"),
+    ("timsdk", "tencent"),
+    ("imsdk", "tencent"),
+    ("v2tim", "tencent"),
+    ("tuikit", "tencent"),
+    ("腾讯", "tencent"),
+    ("easemob", "agora"),
+    ("hyphenate", "agora"),
+    ("环信", "agora"),
+    ("声网", "agora"),
+];
+
+/// The vendor keys a sentence names, by [`NAMES_IN_TEXT`] (whole words; the Chinese names
+/// anywhere) or by a key of `vendors` (a user catalogue's vendor too), each once, in the order
+/// of `vendors`.
+pub fn named_in<'v>(text: &str, vendors: &[&'v str]) -> Vec<&'v str> {
+    let lower = text.to_lowercase();
+    let said: Vec<&str> = lower
+        .split(|c: char| !c.is_alphanumeric() || !c.is_ascii())
+        .filter(|w| !w.is_empty())
+        .collect();
+    let names = |key: &str| {
+        said.contains(&key)
+            || NAMES_IN_TEXT.iter().any(|&(name, k)| {
+                k == key
+                    && if name.is_ascii() {
+                        said.contains(&name)
+                    } else {
+                        lower.contains(name)
+                    }
+            })
+    };
+    vendors.iter().copied().filter(|key| names(key)).collect()
+}
+
 /// The vendor key an alias stands for.
 pub fn canonical(alias: &str) -> Option<&'static str> {
     ALIASES
@@ -38,5 +82,36 @@ pub fn display_name(key: &str) -> &str {
         "tencent" => "Tencent Cloud",
         "agora" => "Agora",
         other => other,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::named_in;
+
+    const VENDORS: &[&str] = &["agora", "tencent", "zego", "acme"];
+
+    #[test]
+    fn a_sentence_names_vendors_by_key_sdk_and_chinese_name() {
+        assert_eq!(
+            named_in("tencent im add friend fails", VENDORS),
+            ["tencent"]
+        );
+        assert_eq!(named_in("ZIM query history error", VENDORS), ["zego"]);
+        assert_eq!(named_in("环信 Android 发消息 被拦截", VENDORS), ["agora"]);
+        assert_eq!(named_in("腾讯IM登录失败", VENDORS), ["tencent"]);
+        assert_eq!(named_in("TUIKit: send failed", VENDORS), ["tencent"]);
+        assert_eq!(named_in("acme login broken", VENDORS), ["acme"]);
+        assert_eq!(
+            named_in("zego and agora differ on token expiry", VENDORS),
+            ["agora", "zego"]
+        );
+    }
+
+    #[test]
+    fn a_name_inside_another_word_names_nothing() {
+        assert!(named_in("timeout when sending", VENDORS).is_empty());
+        assert!(named_in("the optimizer zimmed", VENDORS).is_empty());
+        assert!(named_in("token expired", VENDORS).is_empty());
     }
 }

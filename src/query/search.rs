@@ -88,6 +88,8 @@ pub struct Why {
     pub semantic: Option<f64>,
     /// The query words found in the entry's texts, filled by [`why_ranked`].
     pub matched: Vec<Matched>,
+    /// The query names the entry's vendor: it comes before the vendors not named.
+    pub vendor_named: bool,
     /// The query words (bit `i` for the `i`-th, past 64 none) whose exact matches alone
     /// counted: common words.
     strict: u64,
@@ -254,6 +256,7 @@ pub fn search<'a>(
             let mut hits =
                 super::semantic::fuse(catalogue, scope, query, ranked(catalogue, scope, query));
             shared_numbering_first(catalogue, query, &mut hits);
+            named_vendors_first(catalogue, query, &mut hits);
             hits
         }
         Mode::Fixed => grep(catalogue, scope, &regex::escape(query), options.ignore_case)?,
@@ -276,6 +279,25 @@ pub fn search<'a>(
         hits.truncate(options.limit);
     }
     Ok(hits)
+}
+
+/// A query that names vendors ("tencent im add friend fails", "环信 发消息被拦截") is about
+/// their codes: their hits come first, in the order they ranked, and the other vendors' after
+/// them (`lookup`'s equivalents and `concepts` give the same problem at the other vendors).
+fn named_vendors_first(catalogue: &Catalogue, query: &str, hits: &mut [Hit<'_>]) {
+    let named = crate::catalogue::vendor::named_in(query, &catalogue.vendors());
+    if named.is_empty() {
+        return;
+    }
+    for hit in hits.iter_mut() {
+        let vendor = catalogue.source_of(hit.entry).vendor.as_ref();
+        if named.contains(&vendor)
+            && let Some(why) = &mut hit.why
+        {
+            why.vendor_named = true;
+        }
+    }
+    hits.sort_by_key(|hit| !named.contains(&catalogue.source_of(hit.entry).vendor.as_ref()));
 }
 
 /// One hit for the rows of one vendor, product and code that say nearly the same (the platform

@@ -50,6 +50,7 @@ struct ExplainJson<'a> {
     semantic: Option<f64>,
     matched: Vec<MatchedJson<'a>>,
     folded: Vec<FoldedJson<'a>>,
+    vendor_named: bool,
 }
 
 #[derive(Serialize)]
@@ -106,6 +107,7 @@ impl<'a> ExplainJson<'a> {
                     code: e.code,
                 })
                 .collect(),
+            vendor_named: why.vendor_named,
         })
     }
 }

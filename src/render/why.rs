@@ -53,6 +53,9 @@ pub fn lines(catalogue: &Catalogue, hits: &[Hit<'_>]) -> String {
                 out.push_str(" (brought in by meaning alone)");
             }
         }
+        if why.vendor_named {
+            out.push_str(", its vendor named in the query (named vendors first)");
+        }
         out.push('\n');
         for term in terms(&why.matched) {
             let _ = writeln!(out, "       {term}: {}", found(&why.matched, term));

@@ -169,6 +169,50 @@ fn a_message_pasted_into_a_chinese_sentence_is_read_as_a_phrase() {
 // ---- search --explain ---------------------------------------------------------------------------
 
 #[test]
+fn a_query_naming_a_vendor_ranks_that_vendors_codes_first() {
+    // By key or SDK name, and by the Chinese name of Agora Chat's maker (环信, Easemob).
+    for (query, vendor) in [
+        ("tencent im user not found when adding friend", "tencent"),
+        ("tim group owner cannot be removed", "tencent"),
+        ("环信 发消息 包含敏感词", "agora"),
+    ] {
+        let hits = json_of(&["search", query, "--limit", "5", "--explain"]);
+        let hits = hits.as_array().unwrap();
+        assert_eq!(hits.len(), 5, "{query}");
+        for hit in hits {
+            assert_eq!(hit["vendor"], vendor, "{query}: {hit}");
+            assert_eq!(hit["explain"]["vendor_named"], true, "{query}: {hit}");
+        }
+    }
+    // The other vendors' codes follow, after every one of the named vendor's.
+    let hits = json_of(&[
+        "search",
+        "tim group owner cannot be removed",
+        "--limit",
+        "0",
+    ]);
+    let vendors: Vec<&str> = hits
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|h| h["vendor"].as_str())
+        .collect();
+    let first_other = vendors.iter().position(|v| *v != "tencent");
+    assert!(
+        first_other.is_some_and(|i| vendors[i..].iter().all(|v| *v != "tencent")),
+        "{vendors:?}"
+    );
+    // A query naming no vendor: none is marked.
+    let hits = json_of(&["search", "group owner cannot be removed", "--explain"]);
+    assert!(
+        hits.as_array()
+            .unwrap()
+            .iter()
+            .all(|h| h["explain"]["vendor_named"] == false)
+    );
+}
+
+#[test]
 fn explain_says_why_each_hit_ranked() {
     let hits = json_of(&["search", "token expired", "--limit", "3", "--explain"]);
     let first = &hits[0];
