@@ -59,25 +59,57 @@ fn main() -> ExitCode {
 }
 
 /// A stdout the caller closed (`>&-`) is an error, as it is for coreutils: the output would be
-/// lost. Rust's runtime opens /dev/null read-write in place of a closed standard stream before
-/// `main`, which is how it is told from `>/dev/null` (opened write-only by the shell).
+/// lost. `>/dev/null`, and the /dev/null that Python's `subprocess.DEVNULL` or Node's
+/// `stdio: "ignore"` opens read-write, are not: the caller wants the exit status alone.
 fn standard_streams() -> Result<(), ExitCode> {
-    #[cfg(target_os = "linux")]
-    {
-        let null =
-            std::fs::read_link("/proc/self/fd/1").is_ok_and(|p| p.as_os_str() == "/dev/null");
-        let read_write = || {
-            let info = std::fs::read_to_string("/proc/self/fdinfo/1").unwrap_or_default();
-            info.lines()
-                .filter_map(|line| line.strip_prefix("flags:"))
-                .any(|flags| u32::from_str_radix(flags.trim(), 8).is_ok_and(|f| f & 0o3 == 0o2))
-        };
-        if null && read_write() {
-            report("error: cannot write output: standard output is closed");
-            return Err(ExitCode::from(2));
-        }
+    if closed_stdout::at_start() {
+        report("error: cannot write output: standard output is closed");
+        return Err(ExitCode::from(2));
     }
     Ok(())
+}
+
+/// Whether standard output was closed when the process started. Rust's runtime opens /dev/null
+/// in place of a closed standard stream before `main`, so the descriptor is looked at earlier:
+/// by a function the loader runs before the runtime starts (an ELF `.init_array` entry).
+#[cfg(target_os = "linux")]
+mod closed_stdout {
+    use std::sync::atomic::{AtomicBool, Ordering};
+
+    static CLOSED: AtomicBool = AtomicBool::new(false);
+
+    const STDOUT: i32 = 1;
+    const F_GETFD: i32 = 1;
+
+    unsafe extern "C" {
+        fn fcntl(fd: i32, cmd: i32, ...) -> i32;
+    }
+
+    extern "C" fn look() {
+        // SAFETY: F_GETFD reads the descriptor's flags and changes nothing; on a descriptor that
+        // is not open it fails with EBADF.
+        if unsafe { fcntl(STDOUT, F_GETFD) } == -1 {
+            CLOSED.store(true, Ordering::Relaxed);
+        }
+    }
+
+    #[used]
+    // SAFETY: an `extern "C" fn()` taking no arguments is what `.init_array` holds; `look` only
+    // calls fcntl and stores to an atomic, which need nothing initialised.
+    #[unsafe(link_section = ".init_array")]
+    static LOOK: extern "C" fn() = look;
+
+    pub fn at_start() -> bool {
+        CLOSED.load(Ordering::Relaxed)
+    }
+}
+
+/// Elsewhere the runtime's /dev/null cannot be told from the caller's: output is written there.
+#[cfg(not(target_os = "linux"))]
+mod closed_stdout {
+    pub fn at_start() -> bool {
+        false
+    }
 }
 
 /// What `Cli::parse()` does, except that clap's description of the command line is not freed:

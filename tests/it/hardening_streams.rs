@@ -1,5 +1,5 @@
 //! Issue #19, streams: a closed pipe keeps the exit status, a stderr that cannot be written is
-//! no panic, a stdout the caller closed is an error.
+//! no panic, a stdout the caller closed is an error (and /dev/null, however opened, is none).
 
 use std::path::PathBuf;
 use std::process::{Command, Output, Stdio};
@@ -113,6 +113,27 @@ fn a_closed_stdout_is_an_error() {
         "chaterr: error: cannot write output: standard output is closed\n"
     );
     assert_eq!(status(r#""$CHATERR" lookup 6015 >/dev/null"#), 0);
+    // /dev/null opened read-write, as Python's subprocess.DEVNULL and Node's stdio "ignore"
+    // open it (and as Rust's runtime opens it in place of a closed stdout): the caller wants
+    // the exit status alone.
+    for (args, code) in [(&["lookup", "6015"][..], 0), (&["lookup", "999999"][..], 1)] {
+        let null = std::fs::OpenOptions::new()
+            .read(true)
+            .write(true)
+            .open("/dev/null")
+            .unwrap();
+        let out = Command::new(binary())
+            .args(args)
+            .arg("--no-user-catalog")
+            .env_remove("CHATERR_CATALOG")
+            .stdin(Stdio::null())
+            .stdout(null)
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(code), "{args:?}");
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(!stderr.contains("cannot write"), "{args:?}: {stderr}");
+    }
 }
 
 #[test]
