@@ -13,6 +13,8 @@ use regex::bytes::{Captures, Regex};
 /// pattern below contains one of them, so a line without any is passed over unparsed. They are
 /// matched as written (a vectorised search over the whole input, ~3 GB/s), so each key comes in
 /// the cases logs write it: `code`, `Code`, `CODE` (and so `errorCode`, `ErrorCode`, `retcode`).
+/// The vendors' Chinese names (腾讯, 即构, 环信) and 代码 (code) are not among them, for room in
+/// Teddy's 64: a Chinese line that reports a code says 错误, 报, 返回, 失败 … as well.
 const ANCHORS: &[&str] = &[
     // keys: code, error, ret, failed:, …Exception(, a table's " | "
     "code",
@@ -24,8 +26,10 @@ const ANCHORS: &[&str] = &[
     "ret",
     "Ret",
     "RET",
+    // failed, fail:, FAILED, FAIL:
     "ailed",
-    "AILED",
+    "ail:",
+    "AIL",
     "xception",
     " | ",
     // Chinese: 错误 (error), 报 (reports), 返回 (returns), a definition's 是 (is) and ：, and
@@ -53,8 +57,8 @@ const ANCHORS: &[&str] = &[
     "TENCENT",
     "TIM",
     "tuikit",
-    "TUIKit",
-    "TUIKIT",
+    // TUIKit, TUIKIT
+    "TUIK",
     "TuiKit",
     // imsdk, IMSDK, ImSDK, ImSdk, Imsdk (four words: the packed search takes at most 64)
     "msdk",
@@ -144,8 +148,11 @@ static CODE: LazyLock<Regex> = LazyLock::new(|| {
             # (the key may follow a CJK character: 返回code：8004)
             (?-u:\b)(?P<key>(?i:
                 http[_\ ]?(?:error[_\ ]?)?code | status[_\ ]?code | error[_\ ]?code | err_?code
-                | ret_?code | result_?code | code | errno | err_?id | err | error | ret | failed))
-            ["']?[\ \t]*[:=：][\ \t]*["']?[\ \t]*(?P<n1>-?[0-9]{1,19})
+                | ret_?code | result_?code | code | errno | err_?id | err | error | ret | fail(?:ed)?))
+            # (or, in Chinese, 为 "is": errorCode 为 7; and an enum's name before the number in
+            # brackets: code为:USER_ALREADY_EXIST(203))
+            ["']?[\ \t]*(?:[:=：]|为[:：]?)[\ \t]*["']?[\ \t]*(?:[A-Z][A-Z0-9_]{2,}\()?
+                (?P<n1>-?[0-9]{1,19})
           | # a code key and blanks                      code 6206|msg  ErrorCode 70001
             (?-u:\b)(?P<skey>(?i:http[_\ ]?(?:error[_\ ]?)?code | status[_\ ]?code | error[_\ ]?code
                 | err_?code | ret_?code | result_?code | code))
@@ -160,8 +167,10 @@ static CODE: LazyLock<Regex> = LazyLock::new(|| {
           | # Flutter: the code as first or second argument
             # PlatformException(6206, Execution Error, …)  PlatformException(Sdk_Not_Login, 6014, null)
             PlatformException\([\ \t]*(?:[^,()\n]{1,80},[\ \t]*)?(?P<n5>-?[0-9]{1,19})
-          | # Chinese: 错误码：6012  错误码 -3  错误码和错误信息分别为6017  报错6012  报20008  返回40002
-            (?:错误码|错误代码|错误号)[^0-9\-,，。;；|\n]{0,8}?(?P<n6>-?[0-9]{1,19})
+          | # Chinese: 错误码：6012  错误码 -3  错误码和错误信息分别为6017  失败代码 1001  报错6012
+            # 报20008  返回40002
+            (?:(?:错误码|错误代码|错误号)[^0-9\-,，。;；|\n]{0,8}? | 代码[\ \t]*(?:[:：为][\ \t]*)?)
+                (?P<n6>-?[0-9]{1,19})
           | (?:报错|报)[\ \t]*(?P<n7>-?[0-9]{1,19})
           | 返回[\ \t]*(?P<returns>-?[0-9]{1,19})
           | # a number named a code after it               6017错误码  6006错误  Always get 6000003 code
@@ -270,13 +279,13 @@ static PRODUCTS: LazyLock<Regex> = LazyLock::new(|| {
             | Ray\ ID | (?i:cloudflare)
             # HTTP clients: the numbers of their lines are HTTP statuses
             | (?i:okhttp|retrofit|axios|alamofire|afnetworking|urllib3) | Dio(?:Error|Exception))
-        | (?P<zego>(?i:zego) | (?-u:\b)ZIM(?:[A-Z][a-z]|Error|(?-u:\b)))
-        | (?P<tencent>(?i:tencent|tuikit|imsdk) | (?-u:\b)IM\ SDK(?-u:\b)
+        | (?P<zego>(?i:zego) | 即构 | (?-u:\b)ZIM(?:[A-Z][a-z]|Error|(?-u:\b)))
+        | (?P<tencent>(?i:tencent|tuikit|imsdk) | 腾讯 | (?-u:\b)IM\ SDK(?-u:\b)
             | (?-u:\b)(?:V2)?TIM(?:[A-Z][a-z]|Error|SDK|(?-u:\b)))
         # Agora Chat by its own names (AgoraChatClient, agora_chat_sdk, agora-chat, io.agora.chat,
         # Agora Chat) and Easemob's: `agora` alone is the company, whose SDK is first of all its
         # RTC (an agora live stream), and names no product
-        | (?P<agora>(?i:agora[_\-\ .]?chat|easemob|hyphenate)
+        | (?P<agora>(?i:agora[_\-\ .]?chat|easemob|hyphenate) | 环信
             | (?-u:\b)EM(?:Client|Chat|Conversation|Group|Message|Push|Error)(?-u:\b|[A-Z]))
         ",
     )
@@ -308,11 +317,19 @@ pub fn products_named(line: &[u8]) -> Named {
         } else if has(b"rtm") || has(b"rtc") || has(b"express") || text == b"agora_sdk" {
             named.other = true;
             continue;
-        } else if starts(&[b"zego", b"zim"]) {
+        } else if starts(&[b"zego", b"zim", "即构".as_bytes()]) {
             "zego"
-        } else if starts(&[b"agora", b"easemob", b"hyphenate", b"em"]) {
+        } else if starts(&[b"agora", b"easemob", b"hyphenate", b"em", "环信".as_bytes()]) {
             "agora"
-        } else if starts(&[b"tencent", b"tuikit", b"imsdk", b"im sdk", b"tim", b"v2tim"]) {
+        } else if starts(&[
+            b"tencent",
+            b"tuikit",
+            b"imsdk",
+            b"im sdk",
+            b"tim",
+            b"v2tim",
+            "腾讯".as_bytes(),
+        ]) {
             "tencent"
         } else {
             // OpenIM, WebSocket, the other services above
@@ -397,9 +414,50 @@ pub fn codes_in(line: &[u8]) -> Vec<Found> {
 }
 
 fn parse_codes(line: &[u8]) -> Vec<Found> {
-    CODE.captures_iter(line)
+    let mut found: Vec<Found> = CODE
+        .captures_iter(line)
         .filter_map(|caps| found_in(line, &caps))
-        .collect()
+        .collect();
+    if let Some(closing) = closing_number(line)
+        && !found.iter().any(|f| f.span == closing.span)
+    {
+        found.push(closing);
+    }
+    found
+}
+
+/// A number of four digits or more in brackets closing a line that says something failed: a
+/// message's code (`创建群 失败：group id has be used!(10025)`), not a count or a year
+/// (`members (1000)`). Read by hand rather than by `CODE`: a `(` there would make every
+/// bracket of every line a place to try.
+fn closing_number(line: &[u8]) -> Option<Found> {
+    let line_end = line.trim_ascii_end();
+    let inside = line_end.strip_suffix(b")")?;
+    let digits_start = inside
+        .iter()
+        .rposition(|b| !b.is_ascii_digit())
+        .map_or(0, |i| i + 1);
+    let figures = inside.len() - digits_start;
+    if !(4..=19).contains(&figures) {
+        return None;
+    }
+    let start = match inside[..digits_start] {
+        [.., b'(', b'-'] => digits_start - 1,
+        [.., b'('] => digits_start,
+        _ => return None,
+    };
+    if !FAILURE.is_match(line) {
+        return None;
+    }
+    let code: i64 = std::str::from_utf8(&inside[start..]).ok()?.parse().ok()?;
+    Some(Found {
+        code,
+        span: start..inside.len(),
+        key_start: start - 1,
+        by_name: false,
+        loose: true,
+        weak: false,
+    })
 }
 
 fn found_in(line: &[u8], caps: &Captures<'_>) -> Option<Found> {
@@ -936,6 +994,34 @@ mod tests {
             [-10001, 70003, 201, 6206]
         );
         assert_eq!(codes("error_code 6014; ErrorCode 70001"), [6014, 70001]);
+        assert_eq!(codes("> createGroup fail: 10025:group id used"), [10025]);
+        assert_eq!(codes("LOGIN FAIL:70001"), [70001]);
+        // Chinese 为 ("is") after a key, and an enum's name before its number in brackets
+        assert_eq!(codes("发送失败，errorCode 为 7，reason 为 x"), [7]);
+        assert_eq!(codes("//如:code为:USER_ALREADY_EXIST(203)"), [203]);
+        assert_eq!(codes("code: ERR_SDK_NOT_LOGGED_IN(6014)"), [6014]);
+        // 代码 (code) before the number
+        assert_eq!(codes("网络连接失败代码 1001"), [1001]);
+        // a failure's message with its number in brackets closing the line
+        assert_eq!(
+            codes("创建群 失败：group id has been used!(10025)"),
+            [10025]
+        );
+    }
+
+    #[test]
+    fn numbers_in_brackets_and_after_daima_that_are_no_codes() {
+        for line in [
+            // no failure said: a count, a year
+            "群成员列表 返回 (1000)",
+            "Tencent IM SDK (2024)",
+            // 代码 as source code, its line number
+            "错误在代码第 123 行",
+            // a word ending in fail, or holding it
+            "detail: 10025 email: 70001",
+        ] {
+            assert_eq!(codes(line), Vec::<i64>::new(), "{line}");
+        }
     }
 
     #[test]
@@ -1025,6 +1111,10 @@ mod tests {
         assert_eq!(vendors_named(b"E/EMClient: EMError code: 201"), ["agora"]);
         assert_eq!(vendors_named(b"AgoraChatClient login"), ["agora"]);
         assert!(vendors_named(b"TIMESTAMP=1 EMAIL=x ZIMBABWE").is_empty());
+        // their names in Chinese: Tencent, ZEGO, Easemob (Agora Chat's maker)
+        assert_eq!(vendors_named("腾讯IM 登录失败".as_bytes()), ["tencent"]);
+        assert_eq!(vendors_named("即构 登录失败".as_bytes()), ["zego"]);
+        assert_eq!(vendors_named("环信加入聊天室失败".as_bytes()), ["agora"]);
         assert!(
             vendors_named("TIM网络请求".as_bytes()) == ["tencent"],
             "TIM before CJK"
