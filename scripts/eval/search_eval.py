@@ -30,8 +30,8 @@ LIMIT = 10
 # tune: studied while changing the ranking; heldout: never studied; fresh: written later, scored
 # before and after a round of changes and never studied either; fresh2: written after all tuning
 # so far, never tuned on; fresh3: written the same way after fresh2, before any later ranking change;
-# fresh4: written the same way after fresh3, committed before it was first scored; fresh5: likewise
-# after fresh4.
+# fresh4: written the same way after fresh3, committed before it was first scored (its misses
+# studied in the seventh round, so a tuning set now); fresh5: likewise after fresh4, never studied.
 SPLITS = ("tune", "heldout", "fresh", "fresh2", "fresh3", "fresh4", "fresh5")
 
 
