@@ -1237,6 +1237,11 @@ fn rank<'a>(
 ) -> Vec<Hit<'a>> {
     let n = totals.entries as f64;
     let idf = |df: f64| ((n - df + 0.5) / (df + 0.5) + 1.0).ln();
+    // Each matched stem's, once: the loops below read it for every candidate and query word.
+    let idf_of: Vec<f64> = matched
+        .iter()
+        .map(|m| idf(m.document_frequency as f64))
+        .collect();
     let average_length = (totals.length / n.max(1.0)).max(f64::EPSILON);
     let matcher = SkimMatcherV2::default();
     let terms = &query.terms;
@@ -1248,8 +1253,9 @@ fn rank<'a>(
             let best = |exact: bool| {
                 matched
                     .iter()
-                    .filter(|m| m.weights[t] >= 1.0 || (!exact && m.weights[t] > 0.0))
-                    .map(|m| idf(m.document_frequency as f64))
+                    .zip(&idf_of)
+                    .filter(|(m, _)| m.weights[t] >= 1.0 || (!exact && m.weights[t] > 0.0))
+                    .map(|(_, &idf)| idf)
                     .reduce(f64::min)
             };
             best(true)
@@ -1293,10 +1299,7 @@ fn rank<'a>(
                 let best = c
                     .stems
                     .iter()
-                    .map(|&(id, tf)| {
-                        let df = matched[id].document_frequency as f64;
-                        weight(&matched[id], t) * idf(df) * norm(tf)
-                    })
+                    .map(|&(id, tf)| weight(&matched[id], t) * idf_of[id] * norm(tf))
                     .fold(0.0, f64::max);
                 if best > 0.0 {
                     matched_terms += 1;
