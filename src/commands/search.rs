@@ -43,6 +43,10 @@ pub fn run(catalogue: &Catalogue, out: &mut Output, args: SearchArgs) -> Result<
     } else if hits.is_empty() {
         report(format_args!("nothing matches {}", quoted(&args.query)));
     }
-    out.search(catalogue, &hits, args.explain)?;
+    out.search(
+        catalogue,
+        &hits,
+        args.explain.then_some(args.query.as_str()),
+    )?;
     Ok(Outcome::from_found(!hits.is_empty()))
 }

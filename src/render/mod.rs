@@ -222,18 +222,19 @@ impl<W: Write> Output<W> {
 
     /// Search results, best first, with matches highlighted on a colour terminal; with
     /// `explain`, why each ranked (JSON: a key on each hit; else lines after the results).
+    /// Search results; with `explain` (the query), why each ranked.
     pub fn search(
         &mut self,
         catalogue: &Catalogue,
         hits: &[Hit<'_>],
-        explain: bool,
+        explain: Option<&str>,
     ) -> io::Result<()> {
         let entries: Vec<EntryRef<'_>> =
             hits.iter().map(|h| catalogue.entry_ref(h.entry)).collect();
         let scores: Vec<f64> = hits.iter().map(|h| h.score).collect();
         let paint = self.paint();
         match self.format {
-            Format::Json => return json::hits(&mut self.out, catalogue, hits, explain),
+            Format::Json => return json::hits(&mut self.out, catalogue, hits, explain.is_some()),
             Format::Plain => plain::entries(&mut self.out, &entries, Some(&scores), &paint)?,
             Format::Table => {
                 let rows = entries
@@ -244,8 +245,10 @@ impl<W: Write> Output<W> {
                 writeln!(self.out, "{t}")?;
             }
         }
-        if explain && !hits.is_empty() {
-            write!(self.out, "{}", why::lines(catalogue, hits))?;
+        if let Some(query) = explain
+            && !hits.is_empty()
+        {
+            write!(self.out, "{}", why::lines(catalogue, query, hits))?;
         }
         Ok(())
     }

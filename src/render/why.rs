@@ -5,9 +5,10 @@ use std::fmt::Write;
 
 use crate::catalogue::Catalogue;
 use crate::query::search::{Hit, Matched};
+use crate::query::semantic::glossary;
 
 /// The lines after the results: a heading, then a few lines per hit.
-pub fn lines(catalogue: &Catalogue, hits: &[Hit<'_>]) -> String {
+pub fn lines(catalogue: &Catalogue, query: &str, hits: &[Hit<'_>]) -> String {
     let mut out = String::from(
         "\nWhy they ranked (score = words × coverage + name + tier; \"chaterr's words\" are \
          chaterr's own description of the problem, not the vendor's",
@@ -20,6 +21,18 @@ pub fn lines(catalogue: &Catalogue, hits: &[Hit<'_>]) -> String {
         );
     }
     out.push_str("):\n");
+    if hits.iter().any(|h| h.semantic.is_some()) {
+        // The model reads English: what it made of the query's Chinese is ours, not the vendors'.
+        let english = glossary::english(query);
+        if !english.words.is_empty() {
+            let _ = writeln!(
+                out,
+                "The sentence model read the query's Chinese as \"{}\" (chaterr's glossary, \
+                 learned from texts the vendors and chaterr give in both languages)",
+                english.words.join(" ")
+            );
+        }
+    }
     for (rank, hit) in hits.iter().enumerate() {
         let source = &catalogue.source_of(hit.entry).id;
         let name = hit

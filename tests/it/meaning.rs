@@ -213,6 +213,35 @@ fn a_query_naming_a_vendor_ranks_that_vendors_codes_first() {
 }
 
 #[test]
+fn the_model_reads_a_chinese_query_through_our_glossary() {
+    // A Chinese sentence, which the model (English only) read as nothing before: the glossary
+    // gives it English words, and `--explain` says which, as chaterr's.
+    let query = "撤回消息失败";
+    let hits = json_of(&["search", query, "--limit", "3"]);
+    assert_eq!(
+        hits[0].get("semantic").is_some_and(|s| s.is_number()),
+        cfg!(chaterr_vectors),
+        "{hits}"
+    );
+    let text = crate::common::stdout_of(&["search", query, "--explain", "--limit", "1"]);
+    assert_eq!(
+        text.contains(
+            "The sentence model read the query's Chinese as \"recall message failed\" (chaterr's glossary"
+        ),
+        cfg!(chaterr_vectors),
+        "{text}"
+    );
+    // The answer is a recall failure either way.
+    assert!(
+        hits.as_array()
+            .unwrap()
+            .iter()
+            .any(|h| h["concept"].as_str().is_some_and(|c| c.contains("recall"))),
+        "{hits}"
+    );
+}
+
+#[test]
 fn explain_says_why_each_hit_ranked() {
     let hits = json_of(&["search", "token expired", "--limit", "3", "--explain"]);
     let first = &hits[0];
@@ -336,7 +365,8 @@ fn only_a_sentence_in_words_carries_the_model_s_similarity() {
         &["search", "6014"][..],
         &["search", "ERR_SDK_NOT_LOGGED_IN"],
         &["search", "-F", "not logged in"],
-        &["search", "发消息太频繁"],
+        // one Chinese word: the glossary gives one English word, no sentence
+        &["search", "过期"],
         &["lookup", "zego", "6000103"],
     ] {
         let hits = json_of(args);

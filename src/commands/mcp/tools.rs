@@ -461,7 +461,7 @@ fn search_error_codes(catalogue: &Catalogue, args: SearchArgs) -> Result<Answer,
         false => lines(entries.iter().map(text::line)),
     };
     Ok(Answer {
-        json: json(|out| out.search(catalogue, &hits, false))?,
+        json: json(|out| out.search(catalogue, &hits, None))?,
         text,
     })
 }

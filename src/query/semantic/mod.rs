@@ -7,6 +7,7 @@
 //! when they are there. Without them (the crate as published) search is lexical only.
 
 mod fusion;
+pub mod glossary;
 mod users;
 mod vectors;
 
