@@ -6,7 +6,7 @@ ranked (source, code) list and counts a hit when any of the query's answers appe
 Reports hit@1, hit@5 and MRR@10 overall, per split, per persona and per language.
 
     python3 scripts/eval/search_eval.py                    # all queries, every breakdown
-    python3 scripts/eval/search_eval.py --split heldout    # only the held-out half (or tune, fresh, fresh2, fresh3, fresh4, fresh5)
+    python3 scripts/eval/search_eval.py --split heldout    # only the held-out half (or tune, fresh, fresh2, fresh3, fresh4, fresh5, fresh6)
     python3 scripts/eval/search_eval.py --json             # figures as JSON
     python3 scripts/eval/search_eval.py --misses           # also list misses (top 3 returned)
 
@@ -31,8 +31,9 @@ LIMIT = 10
 # before and after a round of changes and never studied either; fresh2: written after all tuning
 # so far, never tuned on; fresh3: written the same way after fresh2, before any later ranking change;
 # fresh4: written the same way after fresh3, committed before it was first scored (its misses
-# studied in the seventh round, so a tuning set now); fresh5: likewise after fresh4, never studied.
-SPLITS = ("tune", "heldout", "fresh", "fresh2", "fresh3", "fresh4", "fresh5")
+# studied in the seventh round, so a tuning set now); fresh5: likewise after fresh4, never studied;
+# fresh6: likewise after the seventh round, never studied.
+SPLITS = ("tune", "heldout", "fresh", "fresh2", "fresh3", "fresh4", "fresh5", "fresh6")
 
 
 def load_queries(path: Path) -> list[dict]:
