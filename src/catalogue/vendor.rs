@@ -18,30 +18,24 @@ const ALIASES: &[(&str, &str)] = &[
     ("hyphenate", "agora"),
 ];
 
-/// Words that name a vendor in a sentence, besides its key and the aliases above: the names of
-/// its SDKs and UI kits, and its names in Chinese (Easemob, 环信, is Agora Chat's maker).
+/// Words that name a vendor in a sentence, besides its key and the aliases above (which name it
+/// too): the names of its SDKs and UI kits, and its names in Chinese (Easemob, 环信, is Agora
+/// Chat's maker).
 const NAMES_IN_TEXT: &[(&str, &str)] = &[
-    ("zegocloud", "zego"),
-    ("zim", "zego"),
     ("zimkit", "zego"),
     ("zpns", "zego"),
     ("即构", "zego"),
-    ("tencentcloud", "tencent"),
-    ("tim", "tencent"),
-    ("timsdk", "tencent"),
     ("imsdk", "tencent"),
     ("v2tim", "tencent"),
     ("tuikit", "tencent"),
     ("腾讯", "tencent"),
-    ("easemob", "agora"),
-    ("hyphenate", "agora"),
     ("环信", "agora"),
     ("声网", "agora"),
 ];
 
-/// The vendor keys a sentence names, by [`NAMES_IN_TEXT`] (whole words; the Chinese names
-/// anywhere) or by a key of `vendors` (a user catalogue's vendor too), each once, in the order
-/// of `vendors`.
+/// The vendor keys a sentence names, by a key of `vendors` (a user catalogue's vendor too), an
+/// alias or one of [`NAMES_IN_TEXT`] (whole words; the Chinese names anywhere), each once, in
+/// the order of `vendors`.
 pub fn named_in<'v>(text: &str, vendors: &[&'v str]) -> Vec<&'v str> {
     let lower = text.to_lowercase();
     let said: Vec<&str> = lower
@@ -49,17 +43,31 @@ pub fn named_in<'v>(text: &str, vendors: &[&'v str]) -> Vec<&'v str> {
         .filter(|w| !w.is_empty())
         .collect();
     let names = |key: &str| {
-        said.contains(&key)
-            || NAMES_IN_TEXT.iter().any(|&(name, k)| {
-                k == key
-                    && if name.is_ascii() {
-                        said.contains(&name)
-                    } else {
-                        lower.contains(name)
-                    }
-            })
+        says(&lower, &said, key)
+            || ALIASES
+                .iter()
+                .chain(NAMES_IN_TEXT)
+                .any(|&(name, k)| k == key && says(&lower, &said, name))
     };
     vendors.iter().copied().filter(|key| names(key)).collect()
+}
+
+/// Whether a lowercased text says a name: a word of letters and digits as one of its words
+/// (`said`), one with other characters (`tencent-cloud`, `agora.io`) standing between
+/// non-alphanumerics, a Chinese one anywhere.
+fn says(lower: &str, said: &[&str], name: &str) -> bool {
+    if name.chars().all(|c| c.is_ascii_alphanumeric()) {
+        return said.contains(&name);
+    }
+    if !name.is_ascii() {
+        return lower.contains(name);
+    }
+    lower.match_indices(name).any(|(at, _)| {
+        let before = lower[..at].chars().next_back();
+        let after = lower[at + name.len()..].chars().next();
+        !before.is_some_and(|c| c.is_ascii_alphanumeric())
+            && !after.is_some_and(|c| c.is_ascii_alphanumeric())
+    })
 }
 
 /// The vendor key an alias stands for.
@@ -102,6 +110,12 @@ mod tests {
         assert_eq!(named_in("腾讯IM登录失败", VENDORS), ["tencent"]);
         assert_eq!(named_in("TUIKit: send failed", VENDORS), ["tencent"]);
         assert_eq!(named_in("acme login broken", VENDORS), ["acme"]);
+        assert_eq!(named_in("qcloud im kicked offline", VENDORS), ["tencent"]);
+        assert_eq!(
+            named_in("my-shop: login broken", &["my-shop", "zego"]),
+            ["my-shop"]
+        );
+        assert!(named_in("my-shopper login", &["my-shop"]).is_empty());
         assert_eq!(
             named_in("zego and agora differ on token expiry", VENDORS),
             ["agora", "zego"]
