@@ -428,8 +428,10 @@ fn parse_codes(line: &[u8]) -> Vec<Found> {
 
 /// A number of four digits or more in brackets closing a line that says something failed: a
 /// message's code (`创建群 失败：group id has be used!(10025)`), not a count or a year
-/// (`members (1000)`). Read by hand rather than by `CODE`: a `(` there would make every
-/// bracket of every line a place to try.
+/// (`members (1000)`). A weak position, a code only where a chat SDK speaks: Windows' socket
+/// errors stand there too (`connect failed (10060)`, `socket error (10054)`), numbers Tencent
+/// documents. Read by hand rather than by `CODE`: a `(` there would make every bracket of
+/// every line a place to try.
 fn closing_number(line: &[u8]) -> Option<Found> {
     let line_end = line.trim_ascii_end();
     let inside = line_end.strip_suffix(b")")?;
@@ -456,7 +458,7 @@ fn closing_number(line: &[u8]) -> Option<Found> {
         key_start: start - 1,
         by_name: false,
         loose: true,
-        weak: false,
+        weak: true,
     })
 }
 

@@ -979,6 +979,22 @@ fn a_definition_with_a_colon_then_chinese() {
 }
 
 #[test]
+fn a_failure_s_number_in_brackets_closing_the_line() {
+    // Where a chat SDK speaks, the number closing a failure's message is its code.
+    assert_eq!(
+        last_line(
+            "TIMManager: createGroup 失败：group id has be used!(10025)",
+            &[]
+        ),
+        codes(&[(10025, "tencent")])
+    );
+    // Where none does, it may be anyone's: Windows' socket errors stand there too.
+    assert_eq!(last_line("connect failed (10060)", &[]), []);
+    // No failure said: a count.
+    assert_eq!(last_line("TIMManager: group members (10025)", &[]), []);
+}
+
+#[test]
 fn an_error_s_name_then_its_number_in_brackets() {
     assert_eq!(
         last_line(
