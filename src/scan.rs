@@ -169,8 +169,8 @@ static CODE: LazyLock<Regex> = LazyLock::new(|| {
             PlatformException\([\ \t]*(?:[^,()\n]{1,80},[\ \t]*)?(?P<n5>-?[0-9]{1,19})
           | # Chinese: 错误码：6012  错误码 -3  错误码和错误信息分别为6017  失败代码 1001  报错6012
             # 报20008  返回40002
-            (?:(?:错误码|错误代码|错误号)[^0-9\-,，。;；|\n]{0,8}? | 代码[\ \t]*(?:[:：为][\ \t]*)?)
-                (?P<n6>-?[0-9]{1,19})
+            (?:错误码|错误代码|错误号)[^0-9\-,，。;；|\n]{0,8}?(?P<n6>-?[0-9]{1,19})
+          | 代码[\ \t]*(?:[:：为][\ \t]*)?(?P<daima>-?[0-9]{1,19})
           | (?:报错|报)[\ \t]*(?P<n7>-?[0-9]{1,19})
           | 返回[\ \t]*(?P<returns>-?[0-9]{1,19})
           | # a number named a code after it               6017错误码  6006错误  Always get 6000003 code
@@ -198,13 +198,14 @@ static CODE: LazyLock<Regex> = LazyLock::new(|| {
 
 /// The capture groups of `CODE` holding the digits, and whether each is a loose position (the
 /// number stands in prose or a table: only a catalogued code counts there).
-const GROUPS: [(&str, bool); 14] = [
+const GROUPS: [(&str, bool); 15] = [
     ("n1", false),
     ("n2", false),
     ("n3", false),
     ("n4", false),
     ("n5", false),
     ("n6", false),
+    ("daima", false),
     ("n7", true),
     ("n8", true),
     ("n9", true),
@@ -220,6 +221,7 @@ const GROUPS: [(&str, bool); 14] = [
 struct GroupIndices {
     digits: [(usize, bool); GROUPS.len()],
     returns: usize,
+    daima: usize,
     bare: usize,
     key: usize,
     skey: usize,
@@ -234,6 +236,7 @@ static GROUP_INDICES: LazyLock<GroupIndices> = LazyLock::new(|| {
     GroupIndices {
         digits: GROUPS.map(|(name, loose)| (index(name), loose)),
         returns: index("returns"),
+        daima: index("daima"),
         bare: index("bare"),
         key: index("key"),
         skey: index("skey"),
@@ -495,6 +498,16 @@ fn found_in(line: &[u8], caps: &Captures<'_>) -> Option<Found> {
     if caps.get(groups.returns).is_some()
         && !(figures >= 4 && stands_alone(after))
         && !speaks_of_failure(line)
+    {
+        return None;
+    }
+    // After 代码 (code) a number then Chinese is a line of source code (`代码 6014 行`), not a
+    // code.
+    if caps.get(groups.daima).is_some()
+        && std::str::from_utf8(after.trim_ascii_start())
+            .ok()
+            .and_then(|rest| rest.chars().next())
+            .is_some_and(chaterr_catalogue::words::is_cjk)
     {
         return None;
     }
@@ -1019,6 +1032,7 @@ mod tests {
             "Tencent IM SDK (2024)",
             // 代码 as source code, its line number
             "错误在代码第 123 行",
+            "我的代码 6014 行报错了",
             // a word ending in fail, or holding it
             "detail: 10025 email: 70001",
         ] {
