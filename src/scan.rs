@@ -13,7 +13,7 @@ use regex::bytes::{Captures, Regex};
 /// pattern below contains one of them, so a line without any is passed over unparsed. They are
 /// matched as written (a vectorised search over the whole input, ~3 GB/s), so each key comes in
 /// the cases logs write it: `code`, `Code`, `CODE` (and so `errorCode`, `ErrorCode`, `retcode`).
-/// The vendors' Chinese names (腾讯, 即构, 环信) and 代码 (code) are not among them, for room in
+/// The vendors' Chinese names (腾讯IM, 即构IM, 环信) and 代码 (code) are not among them, for room in
 /// Teddy's 64: a Chinese line that reports a code says 错误, 报, 返回, 失败 … as well.
 const ANCHORS: &[&str] = &[
     // keys: code, error, ret, failed:, …Exception(, a table's " | "
@@ -282,8 +282,12 @@ static PRODUCTS: LazyLock<Regex> = LazyLock::new(|| {
             | Ray\ ID | (?i:cloudflare)
             # HTTP clients: the numbers of their lines are HTTP statuses
             | (?i:okhttp|retrofit|axios|alamofire|afnetworking|urllib3) | Dio(?:Error|Exception))
-        | (?P<zego>(?i:zego) | 即构 | (?-u:\b)ZIM(?:[A-Z][a-z]|Error|(?-u:\b)))
-        | (?P<tencent>(?i:tencent|tuikit|imsdk) | 腾讯 | (?-u:\b)IM\ SDK(?-u:\b)
+        # In Chinese, the companies' names with their chat products' (腾讯 alone is any of its
+        # products: 腾讯会议, 腾讯地图; 即构 alone is first of all its RTC, as `agora` is)
+        | (?P<zego>(?i:zego) | 即构\ ?(?:(?i:zim|im)|即时通讯)
+            | (?-u:\b)ZIM(?:[A-Z][a-z]|Error|(?-u:\b)))
+        | (?P<tencent>(?i:tencent|tuikit|imsdk) | 腾讯云?\ ?(?:(?i:im)|通信|云通信|即时通信)
+            | (?-u:\b)IM\ SDK(?-u:\b)
             | (?-u:\b)(?:V2)?TIM(?:[A-Z][a-z]|Error|SDK|(?-u:\b)))
         # Agora Chat by its own names (AgoraChatClient, agora_chat_sdk, agora-chat, io.agora.chat,
         # Agora Chat) and Easemob's: `agora` alone is the company, whose SDK is first of all its
@@ -1129,7 +1133,12 @@ mod tests {
         assert!(vendors_named(b"TIMESTAMP=1 EMAIL=x ZIMBABWE").is_empty());
         // their names in Chinese: Tencent, ZEGO, Easemob (Agora Chat's maker)
         assert_eq!(vendors_named("腾讯IM 登录失败".as_bytes()), ["tencent"]);
-        assert_eq!(vendors_named("即构 登录失败".as_bytes()), ["zego"]);
+        assert_eq!(vendors_named("腾讯云 IM 登录失败".as_bytes()), ["tencent"]);
+        assert_eq!(vendors_named("腾讯云通信 登录失败".as_bytes()), ["tencent"]);
+        assert_eq!(vendors_named("即构IM 登录失败".as_bytes()), ["zego"]);
+        // the companies alone: any of their products
+        assert!(vendors_named("腾讯会议 登录失败".as_bytes()).is_empty());
+        assert!(vendors_named("即构 推流失败".as_bytes()).is_empty());
         assert_eq!(vendors_named("环信加入聊天室失败".as_bytes()), ["agora"]);
         assert!(
             vendors_named("TIM网络请求".as_bytes()) == ["tencent"],
