@@ -161,7 +161,7 @@ def main() -> int:
     ap.add_argument("--json", action="store_true", help="print the figures as JSON")
     ap.add_argument("--misses", action="store_true", help="list misses and false positives")
     ap.add_argument("--split", choices=["tune", "heldout", "fresh", "fresh2", "fresh3", "fresh4", "fresh5", "fresh6"],
-                    help="score only the lines of this split (tune, fresh, fresh2, fresh3 while tuning; heldout for aggregates only; fresh4, fresh5 and fresh6 are never tuned on)")
+                    help="score only the lines of this split (tune, fresh, fresh2, fresh3 while tuning; heldout for aggregates only; fresh4 and fresh5 were studied in the seventh round; fresh6 is never tuned on)")
     args = ap.parse_args()
 
     if not Path(args.bin).exists():

@@ -31,8 +31,8 @@ LIMIT = 10
 # before and after a round of changes and never studied either; fresh2: written after all tuning
 # so far, never tuned on; fresh3: written the same way after fresh2, before any later ranking change;
 # fresh4: written the same way after fresh3, committed before it was first scored (its misses
-# studied in the seventh round, so a tuning set now); fresh5: likewise after fresh4, never studied;
-# fresh6: likewise after the seventh round, never studied.
+# studied in the seventh round, so a tuning set now); fresh5: likewise after fresh4 (its misses read after the seventh round);
+# fresh6: written during the seventh round, never studied.
 SPLITS = ("tune", "heldout", "fresh", "fresh2", "fresh3", "fresh4", "fresh5", "fresh6")
 
 
