@@ -507,12 +507,7 @@ fn found_in(line: &[u8], caps: &Captures<'_>) -> Option<Found> {
     }
     // After 代码 (code) a number then Chinese is a line of source code (`代码 6014 行`), not a
     // code.
-    if caps.get(groups.daima).is_some()
-        && std::str::from_utf8(after.trim_ascii_start())
-            .ok()
-            .and_then(|rest| rest.chars().next())
-            .is_some_and(chaterr_catalogue::words::is_cjk)
-    {
+    if caps.get(groups.daima).is_some() && CHINESE_NEXT.is_match(after) {
         return None;
     }
     // A bare number after 号 (number: 群号, 房间号, 账号) or 端口 (port) is an id or a port.
@@ -619,6 +614,10 @@ static ALONE: LazyLock<Regex> = LazyLock::new(|| {
 fn stands_alone(after: &[u8]) -> bool {
     ALONE.is_match(after)
 }
+
+/// Chinese right after a number, past blanks (`代码 6014 行`).
+static CHINESE_NEXT: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^[\ \t]*\p{Han}").expect("the Chinese-next pattern is valid"));
 
 /// "不是 X，就是 Y" (either X or Y): the `不是` before X denies nothing.
 static EITHER_OR: LazyLock<Regex> = LazyLock::new(|| {

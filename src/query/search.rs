@@ -289,15 +289,15 @@ fn named_vendors_first(catalogue: &Catalogue, query: &str, hits: &mut [Hit<'_>])
     if named.is_empty() {
         return;
     }
+    let is_named = |hit: &Hit<'_>| named.contains(&catalogue.source_of(hit.entry).vendor.as_ref());
     for hit in hits.iter_mut() {
-        let vendor = catalogue.source_of(hit.entry).vendor.as_ref();
-        if named.contains(&vendor)
+        if is_named(hit)
             && let Some(why) = &mut hit.why
         {
             why.vendor_named = true;
         }
     }
-    hits.sort_by_key(|hit| !named.contains(&catalogue.source_of(hit.entry).vendor.as_ref()));
+    hits.sort_by_key(|hit| !is_named(hit));
 }
 
 /// One hit for the rows of one vendor, product and code that say nearly the same (the platform

@@ -221,8 +221,8 @@ impl<W: Write> Output<W> {
     }
 
     /// Search results, best first, with matches highlighted on a colour terminal; with
-    /// `explain`, why each ranked (JSON: a key on each hit; else lines after the results).
-    /// Search results; with `explain` (the query), why each ranked.
+    /// `explain` (the query), why each ranked (JSON: a key on each hit; else lines after the
+    /// results).
     pub fn search(
         &mut self,
         catalogue: &Catalogue,
