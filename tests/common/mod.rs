@@ -190,6 +190,16 @@ pub fn ids(value: &Value) -> Vec<(String, i64)> {
         .collect()
 }
 
+/// The string `key` of each element of a JSON array that has one (`concept`, `vendor`).
+pub fn strings<'v>(value: &'v Value, key: &str) -> Vec<&'v str> {
+    value
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|e| e[key].as_str())
+        .collect()
+}
+
 /// (source, code) of each entry the command prints with `--json`.
 pub fn ids_of(args: &[&str]) -> Vec<(String, i64)> {
     ids(&json_of(args))

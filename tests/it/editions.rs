@@ -45,12 +45,7 @@ fn the_language_comes_from_the_locale_or_lang() {
 fn a_number_that_differs_by_platform_shows_each_labelled() {
     // 511: Android's MESSAGE_EDIT_FAILED, Web's MESSAGE_SIZE_LIMIT.
     let all = json_of(&["lookup", "agora", "511"]);
-    let platforms: Vec<&str> = all
-        .as_array()
-        .unwrap()
-        .iter()
-        .filter_map(|e| e["platform"].as_str())
-        .collect();
+    let platforms = crate::common::strings(&all, "platform");
     assert!(
         platforms.contains(&"android") && platforms.contains(&"web"),
         "{all}"

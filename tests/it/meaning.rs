@@ -2,7 +2,7 @@
 //! that problem. These sentences were written for this test, not taken from the evaluation set
 //! (tests/data/search-eval), which measures the same on queries other people wrote.
 
-use crate::common::json_of;
+use crate::common::{json_of, strings};
 
 /// The concept of the first hit of a search.
 fn first_concept(query: &str) -> String {
@@ -60,12 +60,7 @@ fn negations_are_read() {
         "--limit",
         "5",
     ]);
-    let concepts: Vec<&str> = hits
-        .as_array()
-        .unwrap()
-        .iter()
-        .filter_map(|h| h["concept"].as_str())
-        .collect();
+    let concepts = strings(&hits, "concept");
     assert!(concepts.contains(&"not_group_member"), "{concepts:?}");
     assert!(!concepts.contains(&"already_group_member"), "{concepts:?}");
 }
@@ -73,10 +68,9 @@ fn negations_are_read() {
 /// The concepts of the first `n` hits of a search.
 fn concepts(query: &str, n: usize) -> Vec<String> {
     let hits = json_of(&["search", query, "--limit", &n.to_string()]);
-    hits.as_array()
-        .unwrap()
-        .iter()
-        .filter_map(|h| h["concept"].as_str().map(str::to_owned))
+    strings(&hits, "concept")
+        .into_iter()
+        .map(str::to_owned)
         .collect()
 }
 
@@ -191,12 +185,7 @@ fn a_query_naming_a_vendor_ranks_that_vendors_codes_first() {
         "--limit",
         "0",
     ]);
-    let vendors: Vec<&str> = hits
-        .as_array()
-        .unwrap()
-        .iter()
-        .filter_map(|h| h["vendor"].as_str())
-        .collect();
+    let vendors = strings(&hits, "vendor");
     let first_other = vendors.iter().position(|v| *v != "tencent");
     assert!(
         first_other.is_some_and(|i| vendors[i..].iter().all(|v| *v != "tencent")),
