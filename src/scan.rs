@@ -126,9 +126,15 @@ fn next_anchor(haystack: &[u8], from: usize) -> Option<usize> {
     }
 }
 
-/// Whether a line is worth parsing: it holds a key, an SDK's or a product's name.
-pub fn is_candidate(line: &[u8]) -> bool {
+/// Whether a line holds an anchor: a key, an SDK's or a product's name.
+fn has_anchor(line: &[u8]) -> bool {
     next_anchor(line, 0).is_some()
+}
+
+/// Whether a line is worth parsing: it holds a key, an SDK's or a product's name, or it starts
+/// as a row of a vendor's table does.
+pub fn is_candidate(line: &[u8]) -> bool {
+    candidate_at(line, true)
 }
 
 /// What may follow a bare number (`bare` in `CODE`, and `返回 N` read as one): a clause's end,
@@ -310,7 +316,7 @@ pub struct Named {
 /// The products a line names.
 pub fn products_named(line: &[u8]) -> Named {
     let mut named = Named::default();
-    if !is_candidate(line) {
+    if !has_anchor(line) {
         return named;
     }
     // find_iter rather than captures: this runs on every candidate line. Which alternative
@@ -407,6 +413,23 @@ pub struct Found {
     /// The key says little by itself (`ret`, `retcode`: any function's or API's return value): a code only where a
     /// chat SDK speaks.
     pub weak: bool,
+    /// Whether the number starts the line as a row of a vendor's table does.
+    pub row: Row,
+}
+
+/// How a number that starts a line as a table's row does (`6000106 Token 过期。`) is read: a
+/// code where the rest of the line says what the catalogue says of it (its name, or most words
+/// of its description), whoever speaks.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Row {
+    /// Not at a row's start.
+    No,
+    /// At a row's start, in a place the grammar reads too (`10007 | …`): a code by the
+    /// grammar's rules, or where the line says what the catalogue says of it.
+    Also,
+    /// At a row's start only (`6000106 Token 过期。`): a code only where the line says what
+    /// the catalogue says of it.
+    Only,
 }
 
 /// The codes in a line, in order. A `0` is success, not an error; a number running on into
@@ -414,17 +437,35 @@ pub struct Found {
 /// statuses (`status code = 400`, `httpCode=404`, `Http error code: 6`) and `NSError` codes of
 /// domains that are no chat SDK's (`Domain=NSPOSIXErrorDomain Code=50`) are not either.
 pub fn codes_in(line: &[u8]) -> Vec<Found> {
-    if !is_candidate(line) {
-        return Vec::new();
-    }
-    parse_codes(line)
+    codes_at(line, true)
 }
 
-fn parse_codes(line: &[u8]) -> Vec<Found> {
+/// The codes in a piece of a line: the whole line or its start (`line_start`), where a table's
+/// row may start, or a later piece of a long one, where none does.
+fn codes_at(text: &[u8], line_start: bool) -> Vec<Found> {
+    if !candidate_at(text, line_start) {
+        return Vec::new();
+    }
+    parse_codes(text, line_start)
+}
+
+/// Whether a piece of a line is worth parsing (`is_candidate`, where a row starts only at a
+/// line's start).
+fn candidate_at(text: &[u8], line_start: bool) -> bool {
+    has_anchor(text) || (line_start && table_row(text).is_some())
+}
+
+fn parse_codes(line: &[u8], line_start: bool) -> Vec<Found> {
     let mut found: Vec<Found> = CODE
         .captures_iter(line)
         .filter_map(|caps| found_in(line, &caps))
         .collect();
+    if let Some(row) = table_row(line).filter(|_| line_start) {
+        match found.iter_mut().find(|f| f.span == row.span) {
+            Some(same) => same.row = Row::Also,
+            None => found.insert(0, row),
+        }
+    }
     if let Some(closing) = closing_number(line)
         && !found.iter().any(|f| f.span == closing.span)
     {
@@ -466,6 +507,61 @@ fn closing_number(line: &[u8]) -> Option<Found> {
         by_name: false,
         loose: true,
         weak: true,
+        row: Row::No,
+    })
+}
+
+/// A row of a vendor's table copied from a page, cells parted by blanks, tabs or `|`, or by
+/// nothing (`6000106 Token 过期。 请调用 renewToken …`, `16 | WEBIM_CONNCTION_DISCONNECTED | …`,
+/// `6000002The SDK is not initialized.`): blanks, an optional `|`, a number, then a cell that
+/// starts with a letter or a CJK character. Nothing in that shape tells a table's row from a
+/// numbered log line (`105001 worker 3 finished`, `cat -n`): the explainer takes the number for
+/// a code only where the rest of the line says what the catalogue says of it (`Found::row`).
+/// Reads `line` up to the cell's first byte, so `line` may run on past the line's end.
+pub(crate) fn table_row(line: &[u8]) -> Option<Found> {
+    let blanks = |from: usize| {
+        from + line[from..]
+            .iter()
+            .take_while(|&&b| b == b' ' || b == b'\t')
+            .count()
+    };
+    let mut start = blanks(0);
+    if line.get(start) == Some(&b'|') {
+        start = blanks(start + 1);
+    }
+    let digits = start + usize::from(line.get(start) == Some(&b'-'));
+    let figures = line[digits..]
+        .iter()
+        .take_while(|b| b.is_ascii_digit())
+        .count();
+    if !(1..=19).contains(&figures) {
+        return None;
+    }
+    let end = digits + figures;
+    let cell = match line.get(end)? {
+        b' ' | b'\t' | b'|' => {
+            end + line[end..]
+                .iter()
+                .position(|&b| !matches!(b, b' ' | b'\t' | b'|'))?
+        }
+        _ => end,
+    };
+    // The cell says something: a letter or a CJK character (not `12 34`, `3 12:00`, `6001.5`,
+    // `2024-05-01`), and a run-on number starts a word (`6000002The`, not `12ms`).
+    let first = *line.get(cell)?;
+    let says = first >= 0x80 || first.is_ascii_alphabetic();
+    if !says || (cell == end && first.is_ascii_lowercase()) {
+        return None;
+    }
+    let code: i64 = std::str::from_utf8(&line[start..end]).ok()?.parse().ok()?;
+    (code != 0).then_some(Found {
+        code,
+        span: start..end,
+        key_start: start,
+        by_name: false,
+        loose: true,
+        weak: false,
+        row: Row::Only,
     })
 }
 
@@ -546,6 +642,7 @@ fn found_in(line: &[u8], caps: &Captures<'_>) -> Option<Found> {
         by_name: false,
         loose,
         weak,
+        row: Row::No,
     })
 }
 
@@ -852,7 +949,7 @@ pub fn scan_reader(input: &mut impl BufRead, sink: &mut impl Sink) -> io::Result
         if buf.is_empty() && !ended {
             return Ok(());
         }
-        let mut found = codes_in(&buf);
+        let mut found = codes_at(&buf, offset == 0);
         let (text, ending, keep) = if ended {
             let body = buf.len() - usize::from(buf.last() == Some(&b'\n'));
             let body = body - usize::from(body > 0 && buf[body - 1] == b'\r');
@@ -887,7 +984,7 @@ pub fn scan_reader(input: &mut impl BufRead, sink: &mut impl Sink) -> io::Result
             text,
             ending,
             continued: keep,
-            candidate: is_candidate(text),
+            candidate: candidate_at(text, offset == 0),
         };
         sink.piece(&piece, found)?;
         if drained {
@@ -918,11 +1015,13 @@ fn whole_lines(block: &[u8], line: &mut u64, sink: &mut impl Sink) -> io::Result
     let mut start = 0;
     let mut anchor = next_anchor(block, 0);
     while start < block.len() {
-        // The lines before the one the next anchor stands in hold none.
+        // The lines before the one the next anchor stands in hold none, unless one starts as
+        // a table's row.
         let plain_end = match anchor {
             Some(at) => memchr::memrchr(b'\n', &block[start..at]).map_or(start, |i| start + i + 1),
             None => block.len(),
         };
+        let plain_end = next_row(block, start, plain_end).unwrap_or(plain_end);
         if plain_end > start {
             let plain = &block[start..plain_end];
             sink.plain_lines(plain, *line)?;
@@ -936,14 +1035,49 @@ fn whole_lines(block: &[u8], line: &mut u64, sink: &mut impl Sink) -> io::Result
             break;
         }
         let piece = Piece::whole_line(*line, &block[start..=end], true);
-        sink.piece(&piece, parse_codes(piece.text))?;
+        sink.piece(&piece, parse_codes(piece.text, true))?;
         *line += 1;
         start = end + 1;
-        if start < block.len() {
+        // (A row's line holds no anchor: the next one stands further on.)
+        if start < block.len() && anchor.is_some_and(|at| at < start) {
             anchor = next_anchor(block, start);
         }
     }
     Ok(start)
+}
+
+/// Where the first line of `block[from..to]` that starts as a table's row starts (`from` is a
+/// line's start, `to` one's end). Most lines of a log start with a timestamp or a letter, which
+/// a byte or two tells apart.
+fn next_row(block: &[u8], from: usize, to: usize) -> Option<usize> {
+    let region = block.get(from..to)?;
+    let starts = std::iter::once(0).chain(memchr::memchr_iter(b'\n', region).map(|at| at + 1));
+    starts
+        .filter(|&at| may_be_row(&region[at..]) && table_row(&region[at..]).is_some())
+        .map(|at| from + at)
+        .next()
+}
+
+/// Whether a line may start as a table's row, told from its first bytes: most lines of a log
+/// start with a letter or with a timestamp (`2024-05-01`, `12:00:01`), which this rules out
+/// without parsing.
+#[inline]
+fn may_be_row(line: &[u8]) -> bool {
+    match line.first() {
+        Some(b'-' | b' ' | b'\t' | b'|') => true,
+        Some(b'0'..=b'9') => {
+            let figures = line
+                .iter()
+                .take(20)
+                .take_while(|b| b.is_ascii_digit())
+                .count();
+            matches!(
+                line.get(figures),
+                Some(b' ' | b'\t' | b'|' | b'A'..=b'Z' | b'a'..=b'z' | 0x80..)
+            )
+        }
+        _ => false,
+    }
 }
 
 /// Appends to `buf` up to and including the next newline, or until it holds `MAX_PIECE` bytes.
@@ -1040,6 +1174,28 @@ mod tests {
             "detail: 10025 email: 70001",
         ] {
             assert_eq!(codes(line), Vec::<i64>::new(), "{line}");
+        }
+    }
+
+    #[test]
+    fn rows_start_with_a_number_then_a_cell_of_words() {
+        let row = |line: &str| table_row(line.as_bytes()).map(|f| (f.code, f.span));
+        assert_eq!(row("6000106 Token 过期。"), Some((6000106, 0..7)));
+        assert_eq!(row("| -1 | REQUEST_TIMEOUT |"), Some((-1, 2..4)));
+        assert_eq!(row("    7003\tInvalid UserID."), Some((7003, 4..8)));
+        assert_eq!(row("6000002The SDK"), Some((6000002, 0..7)));
+        assert_eq!(row("6012请求超时"), Some((6012, 0..4)));
+        for line in [
+            "2024-05-01 12:00:00 E/TIM: x",
+            "12ms elapsed",
+            "3 12:00",
+            "6001.5 s",
+            "4001",
+            "4001 ",
+            "0 OK",
+            "code 6014",
+        ] {
+            assert_eq!(row(line), None, "{line}");
         }
     }
 

@@ -10,9 +10,13 @@
 use std::io::{self, BufReader, Read};
 use std::sync::LazyLock;
 
+use std::collections::HashMap;
+
 use chaterr::Catalogue;
+use chaterr::catalogue::Entry;
+use chaterr::query::cells::Cells;
 use chaterr::scan::{
-    Found, MAX_PIECE, Piece, Sink, SymbolFinder, codes_in, is_candidate, products_named,
+    Found, MAX_PIECE, Piece, Row, Sink, SymbolFinder, codes_in, is_candidate, products_named,
     scan_reader, vendors_named,
 };
 use libfuzzer_sys::fuzz_target;
@@ -29,6 +33,19 @@ static SYMBOLS: LazyLock<(Vec<String>, SymbolFinder)> = LazyLock::new(|| {
     let finder = SymbolFinder::new(names.iter().map(String::as_str));
     (names, finder)
 });
+
+thread_local! {
+    /// The embedded catalogue's entries by code, for the rows' cells to be read against (the
+    /// catalogue is not `Sync`: one per thread, leaked, as the fuzzer runs one thread).
+    static BY_CODE: HashMap<i64, Vec<&'static Entry>> = {
+        let catalogue: &'static Catalogue = Box::leak(Box::new(Catalogue::embedded()));
+        let mut by_code: HashMap<i64, Vec<&'static Entry>> = HashMap::new();
+        for entry in catalogue.entries() {
+            by_code.entry(entry.code).or_default().push(entry);
+        }
+        by_code
+    };
+}
 
 fuzz_target!(|data: &[u8]| {
     // Two bytes choose how the input is read and how it is repeated; the rest is the input.
@@ -81,6 +98,16 @@ fn check_codes_in(text: &[u8]) {
         check_found(text, f);
         assert!(f.key_start >= last_end, "overlapping findings: {found:?}");
         last_end = f.span.end;
+        // A row's cells are read against the entries of its number (no panic, whatever the
+        // bytes).
+        if f.row != Row::No {
+            let cells = Cells::new(&text[f.span.end..]);
+            BY_CODE.with(|by_code| {
+                for entry in by_code.get(&f.code).into_iter().flatten() {
+                    let _ = cells.say(entry);
+                }
+            });
+        }
     }
     // The prefilter lets through every line with a code or a product's name.
     if !is_candidate(text) {

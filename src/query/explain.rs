@@ -7,9 +7,10 @@ use std::collections::HashMap;
 
 use rustc_hash::FxHashMap;
 
+use super::cells::{Cells, is_identifier_like};
 use super::editions::Editions;
 use crate::catalogue::{Catalogue, Entry, EntryRef, Scope};
-use crate::scan::{Found, Named, Piece, SymbolFinder, products_named};
+use crate::scan::{Found, Named, Piece, Row, SymbolFinder, products_named};
 
 /// How many lines a product named in a log speaks for: its codes follow it closely.
 pub const RECENT_LINES: u64 = 20;
@@ -149,14 +150,6 @@ impl<'a> SymbolIndex<'a> {
     }
 }
 
-fn is_identifier_like(name: &str) -> bool {
-    let bytes = name.as_bytes();
-    name.contains('_')
-        || bytes
-            .windows(2)
-            .any(|w| w[0].is_ascii_lowercase() && w[1].is_ascii_uppercase())
-}
-
 /// Explains what the scanner finds, against the entries in scope.
 pub struct Explainer<'a> {
     catalogue: &'a Catalogue,
@@ -250,7 +243,7 @@ impl<'a> Explainer<'a> {
         let named = products_named(piece.text);
         let speaker = self.context.speaker(&named, piece.line);
         self.context.remember(named, piece.line);
-        let mut explained = self.explain_numbers(&speaker, found);
+        let mut explained = self.explain_numbers(&speaker, found, piece.text);
         // A symbol names its SDK, and so its vendor: no narrowing needed.
         for (span, index) in self.symbols.finder.find(piece.text) {
             let entries = self.chosen(self.symbols.entries[index].clone());
@@ -265,6 +258,7 @@ impl<'a> Explainer<'a> {
                 by_name: true,
                 loose: false,
                 weak: false,
+                row: Row::No,
             };
             explained.push(Explained {
                 found,
@@ -292,7 +286,12 @@ impl<'a> Explainer<'a> {
         )
     }
 
-    fn explain_numbers(&self, speaker: &Speaker, found: Vec<Found>) -> Vec<Explained<'a>> {
+    fn explain_numbers(
+        &self,
+        speaker: &Speaker,
+        found: Vec<Found>,
+        text: &[u8],
+    ) -> Vec<Explained<'a>> {
         if found.is_empty() {
             return Vec::new();
         }
@@ -300,13 +299,31 @@ impl<'a> Explainer<'a> {
         let (vendors, on_line): (Option<Vec<&str>>, bool) = match (self.chosen, speaker) {
             // --vendor decides, whatever the line says.
             (Some(vendor), _) => (Some(vec![vendor]), true),
-            (None, Speaker::Other) => return Vec::new(),
+            (None, Speaker::Other) => (None, false),
             (None, Speaker::Chat(vendors, on_line)) => (Some(vendors.clone()), *on_line),
             (None, Speaker::Nobody) => (None, false),
         };
+        let other = self.chosen.is_none() && *speaker == Speaker::Other;
         found
             .into_iter()
             .filter_map(|found| {
+                // A table's row that says what the catalogue says of its number: that entry's
+                // vendor, whoever spoke before (`16 | WEBIM_CONNCTION_DISCONNECTED | WebSocket
+                // 断开连接 |` names WebSocket, whose close codes are no chat SDK's).
+                if found.row != Row::No
+                    && let Some(entries) = self.said_in_row(&found, text, vendors.as_ref())
+                {
+                    return Some(Explained {
+                        found,
+                        entries,
+                        unknown: None,
+                    });
+                }
+                // Another product speaks: its codes are not explained. A number only a row's
+                // shape found is a code only as the row says.
+                if other || found.row == Row::Only {
+                    return None;
+                }
                 // Nobody named: only a distinctive number after a key that means error.
                 if vendors.is_none() && (found.code.abs() < DISTINCTIVE || found.weak) {
                     return None;
@@ -374,6 +391,36 @@ impl<'a> Explainer<'a> {
                 })
             })
             .collect()
+    }
+}
+
+impl<'a> Explainer<'a> {
+    /// The entries explaining a row's number, of the vendors whose entries the row's cells
+    /// speak for (`Cells::say`); of those, the ones the line or the log names, where any is.
+    fn said_in_row(
+        &self,
+        found: &Found,
+        text: &[u8],
+        named: Option<&Vec<&str>>,
+    ) -> Option<Vec<EntryRef<'a>>> {
+        let cells = Cells::new(text.get(found.span.end..)?);
+        let vendor = |e: &Entry| -> &'a str { &self.catalogue.source_of(e).vendor };
+        let mut vendors: Vec<&str> = Vec::new();
+        for entry in self.index.get(found.code).filter(|e| cells.say(e)) {
+            if !vendors.contains(&vendor(entry)) {
+                vendors.push(vendor(entry));
+            }
+        }
+        if let Some(named) = named
+            && vendors.iter().any(|v| named.contains(v))
+        {
+            vendors.retain(|v| named.contains(v));
+        }
+        if vendors.is_empty() {
+            return None;
+        }
+        let entries = self.index.get(found.code);
+        Some(self.chosen(entries.filter(|e| vendors.contains(&vendor(e))).collect()))
     }
 }
 

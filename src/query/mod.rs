@@ -1,6 +1,7 @@
 //! Questions asked of a catalogue: lookups by code or name, ranked and grep-like search,
 //! comparisons of two catalogues, and what a log's codes mean.
 
+pub mod cells;
 pub mod concepts;
 pub mod diff;
 pub mod editions;

@@ -1021,3 +1021,50 @@ fn an_error_s_name_then_its_number_in_brackets() {
         "{found:?}"
     );
 }
+
+#[test]
+fn a_row_of_a_vendor_s_table_that_says_what_the_catalogue_says() {
+    for (line, want) in [
+        // cells parted by blanks, the vendor's Chinese edition's words
+        (
+            "6000106 Token 过期。 Token 过期。 请调用 renewToken 接口更新 Token。",
+            codes(&[(6000106, "zego")]),
+        ),
+        // no blank after the number, the English edition's words
+        (
+            "6000002The SDK is not initialized. Please initialize the SDK first before calling methods.",
+            codes(&[(6000002, "zego")]),
+        ),
+        // a Markdown row: the code's name tells the vendor, small as the number is
+        (
+            "| 108 | TOKEN_EXPIRED | token 已过期 | 超出 token 有效期时间。 |",
+            codes(&[(108, "agora")]),
+        ),
+        // the name vouches though the row names WebSocket, whose close codes are no SDK's
+        (
+            "16 | WEBIM_CONNCTION_DISCONNECTED | WebSocket 断开连接 | 在 WebSocket 断开或者未登录情况下发送消息。 |",
+            codes(&[(16, "agora")]),
+        ),
+    ] {
+        assert_eq!(last_line(line, &[]), want, "{line}");
+    }
+    // Numbered lines say nothing the catalogue says of their numbers: no code, though the
+    // catalogue has each number (a log's sequence numbers, `cat -n`, an HTTP status line).
+    for line in [
+        "105001 worker 3 finished job in 201 ms ok",
+        "  6014\tif (code == 6014) {",
+        "10060 Connection timed out",
+        "404 Not Found",
+        "1 warning generated.",
+        "2024-05-01 12:00:00.000 I/ChatActivity: message list refreshed",
+    ] {
+        assert_eq!(last_line(line, &[]), [], "{line}");
+    }
+    // A row among lines the prefilter passes over is read, with its line number.
+    let log =
+        "plain line one\nplain line two\n6000106 Token 过期。 Token 过期。\nplain line four\n";
+    assert_eq!(
+        findings(&[], Some(log.as_bytes())),
+        [f(3, 1, 6000106, "zego-zim-en")]
+    );
+}
