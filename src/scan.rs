@@ -451,7 +451,7 @@ fn codes_at(text: &[u8], line_start: bool) -> Vec<Found> {
 
 /// Whether a piece of a line is worth parsing (`is_candidate`, where a row starts only at a
 /// line's start).
-fn candidate_at(text: &[u8], line_start: bool) -> bool {
+pub fn candidate_at(text: &[u8], line_start: bool) -> bool {
     has_anchor(text) || (line_start && table_row(text).is_some())
 }
 
@@ -949,10 +949,16 @@ pub fn scan_reader(input: &mut impl BufRead, sink: &mut impl Sink) -> io::Result
         if buf.is_empty() && !ended {
             return Ok(());
         }
-        let mut found = codes_at(&buf, offset == 0);
-        let (text, ending, keep) = if ended {
+        // A line's codes are read without its ending, as `whole_lines` reads them: a number
+        // right before `\r\n` stands at the line's end.
+        let body = if ended {
             let body = buf.len() - usize::from(buf.last() == Some(&b'\n'));
-            let body = body - usize::from(body > 0 && buf[body - 1] == b'\r');
+            body - usize::from(body > 0 && buf[body - 1] == b'\r')
+        } else {
+            buf.len()
+        };
+        let mut found = codes_at(&buf[..body], offset == 0);
+        let (text, ending, keep) = if ended {
             (&buf[..body], &buf[body..], false)
         } else if buf.len() >= MAX_PIECE {
             // Hand on the tail, cutting before any code that would straddle the cut, so that

@@ -32,7 +32,7 @@ LIMIT = 10
 # each committed before it was first scored, their misses read in the seventh round; fresh6:
 # written during the seventh round, its misses read in the ninth; fresh7: written in the ninth
 # round, never studied. Tune on the first kind, report the others.
-SPLITS = ("tune", "heldout", "fresh", "fresh2", "fresh3", "fresh4", "fresh5", "fresh6", "fresh7")
+SPLITS = ("tune", "heldout", "fresh", "fresh2", "fresh3", "fresh4", "fresh5", "fresh6", "fresh7", "fresh8")
 
 
 def load_queries(path: Path) -> list[dict]:

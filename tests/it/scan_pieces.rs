@@ -104,3 +104,37 @@ fn every_sdk_symbol_passes_the_prefilter() {
     }
     assert!(checked > 1000, "{checked} symbols");
 }
+
+/// A reader that hands out one byte a call, as a pipe may: no line is whole in the buffer.
+struct ByteByByte<'a>(&'a [u8]);
+
+impl io::Read for ByteByByte<'_> {
+    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        let Some((&first, rest)) = self.0.split_first() else {
+            return Ok(0);
+        };
+        match buf.first_mut() {
+            Some(slot) => {
+                *slot = first;
+                self.0 = rest;
+                Ok(1)
+            }
+            None => Ok(0),
+        }
+    }
+}
+
+/// A line gathered from partial reads was parsed with its `\r\n` still on, so a number right
+/// before it did not stand at the line's end (`登录失败，推送 6012\r\n` found nothing from a pipe,
+/// 6012 from a file). Found by the fuzz target in the ninth round.
+#[test]
+fn a_line_gathered_from_partial_reads_is_read_without_its_ending() {
+    let log = "登录失败，推送 6012\r\n6000106 Token 过期。 Token 过期。\r\n";
+    let mut whole = Codes::default();
+    scan_reader(&mut log.as_bytes(), &mut whole).unwrap();
+    assert_eq!(whole.0, [(1, 22, 6012), (2, 0, 6000106)]);
+    let mut partial = Codes::default();
+    let mut reader = io::BufReader::new(ByteByByte(log.as_bytes()));
+    scan_reader(&mut reader, &mut partial).unwrap();
+    assert_eq!(partial.0, whole.0);
+}
