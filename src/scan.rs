@@ -188,8 +188,9 @@ static CODE: LazyLock<Regex> = LazyLock::new(|| {
           | # a number then, in Chinese, what failed       6012请求超时  6014登录失败
             (?P<n11>-?[0-9]{4,19})\p{Han}{0,4}?(?:失败|超时|异常)
           | # an error's name, its number in brackets     Err_TLS_Account_Num_Exceed_Threshold[70398]
+            # or after a comma or a colon                  Err_SNS_FriendAdd_Source_Illegal,30001
             (?-u:\b)(?:(?:Err|ERR|err)_[A-Za-z0-9_]+|Err[A-Z][A-Za-z0-9]*)
-                [\[(](?P<n12>-?[0-9]{1,19})[\])]
+                (?:[\[(](?P<n12>-?[0-9]{1,19})[\])]|[,:][\ \t]*(?P<n13>-?[0-9]{1,19}))
           | # a bare number in Chinese prose, standing alone up to a clause's end or a blank and
             # more Chinese                                 关于 70402 参数非法  还有7006，  推送 6012, 登录…
             (?:\p{Han}|[、，。；？！（）【】「」《》“”])[\ \t]*(?P<bare>-?[0-9]{4,19})
@@ -204,7 +205,7 @@ static CODE: LazyLock<Regex> = LazyLock::new(|| {
 
 /// The capture groups of `CODE` holding the digits, and whether each is a loose position (the
 /// number stands in prose or a table: only a catalogued code counts there).
-const GROUPS: [(&str, bool); 15] = [
+const GROUPS: [(&str, bool); 16] = [
     ("n1", false),
     ("n2", false),
     ("n3", false),
@@ -218,6 +219,7 @@ const GROUPS: [(&str, bool); 15] = [
     ("n10", true),
     ("n11", true),
     ("n12", true),
+    ("n13", true),
     ("returns", true),
     ("bare", true),
 ];

@@ -1011,8 +1011,14 @@ fn an_error_s_name_then_its_number_in_brackets() {
         ),
         []
     );
+    // Or after a comma or a colon.
+    assert_eq!(
+        last_line("Err_SNS_FriendAdd_Source_Illegal,30001", &[]),
+        codes(&[(30001, "tencent")])
+    );
     // A loose position: a number the catalogue lacks is no code there.
     assert_eq!(last_line("Err_Something[4242]", &[]), []);
+    assert_eq!(last_line("Err_Something,4242", &[]), []);
     // A symbol the catalogue has, with its number: one finding, the symbol's.
     let found = findings(&[], Some(b"E/TIM: ERR_SDK_NOT_LOGGED_IN(6014)\n"));
     let columns: Vec<i64> = found.iter().map(|f| f.1).collect();
