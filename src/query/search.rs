@@ -256,6 +256,7 @@ pub fn search<'a>(
             let mut hits =
                 super::semantic::fuse(catalogue, scope, query, ranked(catalogue, scope, query));
             shared_numbering_first(catalogue, query, &mut hits);
+            named_platform_first(catalogue, query, &mut hits);
             named_vendors_first(catalogue, query, &mut hits);
             hits
         }
@@ -365,15 +366,8 @@ const PLATFORM_WORDS: &[(&str, &[&str])] = &[
 fn shared_numbering_first<'a>(catalogue: &'a Catalogue, query: &str, hits: &mut [Hit<'a>]) {
     let window = hits.len().min(NUMBERING_WINDOW);
     let hits = &mut hits[..window];
-    let lower = query.to_lowercase();
-    let said = words(&lower);
-    let named = |platform: &str| {
-        PLATFORM_WORDS
-            .iter()
-            .filter(|(p, _)| *p == platform)
-            .flat_map(|(_, words)| words.iter())
-            .any(|w| said.iter().any(|s| s == w) || (!w.is_ascii() && lower.contains(w)))
-    };
+    let platforms = platforms_named(query);
+    let named = |platform: &str| platforms.contains(&platform);
     // How many pages of the vendor hold each (vendor, code, concept) among the hits.
     let mut pages: HashMap<(&str, i64, Option<&str>), usize> = HashMap::default();
     for hit in hits.iter() {
@@ -431,6 +425,56 @@ fn shared_numbering_first<'a>(catalogue: &'a Catalogue, query: &str, hits: &mut 
             }
         }
         i += 1;
+    }
+}
+
+/// The platforms a query names by their words (`browser`: web).
+fn platforms_named(query: &str) -> Vec<&'static str> {
+    let lower = query.to_lowercase();
+    let said = words(&lower);
+    let says = |w: &&str| said.iter().any(|s| s == w) || (!w.is_ascii() && lower.contains(w));
+    PLATFORM_WORDS
+        .iter()
+        .filter(|(_, words)| words.iter().any(says))
+        .map(|&(platform, _)| platform)
+        .collect()
+}
+
+/// Rows of one vendor for one problem on several pages, where the query names the platform of
+/// one of them (`…, in the browser`): that page's row comes first, where the best of them
+/// ranked, and so stands for the others when they fold into one hit. The vendor's words for the
+/// problem on the page the user is on.
+fn named_platform_first<'a>(catalogue: &'a Catalogue, query: &str, hits: &mut [Hit<'a>]) {
+    let platforms = platforms_named(query);
+    if platforms.is_empty() {
+        return;
+    }
+    let window = hits.len().min(NUMBERING_WINDOW);
+    let hits = &mut hits[..window];
+    let on_named = |hit: &Hit<'a>| {
+        catalogue
+            .source_of(hit.entry)
+            .platform
+            .as_deref()
+            .is_some_and(|p| platforms.contains(&p))
+    };
+    let problem = |hit: &Hit<'a>| -> Option<(&'a str, &'a str)> {
+        let vendor = catalogue.source_of(hit.entry).vendor.as_ref();
+        Some((vendor, hit.entry.text(Field::Concept)?))
+    };
+    for i in 0..hits.len() {
+        if hits[i].score >= PHRASE || !on_named(&hits[i]) {
+            continue;
+        }
+        let Some(own) = problem(&hits[i]) else {
+            continue;
+        };
+        let first = (0..i).find(|&j| {
+            hits[j].score < PHRASE && !on_named(&hits[j]) && problem(&hits[j]) == Some(own)
+        });
+        if let Some(j) = first {
+            hits[j..=i].rotate_right(1);
+        }
     }
 }
 
@@ -805,6 +849,9 @@ struct QueryTerm {
     budget: usize,
     /// The root's length in characters, for rejecting typo candidates before `distance`.
     root_chars: usize,
+    /// Whether a longer word starting with the root stands for it: not for Chinese, whose
+    /// characters and pairs are terms of their own (`好` is no unfinished `好友`).
+    prefixes: bool,
 }
 
 impl QueryTerm {
@@ -832,6 +879,7 @@ impl QueryTerm {
             word: word.to_owned(),
             budget: typo_budget(&root),
             root_chars: root.chars().count(),
+            prefixes: root.len() >= 3 && !root.chars().any(is_cjk),
             root,
             synonyms,
         }
@@ -842,7 +890,7 @@ impl QueryTerm {
     fn matching(&self, stem: &str, stem_chars: usize) -> Option<(f64, &'static str)> {
         if stem == self.root {
             Some((1.0, "exact"))
-        } else if self.root.len() >= 3 && stem.starts_with(self.root.as_str()) {
+        } else if self.prefixes && stem.starts_with(self.root.as_str()) {
             Some((PREFIX_WEIGHT, "prefix"))
         } else if self.budget > 0
             && stem_chars.abs_diff(self.root_chars) <= self.budget

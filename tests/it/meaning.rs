@@ -215,7 +215,7 @@ fn the_model_reads_a_chinese_query_through_our_glossary() {
     let text = crate::common::stdout_of(&["search", query, "--explain", "--limit", "1"]);
     assert_eq!(
         text.contains(
-            "The sentence model read the query's Chinese as \"recall message failed\" (chaterr's glossary"
+            "The sentence model read the query's Chinese as \"recall withdraw message failed\" (chaterr's glossary"
         ),
         cfg!(chaterr_vectors),
         "{text}"

@@ -415,7 +415,7 @@ mod tests {
         assert_eq!(share("userSig 过期"), (1.0 + 2.0 * TRANSLATED) / 3.0);
         assert_eq!(share("㐀㐁"), 0.0);
         let english = super::super::glossary::english("登录报错：login failed，");
-        assert_eq!(english.words, ["login"]);
+        assert_eq!(english.words, ["login", "fails"]);
         assert!(is_sentence(&english.text));
     }
 

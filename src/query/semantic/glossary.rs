@@ -100,7 +100,7 @@ mod tests {
     #[test]
     fn chinese_words_come_out_in_english() {
         let read = english("撤回消息失败");
-        assert_eq!(read.words, ["recall", "message", "failed"]);
+        assert_eq!(read.words, ["recall", "withdraw", "message", "failed"]);
         assert_eq!((read.covered, read.characters), (6, 6));
         assert_eq!(english("好友").words, ["friend"]);
         assert_eq!(english("群主").words, ["owner"]);
