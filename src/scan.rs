@@ -188,9 +188,10 @@ static CODE: LazyLock<Regex> = LazyLock::new(|| {
           | # a number then, in Chinese, what failed       6012请求超时  6014登录失败
             (?P<n11>-?[0-9]{4,19})\p{Han}{0,4}?(?:失败|超时|异常)
           | # an error's name, its number in brackets     Err_TLS_Account_Num_Exceed_Threshold[70398]
-            # or after a comma or a colon                  Err_SNS_FriendAdd_Source_Illegal,30001
+            # or, four digits or more, after a comma or a colon   Err_SNS_FriendAdd_Source_Illegal,30001
+            # (not a counter's value: err_count: 2)
             (?-u:\b)(?:(?:Err|ERR|err)_[A-Za-z0-9_]+|Err[A-Z][A-Za-z0-9]*)
-                (?:[\[(](?P<n12>-?[0-9]{1,19})[\])]|[,:][\ \t]*(?P<n13>-?[0-9]{1,19}))
+                (?:[\[(](?P<n12>-?[0-9]{1,19})[\])]|[,:][\ \t]*(?P<n13>-?[0-9]{4,19}))
           | # a bare number in Chinese prose, standing alone up to a clause's end or a blank and
             # more Chinese                                 关于 70402 参数非法  还有7006，  推送 6012, 登录…
             (?:\p{Han}|[、，。；？！（）【】「」《》“”])[\ \t]*(?P<bare>-?[0-9]{4,19})
@@ -462,7 +463,7 @@ fn parse_codes(line: &[u8], line_start: bool) -> Vec<Found> {
         .captures_iter(line)
         .filter_map(|caps| found_in(line, &caps))
         .collect();
-    if let Some(row) = table_row(line).filter(|_| line_start) {
+    if let Some(row) = line_start.then(|| table_row(line)).flatten() {
         match found.iter_mut().find(|f| f.span == row.span) {
             Some(same) => same.row = Row::Also,
             None => found.insert(0, row),
@@ -516,7 +517,7 @@ fn closing_number(line: &[u8]) -> Option<Found> {
 /// A row of a vendor's table copied from a page, cells parted by blanks, tabs or `|`, or by
 /// nothing (`6000106 Token 过期。 请调用 renewToken …`, `16 | WEBIM_CONNCTION_DISCONNECTED | …`,
 /// `6000002The SDK is not initialized.`): blanks, an optional `|`, a number, then a cell that
-/// starts with a letter or a CJK character. Nothing in that shape tells a table's row from a
+/// starts with a letter or a non-ASCII character. Nothing in that shape tells a table's row from a
 /// numbered log line (`105001 worker 3 finished`, `cat -n`): the explainer takes the number for
 /// a code only where the rest of the line says what the catalogue says of it (`Found::row`).
 /// Reads `line` up to the cell's first byte, so `line` may run on past the line's end.
@@ -548,8 +549,9 @@ pub(crate) fn table_row(line: &[u8]) -> Option<Found> {
         }
         _ => end,
     };
-    // The cell says something: a letter or a CJK character (not `12 34`, `3 12:00`, `6001.5`,
-    // `2024-05-01`), and a run-on number starts a word (`6000002The`, not `12ms`).
+    // The cell says something: a letter, or any byte of a non-ASCII character (CJK, and box
+    // drawing or a bullet too: the catalogue's words decide), not `12 34`, `3 12:00`, `6001.5`,
+    // `2024-05-01`; and a run-on number starts a word (`6000002The`, not `12ms`).
     let first = *line.get(cell)?;
     let says = first >= 0x80 || first.is_ascii_alphabetic();
     if !says || (cell == end && first.is_ascii_lowercase()) {
@@ -867,8 +869,8 @@ pub struct Piece<'b> {
     pub ending: &'b [u8],
     /// The line goes on in the next piece.
     pub continued: bool,
-    /// The text holds a key or a product's name (`is_candidate`): only such a piece can hold a
-    /// code or change which SDK is speaking.
+    /// The text holds a key or a product's name, or starts a line as a table's row does
+    /// (`candidate_at`): only such a piece can hold a code or change which SDK is speaking.
     pub candidate: bool,
 }
 
@@ -895,8 +897,8 @@ pub trait Sink {
     /// A piece and the codes found in it.
     fn piece(&mut self, piece: &Piece<'_>, found: Vec<Found>) -> io::Result<()>;
 
-    /// Whole lines in which the prefilter found no key and no name (most of a log): nothing
-    /// to parse or explain. `text` ends in a newline; its first line is numbered `first`. By
+    /// Whole lines in which the prefilter found no key and no name, none starting as a table's
+    /// row does (most of a log): nothing to parse or explain. `text` ends in a newline; its first line is numbered `first`. By
     /// default each line is handed to [`Sink::piece`] with nothing found; a sink that only
     /// shows codes, or copies such lines as they are, can take them all at once.
     fn plain_lines(&mut self, text: &[u8], first: u64) -> io::Result<()> {
@@ -1016,9 +1018,9 @@ pub fn scan_reader(input: &mut impl BufRead, sink: &mut impl Sink) -> io::Result
 }
 
 /// Hands each line of `block` (whole lines, the last ending in a newline) to `sink`, up to one
-/// longer than `MAX_PIECE`: the prefilter runs once over the block, only the lines it marks are
-/// parsed, and the lines between them go to the sink as one run. Returns how many bytes it
-/// handed on.
+/// longer than `MAX_PIECE`: the prefilter runs once over the block, only the lines it marks
+/// and those starting as a table's row does (`next_row`) are parsed, and the lines between them
+/// go to the sink as one run. Returns how many bytes it handed on.
 fn whole_lines(block: &[u8], line: &mut u64, sink: &mut impl Sink) -> io::Result<usize> {
     let mut start = 0;
     let mut anchor = next_anchor(block, 0);

@@ -104,7 +104,7 @@ fn check_codes_in(text: &[u8]) {
             let cells = Cells::new(&text[f.span.end..]);
             BY_CODE.with(|by_code| {
                 for entry in by_code.get(&f.code).into_iter().flatten() {
-                    let _ = cells.say(entry);
+                    let _ = (cells.say(entry, Some(2)), cells.say(entry, None));
                 }
             });
         }

@@ -4,56 +4,34 @@
 
 use rustc_hash::FxHashSet;
 
+use crate::catalogue::words::{is_cjk, is_stop_word, words};
 use crate::catalogue::{Entry, Field};
 
 /// Of the words of an entry's description, the share its row must hold, in fifths.
 const SHARE_IN_FIFTHS: usize = 3;
 
-/// Words too common to tell one description from another.
-const STOP_WORDS: &[&str] = &[
-    "a", "an", "and", "are", "as", "at", "be", "by", "for", "has", "have", "in", "is", "it", "of",
-    "on", "or", "please", "the", "this", "to", "was", "with",
-];
+/// How much of a row is read: a table's cells are short, a long line is no row of one.
+const CELLS_READ: usize = 4096;
 
-/// The words of a text: ASCII words in lower case (no stop word, no number) and, in CJK text,
-/// each pair of characters that stand together (a character alone where it stands alone).
-fn words(text: &str) -> FxHashSet<String> {
-    let mut words = FxHashSet::default();
-    let mut han: Vec<char> = Vec::new();
-    let flush = |han: &mut Vec<char>, words: &mut FxHashSet<String>| {
-        match han.len() {
-            0 => {}
-            1 => {
-                words.insert(han[0].to_string());
+/// The words a row and a description are compared by: ASCII words in lower case (no stop word,
+/// no number) and pairs of CJK characters (a character alone where it stands alone: `catalogue::
+/// words` gives each character besides its pairs).
+fn compared_words(text: &str) -> FxHashSet<String> {
+    let all = words(text);
+    let in_pairs: FxHashSet<char> = all
+        .iter()
+        .filter(|w| w.chars().count() == 2 && w.chars().all(is_cjk))
+        .flat_map(|w| w.chars())
+        .collect();
+    all.into_iter()
+        .filter(|w| {
+            let mut chars = w.chars();
+            match (chars.next(), chars.next()) {
+                (Some(c), None) if is_cjk(c) => !in_pairs.contains(&c),
+                _ => !is_stop_word(w) && !w.bytes().all(|b| b.is_ascii_digit()),
             }
-            _ => words.extend(han.windows(2).map(|pair| pair.iter().collect::<String>())),
-        }
-        han.clear();
-    };
-    for piece in text.split(|c: char| !c.is_alphanumeric()) {
-        let mut ascii = String::new();
-        for c in piece.chars() {
-            if c.is_ascii_alphanumeric() {
-                flush(&mut han, &mut words);
-                ascii.push(c.to_ascii_lowercase());
-            } else {
-                if !ascii.is_empty() {
-                    keep_ascii(std::mem::take(&mut ascii), &mut words);
-                }
-                han.push(c);
-            }
-        }
-        keep_ascii(ascii, &mut words);
-        flush(&mut han, &mut words);
-    }
-    words
-}
-
-fn keep_ascii(word: String, words: &mut FxHashSet<String>) {
-    let number = word.bytes().all(|b| b.is_ascii_digit());
-    if !word.is_empty() && !number && !STOP_WORDS.contains(&word.as_str()) {
-        words.insert(word);
-    }
+        })
+        .collect()
 }
 
 /// The rest of a row after its number, read once for all the entries of the number.
@@ -64,17 +42,22 @@ pub struct Cells {
 
 impl Cells {
     pub fn new(rest: &[u8]) -> Self {
-        let text = String::from_utf8_lossy(rest);
+        let mut end = rest.len().min(CELLS_READ);
+        // Not inside a UTF-8 character.
+        while end < rest.len() && end > 0 && rest[end] & 0xc0 == 0x80 {
+            end -= 1;
+        }
+        let text = String::from_utf8_lossy(&rest[..end]);
         Cells {
             lower: text.to_ascii_lowercase(),
-            words: words(&text),
+            words: compared_words(&text),
         }
     }
 
-    /// Whether the cells say what the entry says: its name or an SDK's name of it as a word
-    /// (`TOKEN_EXPIRED`, any case), or at least two words and three fifths of the words of its
-    /// description.
-    pub fn say(&self, entry: &Entry) -> bool {
+    /// Whether the cells say what the entry says: its name or an SDK's name of it as a word, in
+    /// any case (`TOKEN_EXPIRED`), or, with `words` or more of them, three fifths of the words
+    /// of its description (`None`: the name only).
+    pub fn say(&self, entry: &Entry, words: Option<usize>) -> bool {
         let names = entry.text(Field::Name).into_iter();
         let names = names.chain(entry.symbols.iter().map(|s| s.name.as_ref()));
         if names
@@ -83,12 +66,12 @@ impl Cells {
         {
             return true;
         }
-        let Some(description) = entry.text(Field::Description) else {
+        let (Some(needed), Some(description)) = (words, entry.text(Field::Description)) else {
             return false;
         };
-        let wanted = words(description);
+        let wanted = compared_words(description);
         let held = wanted.iter().filter(|w| self.words.contains(*w)).count();
-        held >= 2 && held * 5 >= wanted.len() * SHARE_IN_FIFTHS
+        held >= needed && held * 5 >= wanted.len() * SHARE_IN_FIFTHS
     }
 
     /// Whether `name` stands in the cells as a word of its own, in any case.
@@ -97,9 +80,8 @@ impl Cells {
         let bytes = self.lower.as_bytes();
         let is_word = |b: u8| b.is_ascii_alphanumeric() || b == b'_';
         self.lower.match_indices(&name).any(|(at, _)| {
-            let end = at + name.len();
             let word_before = at > 0 && is_word(bytes[at - 1]);
-            let word_after = bytes.get(end).is_some_and(|&b| is_word(b));
+            let word_after = bytes.get(at + name.len()).is_some_and(|&b| is_word(b));
             !word_before && !word_after
         })
     }
@@ -121,14 +103,24 @@ mod tests {
 
     #[test]
     fn words_are_ascii_words_and_cjk_pairs() {
-        let mut got: Vec<String> = words("The SDK is not initialized. Token 过期。未登录")
-            .into_iter()
-            .collect();
+        let mut got: Vec<String> =
+            compared_words("The SDK is not initialized. Token 过期。未登录 群")
+                .into_iter()
+                .collect();
         got.sort();
         assert_eq!(
             got,
-            ["initialized", "not", "sdk", "token", "未登", "登录", "过期"]
+            [
+                "initialized",
+                "not",
+                "sdk",
+                "token",
+                "未登",
+                "登录",
+                "群",
+                "过期"
+            ]
         );
-        assert!(words("6000106 and 42").is_empty());
+        assert!(compared_words("6000106 and 42").is_empty());
     }
 }

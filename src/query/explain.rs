@@ -9,7 +9,7 @@ use rustc_hash::FxHashMap;
 
 use super::cells::{Cells, is_identifier_like};
 use super::editions::Editions;
-use crate::catalogue::{Catalogue, Entry, EntryRef, Scope};
+use crate::catalogue::{Catalogue, Entry, EntryRef, Field, Scope};
 use crate::scan::{Found, Named, Piece, Row, SymbolFinder, products_named};
 
 /// How many lines a product named in a log speaks for: its codes follow it closely.
@@ -248,6 +248,14 @@ impl<'a> Explainer<'a> {
         for (span, index) in self.symbols.finder.find(piece.text) {
             let entries = self.chosen(self.symbols.entries[index].clone());
             let code = entries[0].entry.code;
+            // `6014 ERR_SDK_NOT_LOGGED_IN …`: a table's row and its name cell are one finding,
+            // the row's.
+            if explained
+                .iter()
+                .any(|e| e.found.row != Row::No && e.found.code == code)
+            {
+                continue;
+            }
             // `ERR_SDK_NOT_LOGGED_IN(6014)`: the symbol's own number after it is the same
             // finding, which the symbol makes.
             explained.retain(|e| !(e.found.key_start == span.start && e.found.code == code));
@@ -286,6 +294,49 @@ impl<'a> Explainer<'a> {
         )
     }
 
+    /// The entries explaining a row's number that the row's cells speak for (`Cells::say`),
+    /// with the other editions and pages of the same vendor that mean the same problem; of
+    /// those, the vendors the line or the log names, where any is. A number below `DISTINCTIVE`,
+    /// or one where another product speaks, needs more: four words of a description, or the
+    /// name only.
+    fn said_in_row(
+        &self,
+        found: &Found,
+        text: &[u8],
+        named: Option<&Vec<&str>>,
+        other: bool,
+    ) -> Option<Vec<EntryRef<'a>>> {
+        let mut entries = self.index.get(found.code).peekable();
+        entries.peek()?;
+        let cells = Cells::new(text.get(found.span.end..)?);
+        let words = match (other, found.code.abs() < DISTINCTIVE) {
+            (true, _) => None,
+            (false, true) => Some(4),
+            (false, false) => Some(2),
+        };
+        let vendor = |e: &Entry| -> &'a str { &self.catalogue.source_of(e).vendor };
+        let mut said: Vec<&'a Entry> = entries.filter(|e| cells.say(e, words)).collect();
+        if let Some(named) = named
+            && said.iter().any(|e| named.contains(&vendor(e)))
+        {
+            said.retain(|e| named.contains(&vendor(e)));
+        }
+        if said.is_empty() {
+            return None;
+        }
+        // The same problem in another edition or on another page of the vendor: the code's
+        // entries of the same vendor and concept (Agora Web's 500 is a busy server where the
+        // other pages' 500 is an invalid message).
+        let problem =
+            |e: &'a Entry| -> (&'a str, Option<&'a str>) { (vendor(e), e.text(Field::Concept)) };
+        let problems: Vec<_> = said.iter().map(|e| problem(e)).collect();
+        let same = self.index.get(found.code).filter(|e| {
+            said.iter().any(|s| std::ptr::eq(*s, *e))
+                || (e.text(Field::Concept).is_some() && problems.contains(&problem(e)))
+        });
+        Some(self.chosen(same.collect()))
+    }
+
     fn explain_numbers(
         &self,
         speaker: &Speaker,
@@ -311,7 +362,7 @@ impl<'a> Explainer<'a> {
                 // vendor, whoever spoke before (`16 | WEBIM_CONNCTION_DISCONNECTED | WebSocket
                 // 断开连接 |` names WebSocket, whose close codes are no chat SDK's).
                 if found.row != Row::No
-                    && let Some(entries) = self.said_in_row(&found, text, vendors.as_ref())
+                    && let Some(entries) = self.said_in_row(&found, text, vendors.as_ref(), other)
                 {
                     return Some(Explained {
                         found,
@@ -391,36 +442,6 @@ impl<'a> Explainer<'a> {
                 })
             })
             .collect()
-    }
-}
-
-impl<'a> Explainer<'a> {
-    /// The entries explaining a row's number, of the vendors whose entries the row's cells
-    /// speak for (`Cells::say`); of those, the ones the line or the log names, where any is.
-    fn said_in_row(
-        &self,
-        found: &Found,
-        text: &[u8],
-        named: Option<&Vec<&str>>,
-    ) -> Option<Vec<EntryRef<'a>>> {
-        let cells = Cells::new(text.get(found.span.end..)?);
-        let vendor = |e: &Entry| -> &'a str { &self.catalogue.source_of(e).vendor };
-        let mut vendors: Vec<&str> = Vec::new();
-        for entry in self.index.get(found.code).filter(|e| cells.say(e)) {
-            if !vendors.contains(&vendor(entry)) {
-                vendors.push(vendor(entry));
-            }
-        }
-        if let Some(named) = named
-            && vendors.iter().any(|v| named.contains(v))
-        {
-            vendors.retain(|v| named.contains(v));
-        }
-        if vendors.is_empty() {
-            return None;
-        }
-        let entries = self.index.get(found.code);
-        Some(self.chosen(entries.filter(|e| vendors.contains(&vendor(e))).collect()))
     }
 }
 

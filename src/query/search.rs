@@ -255,8 +255,9 @@ pub fn search<'a>(
         Mode::Ranked => {
             let mut hits =
                 super::semantic::fuse(catalogue, scope, query, ranked(catalogue, scope, query));
-            shared_numbering_first(catalogue, query, &mut hits);
-            named_platform_first(catalogue, query, &mut hits);
+            let platforms = platforms_named(query);
+            shared_numbering_first(catalogue, &platforms, &mut hits);
+            named_platform_first(catalogue, &platforms, &mut hits);
             named_vendors_first(catalogue, query, &mut hits);
             hits
         }
@@ -363,10 +364,9 @@ const PLATFORM_WORDS: &[(&str, &[&str])] = &[
 /// problem under two numberings; which stood first was decided by text length alone (a web
 /// page's shorter description), and a query naming no platform is read as one about the
 /// numbering most SDKs use.
-fn shared_numbering_first<'a>(catalogue: &'a Catalogue, query: &str, hits: &mut [Hit<'a>]) {
+fn shared_numbering_first<'a>(catalogue: &'a Catalogue, platforms: &[&str], hits: &mut [Hit<'a>]) {
     let window = hits.len().min(NUMBERING_WINDOW);
     let hits = &mut hits[..window];
-    let platforms = platforms_named(query);
     let named = |platform: &str| platforms.contains(&platform);
     // How many pages of the vendor hold each (vendor, code, concept) among the hits.
     let mut pages: HashMap<(&str, i64, Option<&str>), usize> = HashMap::default();
@@ -444,8 +444,7 @@ fn platforms_named(query: &str) -> Vec<&'static str> {
 /// one of them (`…, in the browser`): that page's row comes first, where the best of them
 /// ranked, and so stands for the others when they fold into one hit. The vendor's words for the
 /// problem on the page the user is on.
-fn named_platform_first<'a>(catalogue: &'a Catalogue, query: &str, hits: &mut [Hit<'a>]) {
-    let platforms = platforms_named(query);
+fn named_platform_first<'a>(catalogue: &'a Catalogue, platforms: &[&str], hits: &mut [Hit<'a>]) {
     if platforms.is_empty() {
         return;
     }

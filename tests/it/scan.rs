@@ -1019,6 +1019,8 @@ fn an_error_s_name_then_its_number_in_brackets() {
     // A loose position: a number the catalogue lacks is no code there.
     assert_eq!(last_line("Err_Something[4242]", &[]), []);
     assert_eq!(last_line("Err_Something,4242", &[]), []);
+    // A counter's value is no code: four digits or more after a comma or a colon.
+    assert_eq!(last_line("[ZIM] stats err_count: 2", &[]), []);
     // A symbol the catalogue has, with its number: one finding, the symbol's.
     let found = findings(&[], Some(b"E/TIM: ERR_SDK_NOT_LOGGED_IN(6014)\n"));
     let columns: Vec<i64> = found.iter().map(|f| f.1).collect();
@@ -1056,6 +1058,8 @@ fn a_row_of_a_vendor_s_table_that_says_what_the_catalogue_says() {
     }
     // Numbered lines say nothing the catalogue says of their numbers: no code, though the
     // catalogue has each number (a log's sequence numbers, `cat -n`, an HTTP status line).
+    // Below 2000 a number needs more: the name, or four words of a description (`Request
+    // failed.` or `Server is busy.` is any log's).
     for line in [
         "105001 worker 3 finished job in 201 ms ok",
         "  6014\tif (code == 6014) {",
@@ -1063,9 +1067,29 @@ fn a_row_of_a_vendor_s_table_that_says_what_the_catalogue_says() {
         "404 Not Found",
         "1 warning generated.",
         "2024-05-01 12:00:00.000 I/ChatActivity: message list refreshed",
+        "1 request failed, 9 succeeded",
+        "3 authentication failed",
+        "1 请求失败",
+        "1003 System error",
+        "500 Server busy",
+        "     1\tRequest failed: timeout",
     ] {
         assert_eq!(last_line(line, &[]), [], "{line}");
     }
+    // A row is explained by the entries its cells say, not by every entry of its number:
+    // Agora Web's 500 is a busy server where the other pages' 500 is an invalid message.
+    let found = findings(
+        &[],
+        Some("| 500 | SERVER_BUSY | Server is busy. |\n".as_bytes()),
+    );
+    assert_eq!(found, [f(1, 3, 500, "agora-chat-web")]);
+    // A row whose name cell is an SDK's name of the code is one finding, the row's.
+    let found = findings(&[], Some("6014 ERR_SDK_NOT_LOGGED_IN 未登录\n".as_bytes()));
+    let columns: Vec<i64> = found.iter().map(|f| f.1).collect();
+    assert!(
+        !columns.is_empty() && columns.iter().all(|&c| c == 1),
+        "{found:?}"
+    );
     // A row among lines the prefilter passes over is read, with its line number.
     let log =
         "plain line one\nplain line two\n6000106 Token 过期。 Token 过期。\nplain line four\n";
