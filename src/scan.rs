@@ -446,10 +446,12 @@ pub fn codes_in(line: &[u8]) -> Vec<Found> {
 /// The codes in a piece of a line: the whole line or its start (`line_start`), where a table's
 /// row may start, or a later piece of a long one, where none does.
 fn codes_at(text: &[u8], line_start: bool) -> Vec<Found> {
-    if !candidate_at(text, line_start) {
+    let anchored = has_anchor(text);
+    let row = line_start.then(|| table_row(text)).flatten();
+    if !anchored && row.is_none() {
         return Vec::new();
     }
-    parse_codes(text, line_start)
+    parse_codes(text, anchored, row)
 }
 
 /// Whether a piece of a line is worth parsing (`is_candidate`, where a row starts only at a
@@ -458,18 +460,24 @@ pub fn candidate_at(text: &[u8], line_start: bool) -> bool {
     has_anchor(text) || (line_start && table_row(text).is_some())
 }
 
-fn parse_codes(line: &[u8], line_start: bool) -> Vec<Found> {
-    let mut found: Vec<Found> = CODE
-        .captures_iter(line)
-        .filter_map(|caps| found_in(line, &caps))
-        .collect();
-    if let Some(row) = line_start.then(|| table_row(line)).flatten() {
+/// The codes of a line: by the grammar where it holds an anchor (a line without one holds no
+/// key, as the prefilter reads it), and the table's row it starts, if any.
+fn parse_codes(line: &[u8], anchored: bool, row: Option<Found>) -> Vec<Found> {
+    let mut found: Vec<Found> = Vec::new();
+    if anchored {
+        found.extend(
+            CODE.captures_iter(line)
+                .filter_map(|caps| found_in(line, &caps)),
+        );
+    }
+    if let Some(row) = row {
         match found.iter_mut().find(|f| f.span == row.span) {
             Some(same) => same.row = Row::Also,
             None => found.insert(0, row),
         }
     }
-    if let Some(closing) = closing_number(line)
+    if anchored
+        && let Some(closing) = closing_number(line)
         && !found.iter().any(|f| f.span == closing.span)
     {
         found.push(closing);
@@ -1039,13 +1047,15 @@ fn whole_lines(block: &[u8], line: &mut u64, sink: &mut impl Sink) -> io::Result
             start = plain_end;
             continue;
         }
-        // The line the anchor stands in.
+        // The line the anchor stands in, or a table's row (which holds none).
         let end = memchr::memchr(b'\n', &block[start..]).map_or(block.len() - 1, |at| start + at);
         if end - start > MAX_PIECE {
             break;
         }
         let piece = Piece::whole_line(*line, &block[start..=end], true);
-        sink.piece(&piece, parse_codes(piece.text, true))?;
+        let anchored = anchor.is_some_and(|at| at <= end);
+        let found = parse_codes(piece.text, anchored, table_row(piece.text));
+        sink.piece(&piece, found)?;
         *line += 1;
         start = end + 1;
         // (A row's line holds no anchor: the next one stands further on.)
