@@ -772,7 +772,7 @@ pub struct SymbolFinder {
     other_indices: Vec<usize>,
 }
 
-fn is_word_byte(b: u8) -> bool {
+pub(crate) fn is_word_byte(b: u8) -> bool {
     b.is_ascii_alphanumeric() || b == b'_'
 }
 
@@ -906,9 +906,10 @@ pub trait Sink {
     fn piece(&mut self, piece: &Piece<'_>, found: Vec<Found>) -> io::Result<()>;
 
     /// Whole lines in which the prefilter found no key and no name, none starting as a table's
-    /// row does (most of a log): nothing to parse or explain. `text` ends in a newline; its first line is numbered `first`. By
-    /// default each line is handed to [`Sink::piece`] with nothing found; a sink that only
-    /// shows codes, or copies such lines as they are, can take them all at once.
+    /// row does (most of a log): nothing to parse or explain. `text` ends in a newline; its
+    /// first line is numbered `first`. By default each line is handed to [`Sink::piece`] with
+    /// nothing found; a sink that only shows codes, or copies such lines as they are, can take
+    /// them all at once.
     fn plain_lines(&mut self, text: &[u8], first: u64) -> io::Result<()> {
         for (line, with_ending) in (first..).zip(text.split_inclusive(|&b| b == b'\n')) {
             self.piece(&Piece::whole_line(line, with_ending, false), Vec::new())?;

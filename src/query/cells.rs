@@ -6,6 +6,7 @@ use rustc_hash::FxHashSet;
 
 use crate::catalogue::words::{is_cjk, is_stop_word, words};
 use crate::catalogue::{Entry, Field};
+use crate::scan::is_word_byte;
 
 /// Of the words of an entry's description, the share its row must hold, in fifths.
 const SHARE_IN_FIFTHS: usize = 3;
@@ -78,10 +79,9 @@ impl Cells {
     fn has_word(&self, name: &str) -> bool {
         let name = name.to_ascii_lowercase();
         let bytes = self.lower.as_bytes();
-        let is_word = |b: u8| b.is_ascii_alphanumeric() || b == b'_';
         self.lower.match_indices(&name).any(|(at, _)| {
-            let word_before = at > 0 && is_word(bytes[at - 1]);
-            let word_after = bytes.get(at + name.len()).is_some_and(|&b| is_word(b));
+            let word_before = at > 0 && is_word_byte(bytes[at - 1]);
+            let word_after = bytes.get(at + name.len()).is_some_and(|&b| is_word_byte(b));
             !word_before && !word_after
         })
     }

@@ -306,8 +306,10 @@ impl<'a> Explainer<'a> {
         named: Option<&Vec<&str>>,
         other: bool,
     ) -> Option<Vec<EntryRef<'a>>> {
-        let mut entries = self.index.get(found.code).peekable();
-        entries.peek()?;
+        let entries: Vec<&'a Entry> = self.index.get(found.code).collect();
+        if entries.is_empty() {
+            return None;
+        }
         let cells = Cells::new(text.get(found.span.end..)?);
         let words = match (other, found.code.abs() < DISTINCTIVE) {
             (true, _) => None,
@@ -315,7 +317,11 @@ impl<'a> Explainer<'a> {
             (false, false) => Some(2),
         };
         let vendor = |e: &Entry| -> &'a str { &self.catalogue.source_of(e).vendor };
-        let mut said: Vec<&'a Entry> = entries.filter(|e| cells.say(e, words)).collect();
+        let mut said: Vec<&'a Entry> = entries
+            .iter()
+            .copied()
+            .filter(|e| cells.say(e, words))
+            .collect();
         if let Some(named) = named
             && said.iter().any(|e| named.contains(&vendor(e)))
         {
@@ -330,7 +336,7 @@ impl<'a> Explainer<'a> {
         let problem =
             |e: &'a Entry| -> (&'a str, Option<&'a str>) { (vendor(e), e.text(Field::Concept)) };
         let problems: Vec<_> = said.iter().map(|e| problem(e)).collect();
-        let same = self.index.get(found.code).filter(|e| {
+        let same = entries.into_iter().filter(|e| {
             said.iter().any(|s| std::ptr::eq(*s, *e))
                 || (e.text(Field::Concept).is_some() && problems.contains(&problem(e)))
         });
