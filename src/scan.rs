@@ -194,7 +194,8 @@ static CODE: LazyLock<Regex> = LazyLock::new(|| {
                 (?:[\[(](?P<n12>-?[0-9]{1,19})[\])]|[,:][\ \t]*(?P<n13>-?[0-9]{4,19}))
           | # a bare number in Chinese prose, standing alone up to a clause's end or a blank and
             # more Chinese                                 关于 70402 参数非法  还有7006，  推送 6012, 登录…
-            (?:\p{Han}|[、，。；？！（）【】「」《》“”])[\ \t]*(?P<bare>-?[0-9]{4,19})
+            # (a comma or semicolon typed in ASCII after Chinese too: 已过期,70003 定义为…)
+            (?:\p{Han}[,;]?|[、，。；？！（）【】「」《》“”])[\ \t]*(?P<bare>-?[0-9]{4,19})
             "#,
         stands_alone!(),
         r#"

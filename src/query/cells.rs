@@ -1,10 +1,12 @@
-//! Whether the cells of a table's row say what the catalogue says of a code: how `scan` tells a
-//! row of a vendor's table copied from its page (`6000106 Token 过期。 请调用 renewToken …`) from
-//! a numbered log line (`105001 worker 3 finished job`), which no shape tells apart.
+//! Whether a line says what the catalogue says of a code: how `scan` tells a row of a vendor's
+//! table copied from its page (`6000106 Token 过期。 请调用 renewToken …`) from a numbered log
+//! line (`105001 worker 3 finished job`), which no shape tells apart, and a short code whose
+//! message is the SDK's (`Login failed, Code: 1, Description: SDK has not been initialized`)
+//! from any API's `code: 1`.
 
 use rustc_hash::FxHashSet;
 
-use crate::catalogue::words::{is_cjk, is_stop_word, words};
+use crate::catalogue::words::{is_cjk, is_stop_word, stem, words};
 use crate::catalogue::{Entry, Field};
 use crate::scan::is_word_byte;
 
@@ -35,23 +37,88 @@ fn compared_words(text: &str) -> FxHashSet<String> {
         .collect()
 }
 
-/// The rest of a row after its number, read once for all the entries of the number.
+/// Words every log line and every description has, which tell no code from another: the keys
+/// around a code (`code`, `msg`, `desc`, `reason`) and the words for failing.
+const SAY_NOTHING: &[&str] = &[
+    "code",
+    "codes",
+    "desc",
+    "description",
+    "err",
+    "error",
+    "errors",
+    "fail",
+    "failed",
+    "failure",
+    "msg",
+    "message",
+    "reason",
+    "result",
+    "status",
+    "type",
+];
+
+/// The words of a text as a message is compared with a description (`Cells::tell`): the
+/// compared words that say something, stemmed, so that "logged" meets "log" and "used" "use".
+fn told_words(words: &FxHashSet<String>) -> FxHashSet<String> {
+    words
+        .iter()
+        .filter(|w| !SAY_NOTHING.contains(&w.as_str()))
+        .map(|w| stem(w))
+        .collect()
+}
+
+/// Up to `limit` bytes of `text` from its start (`from_end`: from its end), not cut inside a
+/// UTF-8 character.
+fn within(text: &[u8], limit: usize, from_end: bool) -> &[u8] {
+    if text.len() <= limit {
+        return text;
+    }
+    if from_end {
+        let mut start = text.len() - limit;
+        while start < text.len() && text[start] & 0xc0 == 0x80 {
+            start += 1;
+        }
+        &text[start..]
+    } else {
+        let mut end = limit;
+        while end > 0 && text[end] & 0xc0 == 0x80 {
+            end -= 1;
+        }
+        &text[..end]
+    }
+}
+
+/// The rest of a row after its number (or a line around its code), read once for all the
+/// entries of the number.
 pub struct Cells {
+    text: String,
     lower: String,
     words: FxHashSet<String>,
+    /// The words as `tell` compares them.
+    told: FxHashSet<String>,
 }
 
 impl Cells {
     pub fn new(rest: &[u8]) -> Self {
-        let mut end = rest.len().min(CELLS_READ);
-        // Not inside a UTF-8 character.
-        while end < rest.len() && end > 0 && rest[end] & 0xc0 == 0x80 {
-            end -= 1;
-        }
-        let text = String::from_utf8_lossy(&rest[..end]);
+        Self::of(&String::from_utf8_lossy(within(rest, CELLS_READ, false)))
+    }
+
+    /// A line around a code: what stands before and after its digits, the digits left out.
+    pub fn around(line: &[u8], digits: std::ops::Range<usize>) -> Self {
+        let half = CELLS_READ / 2;
+        let before = String::from_utf8_lossy(within(&line[..digits.start], half, true));
+        let after = String::from_utf8_lossy(within(&line[digits.end..], half, false));
+        Self::of(&format!("{before} {after}"))
+    }
+
+    fn of(text: &str) -> Self {
+        let words = compared_words(text);
         Cells {
+            text: text.to_owned(),
             lower: text.to_ascii_lowercase(),
-            words: compared_words(&text),
+            told: told_words(&words),
+            words,
         }
     }
 
@@ -75,13 +142,43 @@ impl Cells {
         held >= needed && held * 5 >= wanted.len() * SHARE_IN_FIFTHS
     }
 
-    /// Whether `name` stands in the cells as a word of its own, in any case.
+    /// Whether a line tells what the entry means, in the words of an SDK's message rather than
+    /// a table's: its name or an SDK's name of it as a word, or `needed` words or more (stemmed;
+    /// not `error`, `code`, `message` and such, which every line has) of its description and
+    /// its name. No share of the description is asked for: an SDK's message is shorter than
+    /// the document's description (`the user is already logged on another device` against
+    /// `User logged in on another device. Forces logout on current device if …`).
+    pub fn tell(&self, entry: &Entry, needed: usize) -> bool {
+        if self.say(entry, None) {
+            return true;
+        }
+        let mut meaning = FxHashSet::default();
+        for text in entry
+            .text(Field::Description)
+            .into_iter()
+            .chain(entry.text(Field::Name))
+        {
+            meaning.extend(told_words(&compared_words(text)));
+        }
+        self.told.iter().filter(|w| meaning.contains(*w)).count() >= needed
+    }
+
+    /// Whether `name` stands in the cells as a word of its own, in any case. A name in capitals
+    /// may run on into a capitalised word, as a table's cells do where a page lost the space
+    /// between them (`108TOKEN_EXPIREDThe token has expired.`).
     fn has_word(&self, name: &str) -> bool {
+        let capitals = !name.bytes().any(|b| b.is_ascii_lowercase());
         let name = name.to_ascii_lowercase();
         let bytes = self.lower.as_bytes();
+        let text = self.text.as_bytes();
         self.lower.match_indices(&name).any(|(at, _)| {
+            let end = at + name.len();
             let word_before = at > 0 && is_word_byte(bytes[at - 1]);
-            let word_after = bytes.get(at + name.len()).is_some_and(|&b| is_word_byte(b));
+            let next_cell = capitals
+                && text.get(end).is_some_and(u8::is_ascii_uppercase)
+                && text.get(end + 1).is_some_and(u8::is_ascii_lowercase)
+                && text[at..end].iter().all(|b| !b.is_ascii_lowercase());
+            let word_after = bytes.get(end).is_some_and(|&b| is_word_byte(b)) && !next_cell;
             !word_before && !word_after
         })
     }

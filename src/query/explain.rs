@@ -20,6 +20,10 @@ pub const RECENT_LINES: u64 = 20;
 /// OpenIM's 1001-1004): it needs a chat SDK named on the line or before it.
 pub const DISTINCTIVE: i64 = 2000;
 
+/// Of the words of a code's meaning, how many a line must tell where nobody speaks for a number
+/// that tells nobody's code by itself (`Cells::tell`).
+const TOLD_WORDS: usize = 3;
+
 /// Lines within which the same code again is the same failure reported on (`failed:70001`
 /// then `ret : 70001`): a summary counts it once.
 pub const CHAIN_LINES: u64 = 3;
@@ -327,12 +331,56 @@ impl<'a> Explainer<'a> {
         {
             said.retain(|e| named.contains(&vendor(e)));
         }
+        self.with_same_problem(said, entries)
+    }
+
+    /// Where nobody speaks, a number that tells nobody's code by itself (below `DISTINCTIVE`,
+    /// two vendors', or after a weak key) is the code of the entries whose meaning the line
+    /// tells (`Cells::tell`), with the same problem's other editions: `Login failed, Code: 1,
+    /// Description: SDK has not been initialized` is Agora Chat's 1. Not where two vendors'
+    /// entries are told alike.
+    fn told_on_line(&self, found: &Found, text: &[u8]) -> Option<Vec<EntryRef<'a>>> {
+        let entries: Vec<&'a Entry> = self.index.get(found.code).collect();
+        if entries.is_empty() {
+            return None;
+        }
+        let cells = Cells::around(text, found.span.clone());
+        let told: Vec<&'a Entry> = entries
+            .iter()
+            .copied()
+            .filter(|e| {
+                cells.tell(
+                    e,
+                    if found.code.abs() < DISTINCTIVE {
+                        TOLD_WORDS
+                    } else {
+                        2
+                    },
+                )
+            })
+            .collect();
+        let vendor = |e: &Entry| -> &'a str { &self.catalogue.source_of(e).vendor };
+        if told
+            .windows(2)
+            .any(|pair| vendor(pair[0]) != vendor(pair[1]))
+        {
+            return None;
+        }
+        self.with_same_problem(told, entries)
+    }
+
+    /// The entries said, with the code's other entries of the same vendor and concept: the
+    /// same problem in another edition or on another page (Agora Web's 500 is a busy server
+    /// where the other pages' 500 is an invalid message). None where nothing was said.
+    fn with_same_problem(
+        &self,
+        said: Vec<&'a Entry>,
+        entries: Vec<&'a Entry>,
+    ) -> Option<Vec<EntryRef<'a>>> {
         if said.is_empty() {
             return None;
         }
-        // The same problem in another edition or on another page of the vendor: the code's
-        // entries of the same vendor and concept (Agora Web's 500 is a busy server where the
-        // other pages' 500 is an invalid message).
+        let vendor = |e: &Entry| -> &'a str { &self.catalogue.source_of(e).vendor };
         let problem =
             |e: &'a Entry| -> (&'a str, Option<&'a str>) { (vendor(e), e.text(Field::Concept)) };
         let problems: Vec<_> = said.iter().map(|e| problem(e)).collect();
@@ -381,9 +429,15 @@ impl<'a> Explainer<'a> {
                 if other || found.row == Row::Only {
                     return None;
                 }
-                // Nobody named: only a distinctive number after a key that means error.
+                // Nobody named: only a distinctive number after a key that means error, or a
+                // number whose meaning the line tells.
                 if vendors.is_none() && (found.code.abs() < DISTINCTIVE || found.weak) {
-                    return None;
+                    let entries = self.told_on_line(&found, text)?;
+                    return Some(Explained {
+                        found,
+                        entries,
+                        unknown: None,
+                    });
                 }
                 let of = |vendors: Option<&Vec<&str>>| -> Vec<EntryRef<'a>> {
                     let key = self.vendor_bits(vendors).map(|bits| (found.code, bits));
@@ -423,7 +477,12 @@ impl<'a> Explainer<'a> {
                 // for it, a code two vendors share (1001, 1004) tells nobody's, and is no
                 // finding (OpenIM's `errCode: 1001`).
                 if by_number && !of_one_vendor(&entries) {
-                    return None;
+                    let entries = self.told_on_line(&found, text)?;
+                    return Some(Explained {
+                        found,
+                        entries,
+                        unknown: None,
+                    });
                 }
                 if !entries.is_empty() {
                     return Some(Explained {

@@ -1048,6 +1048,11 @@ fn a_row_of_a_vendor_s_table_that_says_what_the_catalogue_says() {
             "| 108 | TOKEN_EXPIRED | token 已过期 | 超出 token 有效期时间。 |",
             codes(&[(108, "agora")]),
         ),
+        // a page that lost the blanks between its cells: the name in capitals runs on
+        (
+            "108TOKEN_EXPIREDThe token has expired.",
+            codes(&[(108, "agora")]),
+        ),
         // the name vouches though the row names WebSocket, whose close codes are no SDK's
         (
             "16 | WEBIM_CONNCTION_DISCONNECTED | WebSocket 断开连接 | 在 WebSocket 断开或者未登录情况下发送消息。 |",
@@ -1073,6 +1078,8 @@ fn a_row_of_a_vendor_s_table_that_says_what_the_catalogue_says() {
         "1003 System error",
         "500 Server busy",
         "     1\tRequest failed: timeout",
+        // a name in lower case runs on into a word: no name of its own
+        "108 TOKEN_EXPIREDthe",
     ] {
         assert_eq!(last_line(line, &[]), [], "{line}");
     }
@@ -1097,4 +1104,50 @@ fn a_row_of_a_vendor_s_table_that_says_what_the_catalogue_says() {
         findings(&[], Some(log.as_bytes())),
         [f(3, 1, 6000106, "zego-zim-en")]
     );
+}
+
+#[test]
+fn a_short_code_whose_message_tells_what_it_means() {
+    // Where nobody speaks, a number below 2000 tells no vendor's code by itself; the message
+    // beside it does, in three words of the code's meaning (`not`, `initialized`, `sdk`).
+    assert_eq!(
+        last_line(
+            "Login failed, Code: 1, Description: SDK has not been initialized",
+            &[]
+        ),
+        codes(&[(1, "agora")])
+    );
+    // A distinctive number after a weak key (a failure's number closing the line) needs two.
+    assert_eq!(
+        last_line(
+            "[IM] 创建群 失败：group id has be used by youself!(10025)",
+            &[]
+        ),
+        codes(&[(10025, "tencent")])
+    );
+    // The keys and the words for failing say nothing; nor do two words of a short code's
+    // meaning (`server`, `busy`: any HTTP server's 500).
+    for line in [
+        "Login failed, Code: 1",
+        "request failed, code: 1, message: \"not found\"",
+        "error code 500, server is busy",
+        "code: 404, message: user not found",
+        "connect failed (10060)",
+    ] {
+        assert_eq!(last_line(line, &[]), [], "{line}");
+    }
+}
+
+#[test]
+fn a_bare_number_after_chinese_and_an_ascii_comma() {
+    // Chinese typed with ASCII punctuation: `已过期,70003 定义为…` as `已过期，70003 定义为…`.
+    assert_eq!(
+        last_line(
+            "其中,70001 定义为 UserSig 已过期,70003 定义为 UserSig 被截断导致校验失败。",
+            &[]
+        ),
+        codes(&[(70001, "tencent"), (70003, "tencent")])
+    );
+    // An id stays an id.
+    assert_eq!(last_line("失败了,群号,12345 是测试群", &[]), []);
 }
