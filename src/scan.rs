@@ -146,6 +146,11 @@ macro_rules! stands_alone {
 }
 
 /// A number in a place where logs put error codes (the grammar is in docs/scan.md).
+///
+/// Digits run unbounded (`[0-9]+`, not `[0-9]{1,19}`) and the message before a Flutter code is
+/// counted in bytes: each bounded repeat is a copy of its class per count in the automaton, and
+/// resolving a match's groups clears a bit per state and byte of the match (a quarter of the
+/// automaton's states went to those copies). A number past an `i64` is no code when parsed.
 static CODE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(concat!(
         r#"(?x)
@@ -158,44 +163,44 @@ static CODE: LazyLock<Regex> = LazyLock::new(|| {
             # (or, in Chinese, 为 "is": errorCode 为 7; and an enum's name before the number in
             # brackets: code为:USER_ALREADY_EXIST(203))
             ["']?[\ \t]*(?:[:=：]|为[:：]?)[\ \t]*["']?[\ \t]*(?:[A-Z][A-Z0-9_]{2,}\()?
-                (?P<n1>-?[0-9]{1,19})
+                (?P<n1>-?[0-9]+)
           | # a code key and blanks                      code 6206|msg  ErrorCode 70001
             (?-u:\b)(?P<skey>(?i:http[_\ ]?(?:error[_\ ]?)?code | status[_\ ]?code | error[_\ ]?code
                 | err_?code | ret_?code | result_?code | code))
-            [\ \t]+(?P<n2>-?[0-9]{1,19})
+            [\ \t]+(?P<n2>-?[0-9]+)
           | # a callback                                  onError(6014, "…")  onError(code=6014)
             (?-u:\b)on(?:Error|Fail(?:ure|ed)?)[\ \t]*\([\ \t]*(?:(?i:code|error_?code)[\ \t]*[:=][\ \t]*)?
-                (?P<n3>-?[0-9]{1,19})
+                (?P<n3>-?[0-9]+)
           | # an SDK's error or exception type           EMError code: 201  V2TIMException(6014)
             (?-u:\b)(?:EM|ZIM|V2TIM|TIM|AgoraChat|Hyphenate)(?:Error|Exception)[A-Za-z0-9_]*
                 [\ \t]*(?:[(:=][\ \t]*|[\ \t]+)(?:(?i:code|error_?code)[\ \t]*[:=]?[\ \t]*)?
-                (?P<n4>-?[0-9]{1,19})
+                (?P<n4>-?[0-9]+)
           | # Flutter: the code as first or second argument
             # PlatformException(6206, Execution Error, …)  PlatformException(Sdk_Not_Login, 6014, null)
-            PlatformException\([\ \t]*(?:[^,()\n]{1,80},[\ \t]*)?(?P<n5>-?[0-9]{1,19})
+            PlatformException\([\ \t]*(?:(?-u:[^,()\n]){1,80},[\ \t]*)?(?P<n5>-?[0-9]+)
           | # Chinese: 错误码：6012  错误码 -3  错误码和错误信息分别为6017  失败代码 1001  报错6012
             # 报20008  返回40002
-            (?:错误码|错误代码|错误号)[^0-9\-,，。;；|\n]{0,8}?(?P<n6>-?[0-9]{1,19})
-          | 代码[\ \t]*(?:[:：为][\ \t]*)?(?P<daima>-?[0-9]{1,19})
-          | (?:报错|报)[\ \t]*(?P<n7>-?[0-9]{1,19})
-          | 返回[\ \t]*(?P<returns>-?[0-9]{1,19})
+            (?:错误码|错误代码|错误号)[^0-9\-,，。;；|\n]{0,8}?(?P<n6>-?[0-9]+)
+          | 代码[\ \t]*(?:[:：为][\ \t]*)?(?P<daima>-?[0-9]+)
+          | (?:报错|报)[\ \t]*(?P<n7>-?[0-9]+)
+          | 返回[\ \t]*(?P<returns>-?[0-9]+)
           | # a number named a code after it               6017错误码  6006错误  Always get 6000003 code
-            (?P<n8>-?[0-9]{3,19})[\ \t]*(?:错误|(?i:error[\ \t]code|code)(?-u:\b))
+            (?P<n8>-?[0-9]{3}[0-9]*)[\ \t]*(?:错误|(?i:error[\ \t]code|code)(?-u:\b))
           | # a row of the vendor's table                 10007 | 操作权限不足…
-            ^[\ \t]*\|?[\ \t]*(?P<n9>-?[0-9]{1,19})[\ \t]+\|[\ \t]
+            ^[\ \t]*\|?[\ \t]*(?P<n9>-?[0-9]+)[\ \t]+\|[\ \t]
           | # a definition: the line starts with the code  10015是…  10015：…  10010: 群组不存在
-            ^[\ \t]*(?P<n10>-?[0-9]{4,19})[\ \t]*(?:是|：|:[\ \t]*\p{Han})
+            ^[\ \t]*(?P<n10>-?[0-9]{4}[0-9]*)[\ \t]*(?:是|：|:[\ \t]*\p{Han})
           | # a number then, in Chinese, what failed       6012请求超时  6014登录失败
-            (?P<n11>-?[0-9]{4,19})\p{Han}{0,4}?(?:失败|超时|异常)
+            (?P<n11>-?[0-9]{4}[0-9]*)\p{Han}{0,4}?(?:失败|超时|异常)
           | # an error's name, its number in brackets     Err_TLS_Account_Num_Exceed_Threshold[70398]
             # or, four digits or more, after a comma or a colon   Err_SNS_FriendAdd_Source_Illegal,30001
             # (not a counter's value: err_count: 2)
             (?-u:\b)(?:(?:Err|ERR|err)_[A-Za-z0-9_]+|Err[A-Z][A-Za-z0-9]*)
-                (?:[\[(](?P<n12>-?[0-9]{1,19})[\])]|[,:][\ \t]*(?P<n13>-?[0-9]{4,19}))
+                (?:[\[(](?P<n12>-?[0-9]+)[\])]|[,:][\ \t]*(?P<n13>-?[0-9]{4}[0-9]*))
           | # a bare number in Chinese prose, standing alone up to a clause's end or a blank and
             # more Chinese                                 关于 70402 参数非法  还有7006，  推送 6012, 登录…
             # (a comma or semicolon typed in ASCII after Chinese too: 已过期,70003 定义为…)
-            (?:\p{Han}[,;]?|[、，。；？！（）【】「」《》“”])[\ \t]*(?P<bare>-?[0-9]{4,19})
+            (?:\p{Han}[,;]?|[、，。；？！（）【】「」《》“”])[\ \t]*(?P<bare>-?[0-9]{4}[0-9]*)
             "#,
         stands_alone!(),
         r#"
