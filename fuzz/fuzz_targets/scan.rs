@@ -3,7 +3,8 @@
 //! Asserts: no panic; each finding lies inside its piece's text; the pieces' texts and endings
 //! put together are the input; line numbers and offsets add up; a whole line's findings are
 //! those of `codes_in` on it, and a line cut in pieces yields the codes and SDK symbols of the
-//! whole line; `SymbolFinder` hits are whole words spelling their name.
+//! whole line; `SymbolFinder` hits are whole words spelling their name; a row's cells and a
+//! code's line are read against the entries of its number without a panic.
 
 #![no_main]
 
@@ -108,6 +109,14 @@ fn check_codes_in(text: &[u8]) {
                 }
             });
         }
+        // And any code's line around it, as where nobody speaks the explainer reads it for the
+        // code's meaning (`Cells::tell`, since the tenth round).
+        let around = Cells::around(text, f.span.clone());
+        BY_CODE.with(|by_code| {
+            for entry in by_code.get(&f.code).into_iter().flatten() {
+                let _ = (around.tell(entry, 3), around.tell(entry, 2));
+            }
+        });
     }
     // The prefilter lets through every line with a code or a product's name.
     if !is_candidate(text) {
