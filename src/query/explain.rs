@@ -24,6 +24,10 @@ pub const DISTINCTIVE: i64 = 2000;
 /// that tells nobody's code by itself (`Cells::tell`).
 const TOLD_WORDS: usize = 3;
 
+/// The same for a number of `DISTINCTIVE` or more that tells nobody's code by itself (two
+/// vendors', or after a weak key): the number says more, the words need say less.
+const TOLD_WORDS_DISTINCTIVE: usize = 2;
+
 /// Lines within which the same code again is the same failure reported on (`failed:70001`
 /// then `ret : 70001`): a summary counts it once.
 pub const CHAIN_LINES: u64 = 3;
@@ -298,6 +302,11 @@ impl<'a> Explainer<'a> {
         )
     }
 
+    /// The vendor whose source has the entry.
+    fn vendor_of(&self, entry: &Entry) -> &'a str {
+        &self.catalogue.source_of(entry).vendor
+    }
+
     /// The entries explaining a row's number that the row's cells speak for (`Cells::say`),
     /// with the other editions and pages of the same vendor that mean the same problem; of
     /// those, the vendors the line or the log names, where any is. A number below `DISTINCTIVE`,
@@ -320,16 +329,15 @@ impl<'a> Explainer<'a> {
             (false, true) => Some(4),
             (false, false) => Some(2),
         };
-        let vendor = |e: &Entry| -> &'a str { &self.catalogue.source_of(e).vendor };
         let mut said: Vec<&'a Entry> = entries
             .iter()
             .copied()
             .filter(|e| cells.say(e, words))
             .collect();
         if let Some(named) = named
-            && said.iter().any(|e| named.contains(&vendor(e)))
+            && said.iter().any(|e| named.contains(&self.vendor_of(e)))
         {
-            said.retain(|e| named.contains(&vendor(e)));
+            said.retain(|e| named.contains(&self.vendor_of(e)));
         }
         self.with_same_problem(said, entries)
     }
@@ -345,24 +353,18 @@ impl<'a> Explainer<'a> {
             return None;
         }
         let cells = Cells::around(text, found.span.clone());
+        let needed = match found.code.abs() < DISTINCTIVE {
+            true => TOLD_WORDS,
+            false => TOLD_WORDS_DISTINCTIVE,
+        };
         let told: Vec<&'a Entry> = entries
             .iter()
             .copied()
-            .filter(|e| {
-                cells.tell(
-                    e,
-                    if found.code.abs() < DISTINCTIVE {
-                        TOLD_WORDS
-                    } else {
-                        2
-                    },
-                )
-            })
+            .filter(|e| cells.tell(e, needed))
             .collect();
-        let vendor = |e: &Entry| -> &'a str { &self.catalogue.source_of(e).vendor };
         if told
             .windows(2)
-            .any(|pair| vendor(pair[0]) != vendor(pair[1]))
+            .any(|pair| self.vendor_of(pair[0]) != self.vendor_of(pair[1]))
         {
             return None;
         }
@@ -380,9 +382,9 @@ impl<'a> Explainer<'a> {
         if said.is_empty() {
             return None;
         }
-        let vendor = |e: &Entry| -> &'a str { &self.catalogue.source_of(e).vendor };
-        let problem =
-            |e: &'a Entry| -> (&'a str, Option<&'a str>) { (vendor(e), e.text(Field::Concept)) };
+        let problem = |e: &'a Entry| -> (&'a str, Option<&'a str>) {
+            (self.vendor_of(e), e.text(Field::Concept))
+        };
         let problems: Vec<_> = said.iter().map(|e| problem(e)).collect();
         let same = entries.into_iter().filter(|e| {
             said.iter().any(|s| std::ptr::eq(*s, *e))
@@ -409,6 +411,15 @@ impl<'a> Explainer<'a> {
             (None, Speaker::Nobody) => (None, false),
         };
         let other = self.chosen.is_none() && *speaker == Speaker::Other;
+        // A number nobody speaks for, explained by what its line tells of it, if anything.
+        let told = |found: Found| -> Option<Explained<'a>> {
+            let entries = self.told_on_line(&found, text)?;
+            Some(Explained {
+                found,
+                entries,
+                unknown: None,
+            })
+        };
         found
             .into_iter()
             .filter_map(|found| {
@@ -432,12 +443,7 @@ impl<'a> Explainer<'a> {
                 // Nobody named: only a distinctive number after a key that means error, or a
                 // number whose meaning the line tells.
                 if vendors.is_none() && (found.code.abs() < DISTINCTIVE || found.weak) {
-                    let entries = self.told_on_line(&found, text)?;
-                    return Some(Explained {
-                        found,
-                        entries,
-                        unknown: None,
-                    });
+                    return told(found);
                 }
                 let of = |vendors: Option<&Vec<&str>>| -> Vec<EntryRef<'a>> {
                     let key = self.vendor_bits(vendors).map(|bits| (found.code, bits));
@@ -449,10 +455,7 @@ impl<'a> Explainer<'a> {
                     let entries = self.chosen(
                         self.index
                             .get(found.code)
-                            .filter(|e| {
-                                let vendor = self.catalogue.source_of(e).vendor.as_ref();
-                                vendors.is_none_or(|v| v.contains(&vendor))
-                            })
+                            .filter(|e| vendors.is_none_or(|v| v.contains(&self.vendor_of(e))))
                             .collect(),
                     );
                     if let Some(key) = key {
@@ -477,12 +480,7 @@ impl<'a> Explainer<'a> {
                 // for it, a code two vendors share (1001, 1004) tells nobody's, and is no
                 // finding (OpenIM's `errCode: 1001`).
                 if by_number && !of_one_vendor(&entries) {
-                    let entries = self.told_on_line(&found, text)?;
-                    return Some(Explained {
-                        found,
-                        entries,
-                        unknown: None,
-                    });
+                    return told(found);
                 }
                 if !entries.is_empty() {
                     return Some(Explained {
