@@ -145,6 +145,22 @@ impl Catalogue {
         }
     }
 
+    /// Calls `f` with the entry at `index`. An embedded entry not built yet is built for the
+    /// call only, not kept: `list` writes every entry once, and keeping them all would hold a
+    /// megabyte of heap for nothing (each page of it a fault at its first touch).
+    pub fn with_entry<R>(&self, index: usize, f: impl FnOnce(EntryRef<'_>) -> R) -> R {
+        match &self.entries {
+            Entries::Embedded(cells) => match cells[index].get() {
+                Some(entry) => f(self.entry_ref(entry)),
+                None => {
+                    let entry = embedded::TABLES.entry(index);
+                    f(self.entry_ref(&entry))
+                }
+            },
+            Entries::Owned(entries) => f(self.entry_ref(&entries[index])),
+        }
+    }
+
     /// A text of the entry at `index`, read without building it where it is embedded.
     pub fn text_at(&self, index: usize, field: Field) -> Option<&str> {
         match &self.entries {

@@ -2,7 +2,7 @@
 
 use std::ops::RangeInclusive;
 
-use crate::catalogue::{Catalogue, EntryRef, Scope};
+use crate::catalogue::{Catalogue, Scope};
 use crate::cli::ListArgs;
 use crate::commands::{Outcome, resolve_scope};
 use crate::error::{Error, quoted, report};
@@ -27,16 +27,16 @@ pub fn run(catalogue: &Catalogue, out: &mut Output, args: ListArgs) -> Result<Ou
         ..scope.into()
     };
     // Chosen by index: only the entries shown are built.
-    let entries: Vec<EntryRef<'_>> = filter
+    let indices: Vec<usize> = filter
         .choose(catalogue, filter.admitted(catalogue))
         .into_iter()
-        .map(|At(index)| catalogue.entry_ref(catalogue.entry(index)))
+        .map(|At(index)| index)
         .collect();
-    if entries.is_empty() {
+    if indices.is_empty() {
         report("no entries match");
     }
-    out.list(&entries)?;
-    Ok(Outcome::from_found(!entries.is_empty()))
+    out.list_at(catalogue, &indices)?;
+    Ok(Outcome::from_found(!indices.is_empty()))
 }
 
 /// `LOW..HIGH`, `LOW..=HIGH`, `LOW..`, `..HIGH`, or a single code; both ends inclusive.

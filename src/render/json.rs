@@ -442,6 +442,23 @@ pub fn entries(
     search(out, entries, scores, None)
 }
 
+/// The entries at `indices` as an array, each built, written and let go in turn (`list`).
+pub fn entries_at(
+    out: &mut impl Write,
+    catalogue: &Catalogue,
+    indices: &[usize],
+) -> io::Result<()> {
+    let mut w = Pretty::new();
+    w.open(b'[');
+    for &index in indices {
+        w.item();
+        catalogue.with_entry(index, |e| EntryJson::new(&e, None).write(&mut w))?;
+        w.hand_on(out)?;
+    }
+    w.close(b']');
+    w.finish(out)
+}
+
 /// Entries as an array, with a search's scores and the model's similarities where it ran.
 pub fn search(
     out: &mut impl Write,

@@ -206,6 +206,27 @@ impl<W: Write> Output<W> {
         }
     }
 
+    /// The entries at `indices`, listed by list: JSON and plain lines write each as it is
+    /// built; a table, which sizes its columns to them all, builds them all first.
+    pub fn list_at(&mut self, catalogue: &Catalogue, indices: &[usize]) -> io::Result<()> {
+        let paint = self.paint();
+        match self.format {
+            Format::Json => json::entries_at(&mut self.out, catalogue, indices),
+            Format::Plain => indices.iter().try_for_each(|&index| {
+                catalogue.with_entry(index, |e| {
+                    plain::entries(&mut self.out, std::slice::from_ref(&e), None, &paint)
+                })
+            }),
+            Format::Table => {
+                let entries: Vec<EntryRef<'_>> = indices
+                    .iter()
+                    .map(|&index| catalogue.entry_ref(catalogue.entry(index)))
+                    .collect();
+                self.list(&entries)
+            }
+        }
+    }
+
     /// Entries listed by list: one table.
     pub fn list(&mut self, entries: &[EntryRef<'_>]) -> io::Result<()> {
         let paint = self.paint();

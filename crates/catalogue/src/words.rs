@@ -133,25 +133,56 @@ pub fn compounds(text: &str) -> Vec<String> {
 /// the commonest prepositions. "not" and "no" are not among them: they decide. Looked up by
 /// length first: search asks this of every word of every entry it reads.
 pub fn is_stop_word(word: &str) -> bool {
-    let of_its_length: &[&str] = match word.len() {
-        1 => &["a", "i"],
-        2 => &[
-            "am", "an", "as", "at", "be", "by", "do", "he", "if", "in", "is", "it", "me", "my",
-            "of", "on", "or", "so", "to", "us", "we",
-        ],
-        3 => &[
-            "and", "are", "can", "did", "for", "has", "her", "him", "his", "its", "may", "our",
-            "she", "the", "was", "you",
-        ],
-        4 => &[
-            "been", "does", "from", "have", "must", "that", "them", "they", "this", "were", "when",
-            "will", "with", "your",
-        ],
-        5 => &["being", "could", "might", "their", "which", "would"],
-        6 => &["should"],
+    // Each word's bytes as one number: a word is compared in one instruction, not by memcmp.
+    let bytes = word.as_bytes();
+    if bytes.len() > 6 {
+        return false;
+    }
+    let mut eight = [0u8; 8];
+    eight[..bytes.len()].copy_from_slice(bytes);
+    let packed = u64::from_le_bytes(eight);
+    let of_its_length: &[u64] = match bytes.len() {
+        1 => &STOP_1,
+        2 => &STOP_2,
+        3 => &STOP_3,
+        4 => &STOP_4,
+        5 => &STOP_5,
+        6 => &STOP_6,
         _ => return false,
     };
-    of_its_length.contains(&word)
+    of_its_length.contains(&packed)
+}
+
+const STOP_1: [u64; 2] = packed(["a", "i"]);
+const STOP_2: [u64; 21] = packed([
+    "am", "an", "as", "at", "be", "by", "do", "he", "if", "in", "is", "it", "me", "my", "of", "on",
+    "or", "so", "to", "us", "we",
+]);
+const STOP_3: [u64; 16] = packed([
+    "and", "are", "can", "did", "for", "has", "her", "him", "his", "its", "may", "our", "she",
+    "the", "was", "you",
+]);
+const STOP_4: [u64; 14] = packed([
+    "been", "does", "from", "have", "must", "that", "them", "they", "this", "were", "when", "will",
+    "with", "your",
+]);
+const STOP_5: [u64; 6] = packed(["being", "could", "might", "their", "which", "would"]);
+const STOP_6: [u64; 1] = packed(["should"]);
+
+/// Words of up to eight bytes, each as the little-endian number of its bytes, zero-padded.
+const fn packed<const N: usize>(words: [&str; N]) -> [u64; N] {
+    let mut out = [0u64; N];
+    let mut i = 0;
+    while i < N {
+        let bytes = words[i].as_bytes();
+        let mut j = 0;
+        while j < bytes.len() {
+            out[i] |= (bytes[j] as u64) << (8 * j);
+            j += 1;
+        }
+        i += 1;
+    }
+    out
 }
 
 /// A light English stemmer: enough that "requests", "requested" and "request" meet, and
@@ -309,6 +340,15 @@ mod tests {
     fn stop_words_are_the_small_words() {
         assert!(is_stop_word("the") && is_stop_word("your"));
         assert!(!is_stop_word("token") && !is_stop_word("not") && !is_stop_word("no"));
+        // Words read as numbers: no word matches by a prefix, a padding byte or its length.
+        for word in ["should", "would", "am", "a", "i", "with"] {
+            assert!(is_stop_word(word), "{word}");
+        }
+        for word in [
+            "", "shoulder", "shoul", "th", "thee", "a\0", "an\0", "wit", "ab", "z",
+        ] {
+            assert!(!is_stop_word(word), "{word:?}");
+        }
     }
 
     #[test]
