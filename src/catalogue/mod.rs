@@ -117,6 +117,12 @@ impl Catalogue {
         }
     }
 
+    /// The embedded tables, whatever the catalogue holds besides: search reads the terms of an
+    /// embedded entry that no user's file replaced (`origin` none) from them.
+    pub fn embedded_tables(&self) -> &'static Tables {
+        &embedded::TABLES
+    }
+
     /// The embedded tables, with their precomputed search terms, while the entries are exactly
     /// the embedded ones.
     pub fn tables(&self) -> Option<&'static Tables> {

@@ -1213,25 +1213,113 @@ const REMEMBERED_WORDS: usize = 1 << 15;
 
 /// Candidates from entries read at run time (users' catalogues): each distinct word is stemmed
 /// and matched against the query once, up to `remembered` of them; a stem that matches is
-/// always remembered, so that it is counted under one id.
+/// always remembered, so that it is counted under one id. An embedded entry that no user's file
+/// replaced is read from the embedded index instead, where `reading` allows it: its stems are
+/// matched once for all, and given the same ids as the same stems read in words, so that each
+/// stem's document frequency counts both.
 fn candidates_from_entries<'a>(
-    catalogue: &Catalogue,
-    entries: impl Iterator<Item = &'a Entry>,
+    catalogue: &'a Catalogue,
+    scope: &Scope,
     query: &Query<'_>,
     matches: &mut Matches,
     remembered: usize,
+    reading: Reading,
 ) -> Gathered<'a> {
-    let mut words: HashMap<String, Option<usize>> = HashMap::default();
-    let mut stems_seen: HashMap<String, Option<usize>> = HashMap::default();
+    let mut words = WordReader::new(remembered);
     let mut gathered = Gathered::new();
-    let mut buf = String::new();
-    for entry in entries {
+    let index = catalogue.embedded_tables();
+    // Where each embedded entry is in the index, by (source, code): the embedded sources keep
+    // their places in front of the users'.
+    let mut embedded_at: HashMap<(usize, i64), usize> = HashMap::default();
+    let mut ids: Vec<Option<usize>> = Vec::new();
+    if reading == Reading::Index {
+        embedded_at = (0..index.entries.len())
+            .map(|i| {
+                let key = index.key(i);
+                ((key.source, key.code), i)
+            })
+            .collect();
+        ids = index
+            .stems()
+            .map(|stem| {
+                let id = matches.classify(stem, &query.terms);
+                if id.is_some() {
+                    words.stems_seen.insert(stem.to_owned(), id);
+                }
+                id
+            })
+            .collect();
+    }
+    for i in catalogue.indices_in(scope) {
+        let entry = catalogue.entry(i);
+        let at = match entry.origin {
+            None => embedded_at.get(&(entry.source, entry.code)).copied(),
+            Some(_) => None,
+        };
+        let (stems, length) = match at {
+            Some(at) => {
+                let (start, end, length) = index.entry_terms[at];
+                let stems = index.terms[start as usize..end as usize]
+                    .iter()
+                    .filter_map(|&(stem, tf)| ids[stem as usize].map(|id| (id, tf)))
+                    .collect();
+                (stems, length)
+            }
+            None => words.read(catalogue, entry, query, matches),
+        };
+        gathered.read(entry.key(), || entry, stems, length, query, matches);
+    }
+    gathered
+}
+
+/// How the first pass reads entries held at run time: embedded ones from the index where it
+/// can, or every entry word by word (tests compare the two).
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Reading {
+    Index,
+    #[cfg(test)]
+    Words,
+}
+
+/// Reads entries word by word, remembering each distinct word's and stem's match.
+struct WordReader {
+    words: HashMap<String, Option<usize>>,
+    stems_seen: HashMap<String, Option<usize>>,
+    buf: String,
+    remembered: usize,
+}
+
+impl WordReader {
+    fn new(remembered: usize) -> Self {
+        WordReader {
+            words: HashMap::default(),
+            stems_seen: HashMap::default(),
+            buf: String::new(),
+            remembered,
+        }
+    }
+
+    /// An entry's matched stems (id, weighted count) and its length.
+    fn read(
+        &mut self,
+        catalogue: &Catalogue,
+        entry: &Entry,
+        query: &Query<'_>,
+        matches: &mut Matches,
+    ) -> (Vec<(usize, f64)>, f64) {
+        let WordReader {
+            words,
+            stems_seen,
+            buf,
+            remembered,
+        } = self;
+        let remembered = *remembered;
         let mut stems: Vec<(usize, f64)> = Vec::new();
         let ours = entry
             .text(Field::Concept)
             .map(|id| catalogue.concept_words(id))
             .unwrap_or_default();
-        let length = for_each_term(fields(entry, &ours), &mut buf, |word, weight| {
+        let length = for_each_term(fields(entry, &ours), buf, |word, weight| {
             let id = match words.get(word) {
                 Some(id) => *id,
                 None => {
@@ -1259,13 +1347,12 @@ fn candidates_from_entries<'a>(
                 }
             }
         });
-        gathered.read(entry.key(), || entry, stems, length, query, matches);
+        (stems, length)
     }
-    gathered
 }
 
 fn ranked<'a>(catalogue: &'a Catalogue, scope: &Scope, text: &str) -> Vec<Hit<'a>> {
-    ranked_remembering(catalogue, scope, text, REMEMBERED_WORDS)
+    ranked_remembering(catalogue, scope, text, REMEMBERED_WORDS, Reading::Index)
 }
 
 fn ranked_remembering<'a>(
@@ -1273,14 +1360,14 @@ fn ranked_remembering<'a>(
     scope: &Scope,
     text: &str,
     remembered: usize,
+    reading: Reading,
 ) -> Vec<Hit<'a>> {
     let query = Query::new(text);
     let mut matches = Matches::default();
-    let gathered = match catalogue.tables() {
+    let gathered = match catalogue.tables().filter(|_| reading == Reading::Index) {
         Some(index) => candidates_from_index(catalogue, scope, index, &query, &mut matches),
         None => {
-            let entries = catalogue.entries_in(scope);
-            candidates_from_entries(catalogue, entries, &query, &mut matches, remembered)
+            candidates_from_entries(catalogue, scope, &query, &mut matches, remembered, reading)
         }
     };
     rank(
@@ -1657,19 +1744,6 @@ mod tests {
         }
     }
 
-    fn ranked_ids(catalogue: &Catalogue, scope: &Scope, query: &str) -> Vec<(usize, i64, String)> {
-        let options = SearchOptions {
-            mode: Mode::Ranked,
-            ignore_case: false,
-            limit: 0,
-        };
-        search(catalogue, &scope.clone().into(), query, &options)
-            .unwrap()
-            .iter()
-            .map(|h| (h.entry.source, h.entry.code, format!("{:.9}", h.score)))
-            .collect()
-    }
-
     /// The embedded entries as a catalogue read at run time: no precomputed terms.
     fn read_copy(embedded: &Catalogue) -> Catalogue {
         let read = Catalogue::new(
@@ -1686,30 +1760,100 @@ mod tests {
         assert!(embedded.tables().is_some());
         let read = read_copy(&embedded);
         let zego = embedded.scope("zego").unwrap();
-        for query in [
-            "token expired",
-            "user kicked out",
-            "USER_NOT_LOGIN",
-            "6014",
-            "tokne",
-            "UserSig",
-            "the",
-            "TokenInvalid",
-            "networkModuleRequestTimeout",
-            "ERR_SVR_ACCOUNT_USERSIG_EXPIRED",
-            "108",
-        ] {
-            assert_eq!(
-                ranked_ids(&embedded, &Scope::All, query),
-                ranked_ids(&read, &Scope::All, query),
-                "{query}"
-            );
-            assert_eq!(
-                ranked_ids(&embedded, &zego, query),
-                ranked_ids(&read, &zego, query),
-                "{query}"
-            );
+        for query in INDEX_QUERIES {
+            for scope in [&Scope::All, &zego] {
+                assert_eq!(
+                    lexical(&embedded, scope, query, Reading::Index),
+                    lexical(&read, scope, query, Reading::Words),
+                    "{query}"
+                );
+            }
         }
+    }
+
+    /// With a user's entries merged in, the embedded entries no file replaced are read from the
+    /// index, the others word by word: the same ranking as reading every entry word by word,
+    /// a replaced entry read as the file says, a stem both kinds of entry hold counted once.
+    #[test]
+    fn a_merged_catalogue_reads_its_embedded_entries_from_the_index() {
+        let embedded = Catalogue::embedded();
+        let mut sources = embedded.sources().to_vec();
+        let mut entries: Vec<Entry> = embedded.entries().cloned().collect();
+        let origin: Option<Arc<str>> = Some(Arc::from("user.toml"));
+        // A file replacing an embedded entry (ZIM's 6000103), and a source of the user's own.
+        let replaced = entries
+            .iter_mut()
+            .find(|e| e.code == 6000103 && e.origin.is_none())
+            .unwrap();
+        replaced.set_text(Field::Description, "The token was revoked by the backend.");
+        replaced.origin = origin.clone();
+        let mut own = entries[0].clone();
+        own.source = sources.len();
+        sources.push(crate::catalogue::Source {
+            id: "mine".into(),
+            vendor: "acme".into(),
+            ..sources[0].clone()
+        });
+        for (code, text) in [
+            (900_001, "Token expired for the backend shard."),
+            (900_002, "User kicked out by admin."),
+        ] {
+            own.code = code;
+            own.symbols = Vec::new().into();
+            own.set_text(Field::Description, text);
+            own.origin = origin.clone();
+            entries.push(own.clone());
+        }
+        let merged = Catalogue::new(sources, entries);
+        assert!(merged.tables().is_none());
+        let zego = merged.scope("zego").unwrap();
+        for query in INDEX_QUERIES
+            .iter()
+            .chain(&["token revoked backend", "kicked admin"])
+        {
+            for scope in [&Scope::All, &zego] {
+                let words = lexical(&merged, scope, query, Reading::Words);
+                assert_eq!(
+                    lexical(&merged, scope, query, Reading::Index),
+                    words,
+                    "{query}"
+                );
+            }
+        }
+        let revoked = lexical(
+            &merged,
+            &Scope::All,
+            "token revoked backend",
+            Reading::Index,
+        );
+        assert_eq!(revoked.first().map(|h| h.1), Some(6000103), "{revoked:?}");
+    }
+
+    const INDEX_QUERIES: [&str; 11] = [
+        "token expired",
+        "user kicked out",
+        "USER_NOT_LOGIN",
+        "6014",
+        "tokne",
+        "UserSig",
+        "the",
+        "TokenInvalid",
+        "networkModuleRequestTimeout",
+        "ERR_SVR_ACCOUNT_USERSIG_EXPIRED",
+        "108",
+    ];
+
+    /// The lexical ranking alone, read one way or the other: (source, code, score) per hit.
+    fn lexical(
+        catalogue: &Catalogue,
+        scope: &Scope,
+        query: &str,
+        reading: Reading,
+    ) -> Vec<(usize, i64, String)> {
+        ranked_remembering(catalogue, scope, query, REMEMBERED_WORDS, reading)
+            .iter()
+            .map(|h| (h.entry.source, h.entry.code, format!("{:.9}", h.score)))
+            .collect()
     }
 
     #[test]
@@ -1727,10 +1871,17 @@ mod tests {
             "6014",
             "UserSig",
         ] {
-            let all = scored(ranked(&read, &Scope::All, query));
+            let all = scored(ranked_remembering(
+                &read,
+                &Scope::All,
+                query,
+                REMEMBERED_WORDS,
+                Reading::Words,
+            ));
             assert!(!all.is_empty(), "{query}");
             for remembered in [0, 1, 50] {
-                let limited = ranked_remembering(&read, &Scope::All, query, remembered);
+                let limited =
+                    ranked_remembering(&read, &Scope::All, query, remembered, Reading::Words);
                 assert_eq!(scored(limited), all, "{query}, remembering {remembered}");
             }
         }
