@@ -1189,21 +1189,32 @@ fn candidates_from_index<'a>(
     query: &Query<'_>,
     matches: &mut Matches,
 ) -> Gathered<'a> {
-    let ids: Vec<Option<usize>> = index
-        .stems()
-        .map(|stem| matches.classify(stem, &query.terms))
-        .collect();
+    let ids = classify_index(index, query, matches);
     let mut gathered = Gathered::new();
     for i in catalogue.indices_in(scope) {
-        let (start, end, length) = index.entry_terms[i];
-        let stems: Vec<(usize, f64)> = index.terms[start as usize..end as usize]
-            .iter()
-            .filter_map(|&(stem, tf)| ids[stem as usize].map(|id| (id, tf)))
-            .collect();
+        let (stems, length) = indexed_stems(index, &ids, i);
         let entry = || catalogue.entry(i);
         gathered.read(catalogue.key(i), entry, stems, length, query, matches);
     }
     gathered
+}
+
+/// Each distinct stem of the embedded index matched against the query once: its id, or none.
+fn classify_index(index: &Tables, query: &Query<'_>, matches: &mut Matches) -> Vec<Option<usize>> {
+    index
+        .stems()
+        .map(|stem| matches.classify(stem, &query.terms))
+        .collect()
+}
+
+/// The matched stems (id, weighted count) and the length of the embedded entry at `at`.
+fn indexed_stems(index: &Tables, ids: &[Option<usize>], at: usize) -> (Vec<(usize, f64)>, f64) {
+    let (start, end, length) = index.entry_terms[at];
+    let stems = index.terms[start as usize..end as usize]
+        .iter()
+        .filter_map(|&(stem, tf)| ids[stem as usize].map(|id| (id, tf)))
+        .collect();
+    (stems, length)
 }
 
 /// How many distinct words and stems search remembers while reading entries at run time. A
@@ -1239,16 +1250,12 @@ fn candidates_from_entries<'a>(
                 ((key.source, key.code), i)
             })
             .collect();
-        ids = index
-            .stems()
-            .map(|stem| {
-                let id = matches.classify(stem, &query.terms);
-                if id.is_some() {
-                    words.stems_seen.insert(stem.to_owned(), id);
-                }
-                id
-            })
-            .collect();
+        ids = classify_index(index, query, matches);
+        for (stem, &id) in index.stems().zip(&ids) {
+            if id.is_some() {
+                words.stems_seen.insert(stem.to_owned(), id);
+            }
+        }
     }
     for i in catalogue.indices_in(scope) {
         let entry = catalogue.entry(i);
@@ -1257,14 +1264,7 @@ fn candidates_from_entries<'a>(
             Some(_) => None,
         };
         let (stems, length) = match at {
-            Some(at) => {
-                let (start, end, length) = index.entry_terms[at];
-                let stems = index.terms[start as usize..end as usize]
-                    .iter()
-                    .filter_map(|&(stem, tf)| ids[stem as usize].map(|id| (id, tf)))
-                    .collect();
-                (stems, length)
-            }
+            Some(at) => indexed_stems(index, &ids, at),
             None => words.read(catalogue, entry, query, matches),
         };
         gathered.read(entry.key(), || entry, stems, length, query, matches);
