@@ -32,11 +32,12 @@ LIMIT = 10
 # each committed before it was first scored, their misses read in the seventh round; fresh6:
 # written during the seventh round, its misses read in the ninth; fresh7: written in the ninth
 # round, never studied; fresh8: real queries of the ninth round; fresh9: written in the tenth
-# round, committed before it was first scored; fresh10: written in the eleventh round, likewise.
+# round, committed before it was first scored; fresh10: written in the eleventh round, likewise;
+# fresh11: written in the twelfth round, likewise.
 # Tune on the first kind, report the others.
 SPLITS = (
     "tune", "heldout", "fresh", "fresh2", "fresh3", "fresh4", "fresh5", "fresh6", "fresh7",
-    "fresh8", "fresh9", "fresh10",
+    "fresh8", "fresh9", "fresh10", "fresh11",
 )
 
 
