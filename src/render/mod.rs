@@ -123,6 +123,10 @@ impl Write for Stdout {
     }
 }
 
+/// Stdout's buffer. A writer that gathers its own bytes hands them on in chunks as large, which
+/// `BufWriter` passes to the file without copying them (`json::Pretty`).
+pub const STDOUT_BUFFER: usize = 64 * 1024;
+
 /// Where and how output is written.
 pub struct Output<W: Write = BufWriter<Stdout>> {
     out: W,
@@ -142,7 +146,7 @@ impl Output {
             closed: false,
         };
         Output::new(
-            BufWriter::with_capacity(64 * 1024, stdout),
+            BufWriter::with_capacity(STDOUT_BUFFER, stdout),
             format,
             colour,
             width,
