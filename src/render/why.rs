@@ -27,8 +27,9 @@ pub fn lines(catalogue: &Catalogue, query: &str, hits: &[Hit<'_>]) -> String {
         if !english.words.is_empty() {
             let _ = writeln!(
                 out,
-                "The sentence model read the query's Chinese as \"{}\" (chaterr's glossary, \
-                 learned from texts the vendors and chaterr give in both languages)",
+                "The sentence model read the query's Chinese as \"{}\" (chaterr's own terms, \
+                 and its glossary learned from texts the vendors and chaterr give in both \
+                 languages)",
                 english.words.join(" ")
             );
         }

@@ -29,7 +29,8 @@ const SEMANTIC_WEIGHT: f64 = 2.0;
 /// What a CJK character the glossary puts in English counts for, against a Latin word, in the
 /// share of the query the model reads (chosen on the tuning splits' 92 Chinese queries: 0.25
 /// and 1.0 scored below 0.5, and the glossary's English as lexical synonyms of the bigrams, at
-/// 0.3 to 0.7, added nothing to it).
+/// 0.3 to 0.7, added nothing to it). A character our terms read counts the same: 0.35 scored
+/// the same on the 147 Chinese queries of the twelfth round's tuning splits, 1.0 below.
 const TRANSLATED: f32 = 0.5;
 /// How far down the semantic ranking (in distinct codes) can bring an entry in.
 const SEMANTIC_DEPTH: usize = 50;
@@ -415,7 +416,7 @@ mod tests {
         assert_eq!(share("userSig 过期"), (1.0 + 2.0 * TRANSLATED) / 3.0);
         assert_eq!(share("㐀㐁"), 0.0);
         let english = super::super::glossary::english("登录报错：login failed，");
-        assert_eq!(english.words, ["login", "fails"]);
+        assert_eq!(english.words, ["login", "error"]);
         assert!(is_sentence(&english.text));
     }
 

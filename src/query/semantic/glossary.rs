@@ -1,9 +1,12 @@
-//! Chinese put in English for the sentence model, which reads English only: each character
-//! bigram of a Chinese run that chaterr's glossary has (models/zh-en-glossary.tsv, learned by
-//! scripts/semantic/glossary.py from texts that say the same in both languages: ZEGO's two
-//! editions of one code, a Tencent symbol's Chinese comment and its code's English text, our
-//! own words for a concept in both) gives its English word. The glossary is ours, not the
-//! vendors': what it gives only steers the model, and `--explain` shows it as chaterr's.
+//! Chinese put in English for the sentence model, which reads English only. A run of Chinese
+//! is read from its start: the longest of our terms that starts there (codes/ours/zh-en-terms.tsv,
+//! written by hand: the words people use for a chat app's things and troubles, `被踢下线`
+//! "kicked offline", `发不出去` "cannot send", in the vendors' English) gives its English; between
+//! terms, each character bigram that the learned glossary has (models/zh-en-glossary.tsv,
+//! learned by scripts/semantic/glossary.py from texts that say the same in both languages:
+//! ZEGO's two editions of one code, a Tencent symbol's Chinese comment and its code's English
+//! text, our own words for a concept in both) gives its English word. Both are ours, not the
+//! vendors': what they give only steers the model, and `--explain` shows it as chaterr's.
 
 use std::sync::OnceLock;
 
@@ -17,29 +20,46 @@ const GLOSSARY: &str = include_str!(concat!(
     "/models/zh-en-glossary.tsv"
 ));
 
+/// Our terms: a header of `#` lines, then `term\tenglish`.
+const TERMS: &str = include_str!(concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/codes/ours/zh-en-terms.tsv"
+));
+
+/// The longest term, in characters.
+const TERM_CHARACTERS: usize = 8;
+
+/// The first two tab-separated fields of each line but `#` lines.
+fn pairs(table: &'static str) -> impl Iterator<Item = (&'static str, &'static str)> {
+    table
+        .lines()
+        .filter(|line| !line.starts_with('#'))
+        .filter_map(|line| {
+            let mut fields = line.split('\t');
+            Some((fields.next()?, fields.next()?))
+        })
+}
+
 fn glossary() -> &'static HashMap<&'static str, &'static str> {
     static MAP: OnceLock<HashMap<&'static str, &'static str>> = OnceLock::new();
-    MAP.get_or_init(|| {
-        GLOSSARY
-            .lines()
-            .filter(|line| !line.starts_with('#'))
-            .filter_map(|line| {
-                let mut fields = line.split('\t');
-                Some((fields.next()?, fields.next()?))
-            })
-            .collect()
-    })
+    MAP.get_or_init(|| pairs(GLOSSARY).collect())
+}
+
+fn terms() -> &'static HashMap<&'static str, &'static str> {
+    static MAP: OnceLock<HashMap<&'static str, &'static str>> = OnceLock::new();
+    MAP.get_or_init(|| pairs(TERMS).collect())
 }
 
 /// What the glossary makes of a query's Chinese.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct English {
-    /// The text with each run of CJK characters replaced by the English words of its bigrams
-    /// (a word given earlier in the text not again), and full-width punctuation by blanks.
+    /// The text with each run of CJK characters replaced by the English of its terms and
+    /// bigrams (what was given earlier in the text not again), and full-width punctuation by
+    /// blanks.
     pub text: String,
-    /// The English words given, each once, in the order first met.
+    /// The English given (a term's may be several words), each once, in the order first met.
     pub words: Vec<&'static str>,
-    /// How many of its CJK characters stand in a bigram the glossary has.
+    /// How many of its CJK characters stand in a term or a bigram the glossary has.
     pub covered: usize,
     /// How many CJK characters it has.
     pub characters: usize,
@@ -66,15 +86,42 @@ pub fn english(text: &str) -> English {
 }
 
 /// The English of one run of CJK characters (byte offset and character each), added to `out`;
-/// the run is emptied.
+/// the run is emptied. From each character, the longest term that starts there; the characters
+/// between terms by their bigrams.
 fn read_run(text: &str, run: &mut Vec<(usize, char)>, out: &mut English) {
     if run.is_empty() {
         return;
     }
-    let glossary = glossary();
+    let terms = terms();
     out.characters += run.len();
-    let mut covered = vec![false; run.len()];
     out.text.push(' ');
+    let span = |from: usize, to: usize| -> &str {
+        let (last, c) = run[to - 1];
+        &text[run[from].0..last + c.len_utf8()]
+    };
+    let (mut at, mut between) = (0, 0);
+    while at < run.len() {
+        let longest = (2..=TERM_CHARACTERS.min(run.len() - at))
+            .rev()
+            .find_map(|n| terms.get(span(at, at + n)).map(|&english| (n, english)));
+        let Some((n, english)) = longest else {
+            at += 1;
+            continue;
+        };
+        read_bigrams(text, &run[between..at], out);
+        out.covered += n;
+        give(english, out);
+        at += n;
+        between = at;
+    }
+    read_bigrams(text, &run[between..], out);
+    run.clear();
+}
+
+/// The English of the bigrams of characters no term read.
+fn read_bigrams(text: &str, run: &[(usize, char)], out: &mut English) {
+    let glossary = glossary();
+    let mut covered = vec![false; run.len()];
     for i in 1..run.len() {
         let (start, _) = run[i - 1];
         let (last, c) = run[i];
@@ -83,14 +130,18 @@ fn read_run(text: &str, run: &mut Vec<(usize, char)>, out: &mut English) {
         };
         covered[i - 1] = true;
         covered[i] = true;
-        if !out.words.contains(&word) {
-            out.words.push(word);
-            out.text.push_str(word);
-            out.text.push(' ');
-        }
+        give(word, out);
     }
     out.covered += covered.iter().filter(|&&c| c).count();
-    run.clear();
+}
+
+/// English for the model, unless given before.
+fn give(english: &'static str, out: &mut English) {
+    if !out.words.contains(&english) {
+        out.words.push(english);
+        out.text.push_str(english);
+        out.text.push(' ');
+    }
 }
 
 #[cfg(test)]
@@ -100,10 +151,14 @@ mod tests {
     #[test]
     fn chinese_words_come_out_in_english() {
         let read = english("撤回消息失败");
-        assert_eq!(read.words, ["recall", "withdraw", "message", "failed"]);
+        assert_eq!(read.words, ["recall", "message", "failed"]);
         assert_eq!((read.covered, read.characters), (6, 6));
         assert_eq!(english("好友").words, ["friend"]);
-        assert_eq!(english("群主").words, ["owner"]);
+        assert_eq!(english("群主").words, ["group owner"]);
+        // A term, then characters no term reads, by their bigrams (`为空` "empty"), then a term.
+        let read = english("被踢下线后为空参数");
+        assert_eq!(read.words, ["kicked offline", "empty", "parameter"]);
+        assert_eq!((read.covered, read.characters), (8, 9));
     }
 
     #[test]
@@ -118,6 +173,34 @@ mod tests {
             (plain.text.as_str(), plain.characters),
             ("no chinese here", 0)
         );
+    }
+
+    #[test]
+    fn our_terms_are_chinese_words_put_in_a_few_english_words() {
+        let mut seen = std::collections::HashSet::new();
+        for (term, given) in pairs(TERMS) {
+            let characters = term.chars().count();
+            assert!(
+                term.chars().all(is_cjk) && (2..=TERM_CHARACTERS).contains(&characters),
+                "{term:?}: a term is 2 to {TERM_CHARACTERS} CJK characters"
+            );
+            let words = given.split(' ').collect::<Vec<_>>();
+            assert!(
+                (1..=4).contains(&words.len())
+                    && words.iter().all(|w| {
+                        !w.is_empty()
+                            && w.bytes()
+                                .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+                    }),
+                "{term:?}: {given:?} is not 1 to 4 lowercase English words"
+            );
+            assert!(seen.insert(term), "{term:?} is in the terms twice");
+            // A term alone is read as its English, whole.
+            let read = english(term);
+            assert_eq!(read.words, [given], "{term:?}");
+            assert_eq!(read.covered, characters, "{term:?}");
+        }
+        assert!(seen.len() >= 300, "{} terms", seen.len());
     }
 
     #[test]
