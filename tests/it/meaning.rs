@@ -153,11 +153,19 @@ fn a_message_pasted_into_a_chinese_sentence_is_read_as_a_phrase() {
         "search",
         "拉人进群时报 maximum number of group members was reached",
         "--limit",
-        "1",
+        "3",
         "--explain",
     ]);
     assert_eq!(hits[0]["concept"], "group_full", "{hits}");
-    assert_eq!(hits[0]["explain"]["tier"], "pasted phrase", "{hits}");
+    // The rows that hold the message as it is are read as pasted; the model, reading the
+    // Chinese too (拉人进群: inviting members), may put a row of the same problem first.
+    assert!(
+        hits.as_array()
+            .unwrap()
+            .iter()
+            .any(|h| h["explain"]["tier"] == "pasted phrase"),
+        "{hits}"
+    );
 }
 
 // ---- search --explain ---------------------------------------------------------------------------
@@ -215,7 +223,7 @@ fn the_model_reads_a_chinese_query_through_our_glossary() {
     let text = crate::common::stdout_of(&["search", query, "--explain", "--limit", "1"]);
     assert_eq!(
         text.contains(
-            "The sentence model read the query's Chinese as \"recall withdraw message failed\" (chaterr's glossary"
+            "The sentence model read the query's Chinese as \"recall message failed\" (chaterr's own terms"
         ),
         cfg!(chaterr_vectors),
         "{text}"
