@@ -37,6 +37,7 @@ pub fn read_text(path: &Path) -> Result<String, Error> {
     if meta.len() > MAX_FILE_BYTES {
         return Err(too_big());
     }
+    super::heap::expect_file(meta.len());
     let mut text = String::new();
     File::open(path)
         .and_then(|file| file.take(MAX_FILE_BYTES + 1).read_to_string(&mut text))

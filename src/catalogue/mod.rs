@@ -14,6 +14,7 @@ pub use chaterr_catalogue::words;
 pub use chaterr_catalogue::{Field, file, symbols};
 
 mod embedded;
+mod heap;
 pub mod load;
 pub mod user;
 pub mod vendor;
