@@ -38,7 +38,9 @@ pub fn read_text(path: &Path) -> Result<String, Error> {
         return Err(too_big());
     }
     super::heap::expect_file(meta.len());
-    let mut text = String::new();
+    // Sized to the file once (plus the byte that tells a grown file), not grown by doubling:
+    // every doubling copies the text into memory the system must first hand over and zero.
+    let mut text = String::with_capacity(meta.len() as usize + 1);
     File::open(path)
         .and_then(|file| file.take(MAX_FILE_BYTES + 1).read_to_string(&mut text))
         .map_err(refuse)?;

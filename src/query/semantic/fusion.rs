@@ -271,13 +271,18 @@ impl<'c> Ranks<'c> {
 
 fn fuse_rankings<'a>(
     catalogue: &'a Catalogue,
-    mut lexical: Vec<Hit<'a>>,
+    lexical: Vec<Hit<'a>>,
     similarities: &[(usize, f32)],
     share: f64,
 ) -> Vec<Hit<'a>> {
     // Past this many, lexical hits keep their order after the fused ones: a rank that deep adds
     // next to nothing, and a large user catalogue can match every one of its entries.
-    let tail = lexical.split_off(lexical.len().min(LEXICAL_DEPTH));
+    // The first hits are taken out and the tail stays where it is (moved to the front of the
+    // same memory, not copied into new pages: with every entry of a large catalogue matched,
+    // fresh memory the system must zero costs more than the ranking).
+    let depth = lexical.len().min(LEXICAL_DEPTH);
+    let mut tail = lexical;
+    let lexical: Vec<Hit<'a>> = tail.drain(..depth).collect();
     let mut order: Vec<&(usize, f32)> = similarities.iter().collect();
     order.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
     let share = share * confidence(order.first().map_or(0.0, |s| s.1));
@@ -367,7 +372,8 @@ fn fuse_rankings<'a>(
             .then(a.entry.code.cmp(&b.entry.code))
             .then(a.entry.source.cmp(&b.entry.source))
     });
-    fused.into_iter().map(|(hit, _)| hit).chain(tail).collect()
+    tail.splice(0..0, fused.into_iter().map(|(hit, _)| hit));
+    tail
 }
 
 /// How much the model's ranking counts, from how near its nearest entry is: at a cosine of
