@@ -298,6 +298,22 @@ impl Catalogue {
             .unwrap_or_default()
     }
 
+    /// Our Chinese words for a concept: its Chinese title, then the Chinese lines of its words;
+    /// none for an unknown concept.
+    pub fn concept_words_zh(&self, id: &str) -> Vec<&'static str> {
+        let tables = &embedded::TABLES;
+        tables
+            .concept(id)
+            .map(|c| {
+                let title = tables.text(c.title_zh);
+                std::iter::once(title)
+                    .filter(|t| !t.is_empty())
+                    .chain(tables.text(c.words_zh).lines())
+                    .collect()
+            })
+            .unwrap_or_default()
+    }
+
     /// The entries of a concept, in catalogue order.
     pub fn members(&self, concept: &str) -> Vec<&Entry> {
         match &self.entries {

@@ -4,10 +4,12 @@
 //! message is the SDK's (`Login failed, Code: 1, Description: SDK has not been initialized`)
 //! from any API's `code: 1`.
 
-use rustc_hash::FxHashSet;
+use std::sync::OnceLock;
+
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use crate::catalogue::words::{is_cjk, is_stop_word, stem, words};
-use crate::catalogue::{Entry, Field};
+use crate::catalogue::{Catalogue, Entry, Field};
 use crate::scan::is_word_byte;
 
 /// Of the words of an entry's description, the share its row must hold, in fifths.
@@ -56,6 +58,15 @@ const SAY_NOTHING: &[&str] = &[
     "result",
     "status",
     "type",
+    // The same in Chinese, as pairs of characters: 错误码, 报错, 失败, 返回, 提示, 信息.
+    "错误",
+    "误码",
+    "报错",
+    "失败",
+    "返回",
+    "提示",
+    "信息",
+    "原因",
 ];
 
 /// The words of a text as a message is compared with a description (`Cells::tell`): the
@@ -148,7 +159,12 @@ impl Cells {
     /// its name. No share of the description is asked for: an SDK's message is shorter than
     /// the document's description (`the user is already logged on another device` against
     /// `User logged in on another device. Forces logout on current device if …`).
-    pub fn tell(&self, entry: &Entry, needed: usize) -> bool {
+    ///
+    /// `ours` are the pairs of characters of chaterr's own Chinese words for the entry's concept
+    /// ([`ours_in_chinese`]): a Chinese line is read against them too, since the vendors document Agora Chat's and Tencent's server codes in
+    /// English only (`用户在另一设备登录，…提示错误码 206` is Agora Chat's 206, a login on
+    /// another device).
+    pub fn tell(&self, entry: &Entry, needed: usize, ours: &FxHashSet<String>) -> bool {
         if self.say(entry, None) {
             return true;
         }
@@ -160,6 +176,7 @@ impl Cells {
         {
             meaning.extend(told_words(&compared_words(text)));
         }
+        meaning.extend(ours.iter().cloned());
         self.told.iter().filter(|w| meaning.contains(*w)).count() >= needed
     }
 
@@ -184,6 +201,45 @@ impl Cells {
     }
 }
 
+/// A pair of Chinese characters found in our words of more than this many concepts (of 267)
+/// says nothing of any one of them: 测试, 失败, 用户, 登录, 消息, 服务 …
+const GENERIC_CONCEPTS: usize = 5;
+
+/// The Chinese words (pairs of characters, and characters standing alone) of some texts, as
+/// `Cells::tell` compares them.
+fn chinese_words<'t>(texts: impl IntoIterator<Item = &'t str>) -> FxHashSet<String> {
+    texts
+        .into_iter()
+        .flat_map(|text| told_words(&compared_words(text)))
+        .filter(|w| w.chars().all(is_cjk))
+        .collect()
+}
+
+/// chaterr's own Chinese words for a concept (its Chinese title and the Chinese sentences of
+/// `codes/ours/words`) as `Cells::tell` reads them: their pairs of characters but those of
+/// more than `GENERIC_CONCEPTS` concepts. Our English is not read this way: it says what users
+/// say, and the vendors' English is there.
+pub fn ours_in_chinese(catalogue: &Catalogue, concept: &str) -> FxHashSet<String> {
+    // Our words are the embedded catalogue's: the same for every catalogue, counted once.
+    static GENERIC: OnceLock<FxHashSet<String>> = OnceLock::new();
+    let generic = GENERIC.get_or_init(|| {
+        let mut counts: FxHashMap<String, usize> = FxHashMap::default();
+        for c in catalogue.concepts() {
+            for pair in chinese_words(catalogue.concept_words_zh(&c.id)) {
+                *counts.entry(pair).or_default() += 1;
+            }
+        }
+        counts
+            .into_iter()
+            .filter(|&(_, n)| n > GENERIC_CONCEPTS)
+            .map(|(pair, _)| pair)
+            .collect()
+    });
+    let mut ours = chinese_words(catalogue.concept_words_zh(concept));
+    ours.retain(|pair| !generic.contains(pair));
+    ours
+}
+
 /// A name that reads as an identifier (an underscore, or camelCase), not a word of prose
 /// (ZIM's Flutter names for codes 0 and 1 are `success` and `failed`).
 pub fn is_identifier_like(name: &str) -> bool {
@@ -197,6 +253,22 @@ pub fn is_identifier_like(name: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn our_chinese_words_leave_out_what_many_problems_share() {
+        let catalogue = Catalogue::embedded();
+        let ours = ours_in_chinese(&catalogue, "kicked_offline");
+        // Its own: 被踢, 踢下, 下线, 强制; not 测试 (every concept's 【测试】), 用户, 登录 or
+        // 设备, which more than five concepts' words hold.
+        for pair in ["被踢", "踢下", "下线", "强制"] {
+            assert!(ours.contains(pair), "{pair}");
+        }
+        for pair in ["测试", "用户", "登录", "设备"] {
+            assert!(!ours.contains(pair), "{pair}");
+        }
+        assert!(ours.iter().all(|w| w.chars().all(is_cjk)));
+        assert!(ours_in_chinese(&catalogue, "no_such_concept").is_empty());
+    }
 
     #[test]
     fn words_are_ascii_words_and_cjk_pairs() {

@@ -5,10 +5,11 @@
 use std::cell::RefCell;
 use std::collections::HashMap;
 
-use rustc_hash::FxHashMap;
+use rustc_hash::{FxHashMap, FxHashSet};
 
-use super::cells::{Cells, is_identifier_like};
+use super::cells::{Cells, is_identifier_like, ours_in_chinese};
 use super::editions::Editions;
+use crate::catalogue::words::is_cjk;
 use crate::catalogue::{Catalogue, Entry, EntryRef, Field, Scope};
 use crate::scan::{Found, Named, Piece, Row, SymbolFinder, products_named};
 
@@ -357,10 +358,18 @@ impl<'a> Explainer<'a> {
             true => TOLD_WORDS,
             false => TOLD_WORDS_DISTINCTIVE,
         };
+        // Our Chinese words for the entry's concept, read only where the line has Chinese.
+        let chinese = String::from_utf8_lossy(text).chars().any(is_cjk);
         let told: Vec<&'a Entry> = entries
             .iter()
             .copied()
-            .filter(|e| cells.tell(e, needed))
+            .filter(|e| {
+                let ours = match e.text(Field::Concept).filter(|_| chinese) {
+                    Some(id) => ours_in_chinese(self.catalogue, id),
+                    None => FxHashSet::default(),
+                };
+                cells.tell(e, needed, &ours)
+            })
             .collect();
         if told
             .windows(2)

@@ -1139,6 +1139,28 @@ fn a_short_code_whose_message_tells_what_it_means() {
 }
 
 #[test]
+fn a_short_code_told_in_chinese_by_our_words_for_its_problem() {
+    // The vendors document Agora Chat's codes in English only; a Chinese line is read against
+    // chaterr's own Chinese words for the code's problem too (a login on another device).
+    assert_eq!(
+        last_line(
+            "测试时发现用户在另一台设备登录后，这边被强制下线，提示错误码 206",
+            &[]
+        ),
+        codes(&[(206, "agora")])
+    );
+    // Words that many problems' words share (登录, 用户, 消息, 发送, and the words for failing)
+    // tell none of them.
+    for line in [
+        "登录接口报错，用户消息发送失败，错误码 7",
+        "demo中的登录接口报 响应错误，{\"code\":-1,\"error\":\"ERR_REQUEST_PARAM\"}",
+        "好友列表拉取失败，服务返回 206",
+    ] {
+        assert_eq!(last_line(line, &[]), [], "{line}");
+    }
+}
+
+#[test]
 fn a_bare_number_after_chinese_and_an_ascii_comma() {
     // Chinese typed with ASCII punctuation: `已过期,70003 定义为…` as `已过期，70003 定义为…`.
     assert_eq!(
