@@ -91,6 +91,9 @@ pub struct Why {
     pub matched: Vec<Matched>,
     /// The query names the entry's vendor: it comes before the vendors not named.
     pub vendor_named: bool,
+    /// The side of the service the query speaks of (server or app), where the entry is that
+    /// side's row of a problem that rows of the other side share: it comes before them.
+    pub side_said: Option<Side>,
     /// The query words (bit `i` for the `i`-th, past 64 none) whose exact matches alone
     /// counted: common words.
     strict: u64,
@@ -259,6 +262,7 @@ pub fn search<'a>(
             let platforms = platforms_named(query);
             shared_numbering_first(catalogue, &platforms, &mut hits);
             named_platform_first(catalogue, &platforms, &mut hits);
+            side_said_first(catalogue, side_said(query), &mut hits);
             named_vendors_first(catalogue, query, &mut hits);
             hits
         }
@@ -474,6 +478,151 @@ fn named_platform_first<'a>(catalogue: &'a Catalogue, platforms: &[&str], hits: 
         });
         if let Some(j) = first {
             hits[j..=i].rotate_right(1);
+        }
+    }
+}
+
+/// The side of a chat service a query speaks of: its server (a REST call, a backend), or the
+/// app (the SDK in a client).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Side {
+    Server,
+    App,
+}
+
+/// Words that put a query on the server's side: the server API's documents are the codes of
+/// calls made from a backend.
+const SERVER_WORDS: &[&str] = &[
+    "server",
+    "servers",
+    "backend",
+    "rest",
+    "restful",
+    "endpoint",
+    "endpoints",
+    "webhook",
+    "webhooks",
+    "curl",
+    "服务端",
+    "服务器",
+    "后端",
+    "后台",
+];
+
+/// Words that put a query in the app: a client, its platform or its screen.
+const APP_WORDS: &[&str] = &[
+    "app",
+    "apps",
+    "client",
+    "sdk",
+    "android",
+    "ios",
+    "iphone",
+    "ipad",
+    "flutter",
+    "unity",
+    "web",
+    "browser",
+    "electron",
+    "phone",
+    "screen",
+    "button",
+    "tap",
+    "taps",
+    "客户端",
+    "安卓",
+    "手机",
+    "小程序",
+    "页面",
+];
+
+/// The side a query speaks of: the server's when it says server words and no app words, the
+/// app's when it says no server words (people describing what they see are in an app), none when
+/// it says both.
+pub(crate) fn side_said(query: &str) -> Option<Side> {
+    let lower = query.to_lowercase();
+    let said = words(&lower);
+    let says = |w: &&str| said.iter().any(|s| s == w) || (!w.is_ascii() && lower.contains(w));
+    match (SERVER_WORDS.iter().any(says), APP_WORDS.iter().any(says)) {
+        (true, false) => Some(Side::Server),
+        (false, _) => Some(Side::App),
+        (true, true) => None,
+    }
+}
+
+/// The side a source's codes come from: a document of the server API (platform `server`) the
+/// server's; a client platform's page, or a document of a vendor that keeps its server API's
+/// codes in a document of their own, the app's; a document of both (Tencent's) neither, its
+/// rows by their part.
+fn side_of(catalogue: &Catalogue, source: usize) -> Option<Side> {
+    let sources = catalogue.sources();
+    let this = &sources[source];
+    match this.platform.as_deref() {
+        Some("server") => Some(Side::Server),
+        Some(_) => Some(Side::App),
+        None => sources
+            .iter()
+            .any(|s| s.vendor == this.vendor && s.platform.as_deref() == Some("server"))
+            .then_some(Side::App),
+    }
+}
+
+/// Of the rows of one problem (concept), those of the side the query speaks of come first, in
+/// the places the problem's rows earned: a backend developer's "rate limited" is the server
+/// API's code, an app user's "message too long" the SDK's. Which problem ranks where does not
+/// change, nor does a tier above the text scores.
+fn side_said_first<'a>(catalogue: &'a Catalogue, side: Option<Side>, hits: &mut [Hit<'a>]) {
+    let Some(side) = side else {
+        return;
+    };
+    let window = hits.len().min(NUMBERING_WINDOW);
+    let hits = &mut hits[..window];
+    let mut sides: Vec<Option<Option<Side>>> = vec![None; catalogue.sources().len()];
+    // Per hit, its source's side; per problem, the places its rows hold (text scores only), in
+    // ranking order.
+    let mut side_at: Vec<Option<Side>> = Vec::with_capacity(hits.len());
+    let mut places: HashMap<&'a str, Vec<usize>> = HashMap::default();
+    for (i, hit) in hits.iter().enumerate() {
+        let source = hit.entry.source;
+        let of_source = *sides[source].get_or_insert_with(|| side_of(catalogue, source));
+        // A document of both sides says which part of it is the SDK's (Tencent's "Error Codes
+        // of the IM SDK"; its server's codes reach the SDK's callbacks too, and stay neither).
+        let of_part = || {
+            hit.entry
+                .text(Field::Part)
+                .is_some_and(|part| part.split_whitespace().any(|w| w == "SDK"))
+                .then_some(Side::App)
+        };
+        side_at.push(of_source.or_else(of_part));
+        if hit.score < PHRASE
+            && let Some(concept) = hit.entry.text(Field::Concept)
+        {
+            places.entry(concept).or_default().push(i);
+        }
+    }
+    let against = |i: usize| side_at[i].is_some_and(|s| s != side);
+    let mut places: Vec<Vec<usize>> = places.into_values().collect();
+    places.sort_unstable();
+    for at in places {
+        if !at.iter().any(|&i| against(i)) || at.iter().all(|&i| against(i)) {
+            continue;
+        }
+        let mut order: Vec<usize> = at.clone();
+        order.sort_by_key(|&i| against(i));
+        let moved: Vec<Hit<'a>> = order
+            .iter()
+            .map(|&i| {
+                let mut hit = hits[i].clone();
+                if side_at[i] == Some(side)
+                    && let Some(why) = hit.why.as_mut()
+                {
+                    why.side_said = Some(side);
+                }
+                hit
+            })
+            .collect();
+        for (&i, hit) in at.iter().zip(moved) {
+            hits[i] = hit;
         }
     }
 }
@@ -2019,5 +2168,32 @@ mod tests {
             held > phrases.len(),
             "the phrases are held somewhere ({held})"
         );
+    }
+
+    #[test]
+    fn a_query_speaks_of_the_server_or_of_the_app() {
+        for query in [
+            "server API calls rejected, too many requests per second",
+            "REST call to import accounts fails",
+            "服务端接口 返回签名校验失败",
+            "后台批量发消息 报频率超限",
+        ] {
+            assert_eq!(side_said(query), Some(Side::Server), "{query}");
+        }
+        for query in [
+            "users see an error when pasting a very long text message",
+            "flutter app: login fails",
+            "安卓 发消息失败",
+            // "serverless" and "reserved" are not the word server.
+            "serverless function reserved name",
+        ] {
+            assert_eq!(side_said(query), Some(Side::App), "{query}");
+        }
+        // Both sides said: neither.
+        assert_eq!(
+            side_said("our server signs the token but the iOS client rejects it"),
+            None
+        );
+        assert_eq!(side_said("服务端生成的签名 客户端登录失败"), None);
     }
 }

@@ -7,7 +7,7 @@ use serde::Serialize;
 use crate::catalogue::{Catalogue, EntryRef, Field, Source};
 use crate::query::concepts::ConceptRow;
 use crate::query::diff::Diff;
-use crate::query::search::Hit;
+use crate::query::search::{Hit, Side};
 
 /// An entry as JSON: vendor, source, code, code_end, every [`Field`] in order (a required one
 /// as a string, the others as a string or null), origin, symbols, documented, and a search's
@@ -51,6 +51,8 @@ struct ExplainJson<'a> {
     matched: Vec<MatchedJson<'a>>,
     folded: Vec<FoldedJson<'a>>,
     vendor_named: bool,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    side_said: Option<&'static str>,
 }
 
 #[derive(Serialize)]
@@ -108,6 +110,10 @@ impl<'a> ExplainJson<'a> {
                 })
                 .collect(),
             vendor_named: why.vendor_named,
+            side_said: why.side_said.map(|side| match side {
+                Side::Server => "server",
+                Side::App => "app",
+            }),
         })
     }
 }

@@ -4,7 +4,7 @@
 use std::fmt::Write;
 
 use crate::catalogue::Catalogue;
-use crate::query::search::{Hit, Matched};
+use crate::query::search::{Hit, Matched, Side};
 use crate::query::semantic::glossary;
 
 /// The lines after the results: a heading, then a few lines per hit.
@@ -69,6 +69,15 @@ pub fn lines(catalogue: &Catalogue, query: &str, hits: &[Hit<'_>]) -> String {
         }
         if why.vendor_named {
             out.push_str(", its vendor named in the query (named vendors first)");
+        }
+        match why.side_said {
+            Some(Side::Server) => out.push_str(
+                ", the server API's row of its problem, the query speaking of a server (chaterr's rule)",
+            ),
+            Some(Side::App) => out.push_str(
+                ", the app SDK's row of its problem, the query speaking of no server (chaterr's rule)",
+            ),
+            None => {}
         }
         out.push('\n');
         for term in terms(&why.matched) {

@@ -210,6 +210,69 @@ fn a_query_naming_a_vendor_ranks_that_vendors_codes_first() {
 }
 
 #[test]
+fn a_problem_is_first_told_by_the_side_the_query_speaks_of() {
+    // ZEGO keeps its server API's codes in a document of their own, Tencent marks the part of
+    // its document that is the SDK's: of one problem's rows, those of the side the query speaks
+    // of (a server, or no server: an app) come first, and `--explain` says so.
+    for (query, side) in [
+        (
+            "backend REST call fails because the message is too long",
+            "server",
+        ),
+        (
+            "the app shows an error when I paste a very long message",
+            "app",
+        ),
+        ("服务端接口发消息 报消息太长", "server"),
+    ] {
+        let hits = json_of(&["search", query, "--limit", "0", "--explain"]);
+        let rows: Vec<&serde_json::Value> = hits
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|h| h["concept"] == "message_too_long")
+            .collect();
+        assert!(rows.len() >= 2, "{query}: {rows:?}");
+        assert_eq!(
+            rows[0]["explain"]["side_said"], side,
+            "{query}: {}",
+            rows[0]
+        );
+        // ZEGO's and Agora's rows are one side's or the other's: those of the side spoken of
+        // all stand before those of the other.
+        let side_of = |h: &serde_json::Value| {
+            let source = h["source"].as_str().unwrap();
+            if source.starts_with("zego-server") {
+                Some("server")
+            } else if source.starts_with("zego") || source.starts_with("agora") {
+                Some("app")
+            } else {
+                None
+            }
+        };
+        let sides: Vec<Option<&str>> = rows.iter().map(|h| side_of(h)).collect();
+        let last_said = sides.iter().rposition(|s| *s == Some(side));
+        let first_other = sides.iter().position(|s| s.is_some_and(|s| s != side));
+        assert!(
+            last_said.is_some() && first_other.is_none_or(|o| o > last_said.unwrap()),
+            "{query}: {sides:?}"
+        );
+    }
+    // A query speaking of both sides moves nothing and marks nothing.
+    let hits = json_of(&[
+        "search",
+        "our server signs the token but the iOS client says it is wrong",
+        "--explain",
+    ]);
+    assert!(
+        hits.as_array()
+            .unwrap()
+            .iter()
+            .all(|h| h["explain"].get("side_said").is_none())
+    );
+}
+
+#[test]
 fn the_model_reads_a_chinese_query_through_our_glossary() {
     // A Chinese sentence, which the model (English only) read as nothing before: the glossary
     // gives it English words, and `--explain` says which, as chaterr's.
