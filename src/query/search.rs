@@ -506,7 +506,6 @@ const SERVER_WORDS: &[&str] = &[
     "服务端",
     "服务器",
     "后端",
-    "后台",
 ];
 
 /// Words that put a query in the app: a client, its platform or its screen.
@@ -543,11 +542,36 @@ pub(crate) fn side_said(query: &str) -> Option<Side> {
     let lower = query.to_lowercase();
     let said = words(&lower);
     let says = |w: &&str| said.iter().any(|s| s == w) || (!w.is_ascii() && lower.contains(w));
-    match (SERVER_WORDS.iter().any(says), APP_WORDS.iter().any(says)) {
+    let server = SERVER_WORDS.iter().any(says) || says_backend(&lower);
+    let app = APP_WORDS.iter().any(says) || says_background(&lower);
+    match (server, app) {
         (true, false) => Some(Side::Server),
         (false, _) => Some(Side::App),
         (true, true) => None,
     }
+}
+
+/// 后台 is a backend ("后台批量发消息"), or the background an app goes to when it leaves the
+/// screen ("切到后台", "后台运行"): whether one of its uses here is the backend.
+fn says_backend(query: &str) -> bool {
+    uses_of_houtai(query).any(|background| !background)
+}
+
+/// Whether one of the query's uses of 后台 is an app's background.
+fn says_background(query: &str) -> bool {
+    uses_of_houtai(query).any(|background| background)
+}
+
+/// Each 后台 of the query: whether it is an app's background (after 到, 入 or 切: "切到后台",
+/// "进入后台"; before 运行, 挂起, 保活 or 被杀: "后台运行").
+fn uses_of_houtai(query: &str) -> impl Iterator<Item = bool> + '_ {
+    const BEFORE: &[char] = &['到', '入', '切'];
+    const AFTER: &[&str] = &["运行", "挂起", "保活", "被杀"];
+    query.match_indices("后台").map(|(at, word)| {
+        let before = query[..at].chars().next_back();
+        let after = &query[at + word.len()..];
+        before.is_some_and(|c| BEFORE.contains(&c)) || AFTER.iter().any(|a| after.starts_with(a))
+    })
 }
 
 /// The side a source's codes come from: a document of the server API (platform `server`) the
@@ -2195,5 +2219,10 @@ mod tests {
             None
         );
         assert_eq!(side_said("服务端生成的签名 客户端登录失败"), None);
+        // 后台: a backend, or the background an app goes to.
+        assert_eq!(side_said("后台创建群组 报错"), Some(Side::Server));
+        assert_eq!(side_said("切到后台一段时间后 发消息失败"), Some(Side::App));
+        assert_eq!(side_said("App 进入后台后收不到推送"), Some(Side::App));
+        assert_eq!(side_said("后台运行时连接断开"), Some(Side::App));
     }
 }
