@@ -159,7 +159,10 @@ static CODE: LazyLock<Regex> = LazyLock::new(|| {
             # (the key may follow a CJK character: 返回code：8004)
             (?-u:\b)(?P<key>(?i:
                 http[_\ ]?(?:error[_\ ]?)?code | status[_\ ]?code | error[_\ ]?code | err_?code
-                | ret_?code | result_?code | code | errno | err_?id | err | error | ret | fail(?:ed)?))
+                | ret_?code | result_?code | code | errno | err_?id | err | error | ret | fail(?:ed)?
+                # an error object's type, where the line says something failed (Easemob's web
+                # SDK: onError {type: 206, message: …})
+                | type))
             # (or, in Chinese, 为 "is": errorCode 为 7; and an enum's name before the number in
             # brackets: code为:USER_ALREADY_EXIST(203))
             ["']?[\ \t]*(?:[:=：]|为[:：]?)[\ \t]*["']?[\ \t]*(?:[A-Z][A-Z0-9_]{2,}\()?
@@ -530,8 +533,10 @@ fn closing_number(line: &[u8]) -> Option<Found> {
 
 /// A row of a vendor's table copied from a page, cells parted by blanks, tabs or `|`, or by
 /// nothing (`6000106 Token 过期。 请调用 renewToken …`, `16 | WEBIM_CONNCTION_DISCONNECTED | …`,
-/// `6000002The SDK is not initialized.`): blanks, an optional `|`, a number, then a cell that
-/// starts with a letter or a non-ASCII character. Nothing in that shape tells a table's row from a
+/// `6000002The SDK is not initialized.`), or an HTML table's row in a doc comment
+/// (` *   <tr><td>10019</td><td>被添加用户的帐号不存在…`): blanks, an optional `|` (or a comment's
+/// `*` and `<tr><td>`), a number (and `</td><td>`), then a cell that starts with a letter or a
+/// non-ASCII character. Nothing in that shape tells a table's row from a
 /// numbered log line (`105001 worker 3 finished`, `cat -n`): the explainer takes the number for
 /// a code only where the rest of the line says what the catalogue says of it (`Found::row`).
 /// Reads `line` up to the cell's first byte, so `line` may run on past the line's end.
@@ -542,9 +547,25 @@ pub(crate) fn table_row(line: &[u8]) -> Option<Found> {
             .take_while(|&&b| b == b' ' || b == b'\t')
             .count()
     };
+    let tag = |at: usize, tag: &[u8]| {
+        line.get(at..at + tag.len())
+            .is_some_and(|there| there.eq_ignore_ascii_case(tag))
+    };
     let mut start = blanks(0);
+    let mut html = false;
     if line.get(start) == Some(&b'|') {
         start = blanks(start + 1);
+    } else {
+        if line.get(start) == Some(&b'*') {
+            start = blanks(start + 1);
+        }
+        if tag(start, b"<tr>") {
+            start = blanks(start + 4);
+        }
+        if tag(start, b"<td>") {
+            start += 4;
+            html = true;
+        }
     }
     let digits = start + usize::from(line.get(start) == Some(&b'-'));
     let figures = line[digits..]
@@ -555,13 +576,22 @@ pub(crate) fn table_row(line: &[u8]) -> Option<Found> {
         return None;
     }
     let end = digits + figures;
-    let cell = match line.get(end)? {
-        b' ' | b'\t' | b'|' => {
-            end + line[end..]
-                .iter()
-                .position(|&b| !matches!(b, b' ' | b'\t' | b'|'))?
+    let cell = if html {
+        // The number is the first cell's whole text; the next cell says something.
+        if !tag(end, b"</td>") {
+            return None;
         }
-        _ => end,
+        let next = blanks(end + 5);
+        if tag(next, b"<td>") { next + 4 } else { next }
+    } else {
+        match line.get(end)? {
+            b' ' | b'\t' | b'|' => {
+                end + line[end..]
+                    .iter()
+                    .position(|&b| !matches!(b, b' ' | b'\t' | b'|'))?
+            }
+            _ => end,
+        }
     };
     // The cell says something: a letter, or any byte of a non-ASCII character (CJK, and box
     // drawing or a bullet too: the catalogue's words decide), not `12 34`, `3 12:00`, `6001.5`,
@@ -652,6 +682,13 @@ fn found_in(line: &[u8], caps: &Captures<'_>) -> Option<Found> {
             return None;
         }
     }
+    // `type` is any record's kind (`msg_type`, `type:1|client_time`): a code only on a line
+    // that says something failed, and only a catalogued one.
+    let typed = key.is_some_and(|key| key.as_bytes().eq_ignore_ascii_case(b"type"));
+    if typed && !FAILURE.is_match(line) {
+        return None;
+    }
+    let loose = loose || typed;
     let code: i64 = std::str::from_utf8(digits.as_bytes()).ok()?.parse().ok()?;
     (code != 0).then(|| Found {
         code,
@@ -1091,7 +1128,7 @@ fn next_row(block: &[u8], from: usize, to: usize) -> Option<usize> {
 #[inline]
 fn may_be_row(line: &[u8]) -> bool {
     match line.first() {
-        Some(b'-' | b' ' | b'\t' | b'|') => true,
+        Some(b'-' | b' ' | b'\t' | b'|' | b'*' | b'<') => true,
         Some(b'0'..=b'9') => {
             let figures = line
                 .iter()

@@ -335,6 +335,31 @@ impl<'a> Explainer<'a> {
             .copied()
             .filter(|e| cells.say(e, words))
             .collect();
+        // A Chinese row of a code the vendor documents in English only (Tencent's server
+        // codes: `<tr><td>10007</td><td>操作权限不足…`) is read against our Chinese words for
+        // the entry's problem, as an SDK's message is (`told_on_line`), and counts where it
+        // tells one vendor's.
+        if said.is_empty() && !other && String::from_utf8_lossy(text).chars().any(is_cjk) {
+            let needed = match found.code.abs() < DISTINCTIVE {
+                true => TOLD_WORDS,
+                false => TOLD_WORDS_DISTINCTIVE,
+            };
+            said = entries
+                .iter()
+                .copied()
+                .filter(|e| {
+                    e.text(Field::Concept).is_some_and(|id| {
+                        cells.tell(e, needed, &ours_in_chinese(self.catalogue, id))
+                    })
+                })
+                .collect();
+            if said
+                .windows(2)
+                .any(|pair| self.vendor_of(pair[0]) != self.vendor_of(pair[1]))
+            {
+                said.clear();
+            }
+        }
         if let Some(named) = named
             && said.iter().any(|e| named.contains(&self.vendor_of(e)))
         {

@@ -271,8 +271,8 @@ fn rust_is_as_rustfmt_leaves_it() {
     );
 }
 
-#[test]
 #[test_with::executable(tsc, node)]
+#[test]
 fn typescript_compiles_and_maps_codes() {
     let dir = project(
         "typescript",
@@ -316,8 +316,8 @@ for (const code of [2, 5]) {
     assert_eq!(run(dir.path(), "node", &["out/main.js"]), expected_output());
 }
 
-#[test]
 #[test_with::executable(javac, java)]
+#[test]
 fn java_compiles_and_maps_codes() {
     let dir = project(
         "java",
@@ -369,8 +369,8 @@ public class Main {
     );
 }
 
-#[test]
 #[test_with::executable(kotlinc, java)]
+#[test]
 fn kotlin_compiles_and_maps_codes() {
     let dir = project(
         "kotlin",
@@ -412,8 +412,8 @@ fun main() {
     );
 }
 
-#[test]
 #[test_with::executable(go)]
+#[test]
 fn go_compiles_and_maps_codes() {
     let dir = project(
         "go",
@@ -452,8 +452,8 @@ func or(text string) string {
     );
 }
 
-#[test]
 #[test_with::executable(gofmt)]
+#[test]
 fn go_is_as_gofmt_leaves_it() {
     let dir = tempfile::tempdir().unwrap();
     fs::write(dir.path().join("codes.go"), chaterr_gen(&["gen", "go"])).unwrap();
@@ -468,8 +468,8 @@ fn go_is_as_gofmt_leaves_it() {
     );
 }
 
-#[test]
 #[test_with::executable(python3, mypy)]
+#[test]
 fn python_compiles_type_checks_and_maps_codes() {
     let dir = project(
         "python",

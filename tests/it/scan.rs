@@ -1058,6 +1058,16 @@ fn a_row_of_a_vendor_s_table_that_says_what_the_catalogue_says() {
             "16 | WEBIM_CONNCTION_DISCONNECTED | WebSocket 断开连接 | 在 WebSocket 断开或者未登录情况下发送消息。 |",
             codes(&[(16, "agora")]),
         ),
+        // an HTML table's row in a doc comment, in Chinese where the vendor documents the
+        // code in English only: our Chinese words for its problem tell it
+        (
+            " *   <tr><td>10007</td><td>操作权限不足。请确认操作者是否是APP管理员。</td></tr>",
+            codes(&[(10007, "tencent")]),
+        ),
+        (
+            "<TR><TD>6000002</TD><TD>The SDK is not initialized. Please initialize the SDK first before calling methods.</TD></TR>",
+            codes(&[(6000002, "zego")]),
+        ),
     ] {
         assert_eq!(last_line(line, &[]), want, "{line}");
     }
@@ -1067,6 +1077,9 @@ fn a_row_of_a_vendor_s_table_that_says_what_the_catalogue_says() {
     // failed.` or `Server is busy.` is any log's).
     for line in [
         "105001 worker 3 finished job in 201 ms ok",
+        "<tr><td>2024</td><td>Revenue grew</td></tr>",
+        " * <tr><td>10007</td><td>42</td></tr>",
+        "<tr><td>10007 items</td><td>shipped</td></tr>",
         "  6014\tif (code == 6014) {",
         "10060 Connection timed out",
         "404 Not Found",
@@ -1172,4 +1185,27 @@ fn a_bare_number_after_chinese_and_an_ascii_comma() {
     );
     // An id stays an id.
     assert_eq!(last_line("失败了,群号,12345 是测试群", &[]), []);
+}
+
+#[test]
+fn an_error_object_s_type_is_its_code_where_the_line_says_it_failed() {
+    // Easemob's web SDK: onError({type: 206, message: …}).
+    assert_eq!(
+        last_line("easemob onError type=206 的错误", &[]),
+        codes(&[(206, "agora")])
+    );
+    assert_eq!(
+        last_line("E/EMClient: login failed, {type: 206}", &[]),
+        codes(&[(206, "agora")])
+    );
+    // Elsewhere a type is a record's kind, however the SDK speaks.
+    for log in [
+        "E/EMClient: message received {type: 206}",
+        "TIM: /del msg|id:2019|type:1|client_time:1569",
+        "E/EMClient: send failed, msg_type=1",
+        // and only a code the catalogue has
+        "E/EMClient: login failed, {type: 99999}",
+    ] {
+        assert_eq!(last_line(log, &[]), [], "{log}");
+    }
 }
