@@ -54,7 +54,7 @@ mod with_the_model {
             .collect();
         assert_eq!(
             digest,
-            "f91bb98e9188a41940232d754fe1294735ea3b763bff1f0422ec8d65a2aeb5aa"
+            "7a385747d0604834837cef635b68fde9be6a8aedaf443fc6fd43d270166dc437"
         );
     }
 
