@@ -22,6 +22,11 @@ threads, about an hour), exported by export.py. The one-epoch run scored the sam
 evaluation's never-studied splits (MRR@10 0.838 pooled, both) and 0.002 lower on the studied
 ones; the default, two, is kept (docs/search-eval.md, round fifteen).
 
+`--chinese` also pairs our Chinese sentences, put in English as search gives a Chinese query to
+the model (`cargo xtask english`: chaterr's terms and glossary), with their problem's entries and
+with one of our English sentences. Tried in the fifteenth round and not kept: on the studied
+splits the Chinese queries scored lower (MRR@10 0.782 -> 0.769), the English ones about the same.
+
 `--validate` holds out one sentence in five of our words per concept and prints, before and
 after, how often the held-out sentence's nearest concept is its own (mean of its two nearest
 training sentences and entries): a check that training learned something, not the measure of
@@ -35,6 +40,7 @@ import importlib.util
 import random
 import re
 import shutil
+import subprocess
 import sys
 import tempfile
 import tomllib
@@ -91,14 +97,33 @@ def load() -> tuple[dict[str, list[str]], dict[str, list[str]], dict[str, str]]:
             if concept and text and not re.search(r"[\u4e00-\u9fff]", text):
                 entries.setdefault(concept, set()).add(text)
     words: dict[str, list[str]] = {}
+    chinese: dict[str, list[str]] = {}
     for path in sorted((CODES / "ours" / "words").glob("*.toml")):
         for row in tomllib.loads(path.read_text())["words"]:
             words.setdefault(row["concept"], []).extend(row.get("en", []))
+            chinese.setdefault(row["concept"], []).extend(row.get("zh", []))
     titles = {
         row["id"]: row["title"]
         for row in tomllib.loads((CODES / "ours" / "concepts.toml").read_text())["concepts"]
     }
-    return {c: sorted(t) for c, t in entries.items()}, words, titles
+    return {c: sorted(t) for c, t in entries.items()}, words, chinese, titles
+
+
+def as_the_model_reads(sentences: list[str]) -> list[str]:
+    """Chinese sentences as chaterr gives them to the model: in English by its terms and glossary
+    (`cargo xtask english`, the same code search runs on a query)."""
+    if any("\n" in s for s in sentences):
+        sys.exit("error: a sentence of our words holds a newline")
+    proc = subprocess.run(
+        ["cargo", "xtask", "english"], cwd=ROOT, input="\n".join(sentences) + "\n",
+        capture_output=True, text=True,
+    )
+    if proc.returncode != 0:
+        sys.exit(f"error: cargo xtask english failed:\n{proc.stderr}")
+    read = proc.stdout.splitlines()
+    if len(read) != len(sentences):
+        sys.exit(f"error: cargo xtask english gave {len(read)} lines for {len(sentences)}")
+    return read
 
 
 def teacher_dir(folder: Path | None, scratch: Path) -> Path:
@@ -112,8 +137,9 @@ def teacher_dir(folder: Path | None, scratch: Path) -> Path:
     return scratch
 
 
-def pairs_for(concepts, entries, words, titles, rng, per_sentence):
-    """(anchor, positive, concept) pairs, shuffled."""
+def pairs_for(concepts, entries, words, chinese, titles, rng, per_sentence):
+    """(anchor, positive, concept) pairs, shuffled. `chinese`: our Chinese sentences as the model
+    reads them, each paired with entries and with one of our English sentences."""
     out = []
     for c in concepts:
         ents = entries.get(c, [])
@@ -124,6 +150,11 @@ def pairs_for(concepts, entries, words, titles, rng, per_sentence):
             others = [t for t in sents if t != s]
             if others:
                 out.append((s, rng.choice(others), c))
+        for s in chinese.get(c, []):
+            for e in rng.sample(ents, min(per_sentence, len(ents))):
+                out.append((s, e, c))
+            if sents:
+                out.append((s, rng.choice(sents), c))
         if c in titles and ents:
             for e in rng.sample(ents, min(per_sentence, len(ents))):
                 out.append((titles[c], e, c))
@@ -156,6 +187,8 @@ def main() -> None:
     ap.add_argument("--per-sentence", type=int, default=2, help="entries paired with each sentence")
     ap.add_argument("--seed", type=int, default=13)
     ap.add_argument("--validate", action="store_true")
+    ap.add_argument("--chinese", action="store_true",
+                    help="also train on our Chinese words as the model reads them (tried, not kept)")
     args = ap.parse_args()
 
     import torch
@@ -164,15 +197,28 @@ def main() -> None:
     torch.manual_seed(args.seed)
     torch.use_deterministic_algorithms(True)
     rng = random.Random(args.seed)
-    entries, words, titles = load()
+    entries, words, chinese, titles = load()
     concepts = sorted(words)
+    if not args.chinese:
+        chinese = {}
+    else:
+        flat = [(c, s) for c in concepts for s in chinese.get(c, [])]
+        read = as_the_model_reads([s for _, s in flat])
+        chinese = {}
+        for (c, _), english in zip(flat, read):
+            if english.strip():
+                chinese.setdefault(c, []).append(english)
     held: dict[str, list[str]] = {}
+    held_chinese: dict[str, list[str]] = {}
     if args.validate:
         for c in concepts:
             held[c] = words[c][4::5]
             words[c] = [s for i, s in enumerate(words[c]) if i % 5 != 4]
+            held_chinese[c] = chinese.get(c, [])[4::5]
+            chinese[c] = [s for i, s in enumerate(chinese.get(c, [])) if i % 5 != 4]
     print(f"{len(concepts)} concepts, {sum(len(entries.get(c, [])) for c in concepts)} entry texts, "
-          f"{sum(len(words[c]) for c in concepts)} sentences", file=sys.stderr)
+          f"{sum(len(words[c]) for c in concepts)} sentences, "
+          f"{sum(len(chinese.get(c, [])) for c in concepts)} Chinese ones", file=sys.stderr)
 
     with tempfile.TemporaryDirectory() as scratch:
         source = teacher_dir(args.teacher, Path(scratch))
@@ -187,8 +233,8 @@ def main() -> None:
                 pooled = (out * mask).sum(1) / mask.sum(1).clamp(min=1e-9)
                 return torch.nn.functional.normalize(pooled, dim=-1)
 
-        def validation():
-            if not held:
+        def validation(held):
+            if not any(held.values()):
                 return None
             model.eval()
             keys, vecs = [], []
@@ -200,7 +246,7 @@ def main() -> None:
             bank = torch.cat(vecs)
             right = total = 0
             for c in concepts:
-                if not held[c]:
+                if not held.get(c):
                     continue
                 sims = encode(held[c], False) @ bank.T
                 for row in sims:
@@ -212,11 +258,15 @@ def main() -> None:
                     total += 1
             return right / total
 
-        v = validation()
-        if v is not None:
-            print(f"held-out sentences' nearest concept right, before: {v:.3f}", file=sys.stderr)
+        for name, sentences in (("English", held), ("Chinese", held_chinese)):
+            v = validation(sentences)
+            if v is not None:
+                print(f"held-out {name} sentences' nearest concept right, before: {v:.3f}", file=sys.stderr)
         optimizer = torch.optim.AdamW(model.parameters(), lr=args.lr)
-        plan = [pairs_for(concepts, entries, words, titles, rng, args.per_sentence) for _ in range(args.epochs)]
+        plan = [
+            pairs_for(concepts, entries, words, chinese, titles, rng, args.per_sentence)
+            for _ in range(args.epochs)
+        ]
         steps = sum(len(list(batches(p, args.batch))) for p in plan)
         warmup = max(1, steps // 10)
         schedule = torch.optim.lr_scheduler.LambdaLR(
@@ -241,9 +291,11 @@ def main() -> None:
                 step += 1
                 if step % 20 == 0:
                     print(f"epoch {epoch + 1} step {step}/{steps} loss {loss.item():.4f}", file=sys.stderr)
-            v = validation()
-            if v is not None:
-                print(f"held-out sentences' nearest concept right, after epoch {epoch + 1}: {v:.3f}", file=sys.stderr)
+            for name, sentences in (("English", held), ("Chinese", held_chinese)):
+                v = validation(sentences)
+                if v is not None:
+                    print(f"held-out {name} sentences' nearest concept right, after epoch {epoch + 1}: "
+                          f"{v:.3f}", file=sys.stderr)
 
         args.out.mkdir(parents=True, exist_ok=True)
         model.save_pretrained(args.out, safe_serialization=True)

@@ -4,7 +4,7 @@
 //! README.md, "Install").
 
 use std::ffi::OsString;
-use std::io;
+use std::io::{self, BufRead, Write};
 use std::path::{Path, PathBuf};
 use std::process::{Command, ExitCode};
 
@@ -23,6 +23,9 @@ tasks:
   embed                 write models/entry-vectors.bin: every catalogue entry and our words
                         through the sentence model (models/minilm-l6-int8.bin), for search by
                         meaning
+  english               print each line of stdin as the sentence model reads it: its Chinese
+                        in English by chaterr's terms and glossary (scripts/semantic/finetune.py
+                        trains on our Chinese words so)
   dist [--target T]     build the release binary as shipped (on Linux with glibc: statically
                         linked) into target/dist/chaterr, and its release archive beside it
   deb                   dist, then the Debian package (cargo-deb), then check what it installs
@@ -39,6 +42,7 @@ fn main() -> ExitCode {
     let done = match args.as_slice() {
         ["gen"] => write_generated(root),
         ["embed"] => embed(root),
+        ["english"] => english(),
         ["dist"] => dist::dist(root, None).map(print_dist),
         ["dist", "--target", target] => dist::dist(root, Some(target)).map(print_dist),
         ["deb"] => deb::deb(root).map(|path| println!("{}", path.display())),
@@ -119,6 +123,20 @@ fn embed(root: &Path) -> io::Result<()> {
     std::fs::write(&path, &bytes)?;
     println!("wrote {} ({} bytes)", path.display(), bytes.len());
     Ok(())
+}
+
+/// Each line of stdin as the sentence model reads it (`glossary::english`), one a line.
+fn english() -> io::Result<()> {
+    let mut out = io::BufWriter::new(io::stdout().lock());
+    for line in io::stdin().lock().lines() {
+        let read = chaterr::query::semantic::glossary::english(&line?);
+        writeln!(
+            out,
+            "{}",
+            read.text.split_whitespace().collect::<Vec<_>>().join(" ")
+        )?;
+    }
+    out.flush()
 }
 
 /// The triple rustc builds for by default: `host:` of `rustc -vV`.
