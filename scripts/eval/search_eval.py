@@ -33,11 +33,12 @@ LIMIT = 10
 # written during the seventh round, its misses read in the ninth; fresh7: written in the ninth
 # round, never studied; fresh8: real queries of the ninth round; fresh9: written in the tenth
 # round, committed before it was first scored; fresh10: written in the eleventh round, likewise;
-# fresh11: written in the twelfth round, likewise; fresh12: in the fourteenth round, likewise.
+# fresh11: written in the twelfth round, likewise; fresh12: in the fourteenth round, likewise;
+# fresh13: in the fifteenth round, likewise.
 # Tune on the first kind, report the others.
 SPLITS = (
     "tune", "heldout", "fresh", "fresh2", "fresh3", "fresh4", "fresh5", "fresh6", "fresh7",
-    "fresh8", "fresh9", "fresh10", "fresh11", "fresh12",
+    "fresh8", "fresh9", "fresh10", "fresh11", "fresh12", "fresh13",
 )
 
 
