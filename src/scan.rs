@@ -2,6 +2,7 @@
 //! `"ErrorCode":`, in `onError(…)`, after `EMError` …), which SDK the line names, and a reader
 //! that walks any input line by line in bounded memory.
 
+use std::cell::OnceCell;
 use std::io::{self, BufRead};
 use std::ops::Range;
 use std::sync::LazyLock;
@@ -474,9 +475,10 @@ pub fn candidate_at(text: &[u8], line_start: bool) -> bool {
 fn parse_codes(line: &[u8], anchored: bool, row: Option<Found>) -> Vec<Found> {
     let mut found: Vec<Found> = Vec::new();
     if anchored {
+        let said = Said::new(line);
         found.extend(
             CODE.captures_iter(line)
-                .filter_map(|caps| found_in(line, &caps)),
+                .filter_map(|caps| found_in(line, &caps, &said)),
         );
     }
     if let Some(row) = row {
@@ -613,7 +615,37 @@ pub(crate) fn table_row(line: &[u8]) -> Option<Found> {
     })
 }
 
-fn found_in(line: &[u8], caps: &Captures<'_>) -> Option<Found> {
+/// What a line says of itself, read once for all its codes, and only if a code asks: a long
+/// line of many codes costs each of them no more than a short one.
+struct Said<'l> {
+    line: &'l [u8],
+    /// The line says something failed (`FAILURE`).
+    fails: OnceCell<bool>,
+    /// It names a chat SDK.
+    names_sdk: OnceCell<bool>,
+}
+
+impl<'l> Said<'l> {
+    fn new(line: &'l [u8]) -> Self {
+        Said {
+            line,
+            fails: OnceCell::new(),
+            names_sdk: OnceCell::new(),
+        }
+    }
+
+    fn fails(&self) -> bool {
+        *self.fails.get_or_init(|| FAILURE.is_match(self.line))
+    }
+
+    /// It speaks of a failure or names a chat SDK.
+    fn of_failure(&self) -> bool {
+        self.fails()
+            || *(self.names_sdk).get_or_init(|| !products_named(self.line).vendors.is_empty())
+    }
+}
+
+fn found_in(line: &[u8], caps: &Captures<'_>, said: &Said<'_>) -> Option<Found> {
     let whole = caps.get(0)?;
     let groups = &*GROUP_INDICES;
     let (digits, loose) = groups
@@ -645,7 +677,7 @@ fn found_in(line: &[u8], caps: &Captures<'_>) -> Option<Found> {
         .count();
     if caps.get(groups.returns).is_some()
         && !(figures >= 4 && stands_alone(after))
-        && !speaks_of_failure(line)
+        && !said.of_failure()
     {
         return None;
     }
@@ -685,7 +717,7 @@ fn found_in(line: &[u8], caps: &Captures<'_>) -> Option<Found> {
     // `type` is any record's kind (`msg_type`, `type:1|client_time`): a code only on a line
     // that says something failed, and only a catalogued one.
     let typed = key.is_some_and(|key| key.as_bytes().eq_ignore_ascii_case(b"type"));
-    if typed && !FAILURE.is_match(line) {
+    if typed && !said.fails() {
         return None;
     }
     let loose = loose || typed;
@@ -780,10 +812,6 @@ static EITHER_OR: LazyLock<Regex> = LazyLock::new(|| {
 static FAILURE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"错|失败|异常|(?i:error|fail|exception)").expect("the failure pattern is valid")
 });
-
-fn speaks_of_failure(line: &[u8]) -> bool {
-    FAILURE.is_match(line) || !products_named(line).vendors.is_empty()
-}
 
 /// Whether `before` (the line up to a `Code=` key) ends in an `NSError`'s `Domain=… ` naming no
 /// chat SDK: `Error Domain=NSPOSIXErrorDomain Code=50`, `Domain=com.twilio.voice.error Code=603`.

@@ -4,23 +4,30 @@
 //! put together are the input; line numbers and offsets add up; a whole line's findings are
 //! those of `codes_in` on it, and a line cut in pieces yields the codes and SDK symbols of the
 //! whole line; `SymbolFinder` hits are whole words spelling their name; a row's cells and a
-//! code's line are read against the entries of its number without a panic.
+//! code's line are read against the entries of its number without a panic; the explainer
+//! (who speaks, which entries, names defined as numbers) explains every piece as `chaterr scan`
+//! does, each explained code inside its piece and, but for a symbol's, the number it spells.
 
 #![no_main]
 
 use std::io::{self, BufReader, Read};
 use std::sync::LazyLock;
 
+use std::cell::RefCell;
 use std::collections::HashMap;
 
 use chaterr::Catalogue;
 use chaterr::catalogue::Entry;
-use chaterr::query::cells::Cells;
+use chaterr::catalogue::{Field, Scope};
+use chaterr::query::cells::{Cells, ours_in_chinese};
+use chaterr::query::editions::Editions;
+use chaterr::query::explain::Explainer;
 use chaterr::scan::{
     Found, MAX_PIECE, Piece, Row, Sink, SymbolFinder, candidate_at, codes_in, is_candidate,
     products_named, scan_reader, vendors_named,
 };
 use libfuzzer_sys::fuzz_target;
+use rustc_hash::FxHashSet;
 
 /// The embedded catalogue's SDK symbol names, each once, and a finder for them (as `chaterr
 /// scan` builds one, without its filter on identifier-like names).
@@ -36,16 +43,31 @@ static SYMBOLS: LazyLock<(Vec<String>, SymbolFinder)> = LazyLock::new(|| {
 });
 
 thread_local! {
-    /// The embedded catalogue's entries by code, for the rows' cells to be read against (the
-    /// catalogue is not `Sync`: one per thread, leaked, as the fuzzer runs one thread).
-    static BY_CODE: HashMap<i64, Vec<&'static Entry>> = {
-        let catalogue: &'static Catalogue = Box::leak(Box::new(Catalogue::embedded()));
-        let mut by_code: HashMap<i64, Vec<&'static Entry>> = HashMap::new();
+    /// The embedded catalogue's entries by code, with our Chinese words for each entry's
+    /// problem, for the rows' cells and a code's line to be read against (the catalogue is not
+    /// `Sync`: one per thread, leaked, as the fuzzer runs one thread).
+    static BY_CODE: HashMap<i64, Vec<(&'static Entry, FxHashSet<String>)>> = {
+        let catalogue = catalogue();
+        let mut by_code: HashMap<i64, Vec<(&'static Entry, FxHashSet<String>)>> = HashMap::new();
         for entry in catalogue.entries() {
-            by_code.entry(entry.code).or_default().push(entry);
+            let ours = match entry.text(Field::Concept) {
+                Some(concept) => ours_in_chinese(catalogue, concept),
+                None => FxHashSet::default(),
+            };
+            by_code.entry(entry.code).or_default().push((entry, ours));
         }
         by_code
     };
+
+    /// The explainer `chaterr scan` runs, over every entry and edition.
+    static EXPLAINER: RefCell<Explainer<'static>> =
+        RefCell::new(Explainer::new(catalogue(), &Scope::All, Editions::every()));
+
+    static CATALOGUE: &'static Catalogue = Box::leak(Box::new(Catalogue::embedded()));
+}
+
+fn catalogue() -> &'static Catalogue {
+    CATALOGUE.with(|c| *c)
 }
 
 fuzz_target!(|data: &[u8]| {
@@ -104,7 +126,7 @@ fn check_codes_in(text: &[u8]) {
         if f.row != Row::No {
             let cells = Cells::new(&text[f.span.end..]);
             BY_CODE.with(|by_code| {
-                for entry in by_code.get(&f.code).into_iter().flatten() {
+                for (entry, _) in by_code.get(&f.code).into_iter().flatten() {
                     let _ = (cells.say(entry, Some(2)), cells.say(entry, None));
                 }
             });
@@ -113,8 +135,8 @@ fn check_codes_in(text: &[u8]) {
         // code's meaning (`Cells::tell`, since the tenth round).
         let around = Cells::around(text, f.span.clone());
         BY_CODE.with(|by_code| {
-            for entry in by_code.get(&f.code).into_iter().flatten() {
-                let _ = (around.tell(entry, 3), around.tell(entry, 2));
+            for (entry, ours) in by_code.get(&f.code).into_iter().flatten() {
+                let _ = (around.tell(entry, 3, ours), around.tell(entry, 2, ours));
             }
         });
     }
@@ -189,6 +211,7 @@ fn scan(input: &[u8], seed: u8, max_chunk: usize) {
     };
     let mut reader = BufReader::with_capacity(capacity, reader);
     let mut sink = Check::default();
+    EXPLAINER.with_borrow_mut(Explainer::next_input);
     scan_reader(&mut reader, &mut sink).expect("reading from memory does not fail");
     assert!(!sink.continued, "the last piece said the line goes on");
     assert_eq!(sink.out.len(), input.len(), "the pieces are not the input");
@@ -327,6 +350,23 @@ impl Sink for Check {
             assert_eq!(found, codes_in(piece.text), "findings of a whole line");
         }
         let _ = vendors_named(piece.text);
+        EXPLAINER.with_borrow_mut(|explainer| {
+            for e in explainer.explain(piece, found.clone()) {
+                let f = &e.found;
+                assert!(
+                    f.key_start <= f.span.start && f.span.end <= piece.text.len(),
+                    "{f:?} outside its piece"
+                );
+                if !f.by_name {
+                    let digits = std::str::from_utf8(&piece.text[f.span.clone()]);
+                    assert_eq!(digits.ok().and_then(|d| d.parse().ok()), Some(f.code));
+                }
+                assert!(
+                    !e.entries.is_empty() || e.unknown.is_some(),
+                    "a finding nothing explains: {f:?}"
+                );
+            }
+        });
         // (A table's row starts only at a line's start, not at a later piece's.)
         assert_eq!(
             piece.candidate,

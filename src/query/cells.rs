@@ -180,6 +180,12 @@ impl Cells {
         self.told.iter().filter(|w| meaning.contains(*w)).count() >= needed
     }
 
+    /// Whether the text read holds a CJK character (at most `CELLS_READ` bytes of the line, so
+    /// that a long line's every code costs no more than a short one's).
+    pub fn has_chinese(&self) -> bool {
+        self.text.chars().any(is_cjk)
+    }
+
     /// Whether `name` stands in the cells as a word of its own, in any case. A name in capitals
     /// may run on into a capitalised word, as a table's cells do where a page lost the space
     /// between them (`108TOKEN_EXPIREDThe token has expired.`).

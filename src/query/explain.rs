@@ -9,7 +9,6 @@ use rustc_hash::{FxHashMap, FxHashSet};
 
 use super::cells::{Cells, is_identifier_like, ours_in_chinese};
 use super::editions::Editions;
-use crate::catalogue::words::is_cjk;
 use crate::catalogue::{Catalogue, Entry, EntryRef, Field, Scope};
 use crate::scan::{Found, Named, Piece, Row, SymbolFinder, products_named};
 
@@ -125,10 +124,15 @@ impl<'a> CodeIndex<'a> {
     }
 }
 
-/// The SDK symbols of the entries in scope, and which entries carry each.
+/// The SDK symbols of the entries in scope, and the entries' own names, and which entries
+/// carry each.
 struct SymbolIndex<'a> {
     finder: SymbolFinder,
     entries: Vec<Vec<&'a Entry>>,
+    /// Whether the name is an SDK's symbol, which stands for its code by itself; else it is
+    /// only an entry's name (`USER_NOT_FOUND`, `SERVER_GET_DNSLIST_FAILED`: words another
+    /// product may use), a code only where its own number follows it (`defined_number`).
+    symbol: Vec<bool>,
 }
 
 impl<'a> SymbolIndex<'a> {
@@ -136,27 +140,77 @@ impl<'a> SymbolIndex<'a> {
         let mut at: HashMap<String, usize> = HashMap::new();
         let mut names: Vec<&'a str> = Vec::new();
         let mut entries: Vec<Vec<&'a Entry>> = Vec::new();
-        for entry in catalogue.entries_in(scope) {
-            // ZIM's Flutter SDK names codes 0 and 1 `success` and `failed`: words any log has.
-            // Only names that read as identifiers (an underscore, or camelCase) are looked for.
-            for symbol in entry.symbols.iter().filter(|s| is_identifier_like(&s.name)) {
-                let index = *at
-                    .entry(symbol.name.to_ascii_lowercase())
-                    .or_insert_with(|| {
-                        names.push(&symbol.name);
-                        entries.push(Vec::new());
-                        names.len() - 1
-                    });
-                if !entries[index].iter().any(|e| std::ptr::eq(*e, entry)) {
-                    entries[index].push(entry);
+        let mut symbol: Vec<bool> = Vec::new();
+        // The symbols first, then the names that are no symbol of any entry: a name counts
+        // for the entries of that name only.
+        for names_symbols in [true, false] {
+            for entry in catalogue.entries_in(scope) {
+                // ZIM's Flutter SDK names codes 0 and 1 `success` and `failed`: words any log
+                // has. Only names that read as identifiers (an underscore, or camelCase) are
+                // looked for.
+                let these: Vec<&'a str> = if names_symbols {
+                    entry.symbols.iter().map(|s| s.name.as_ref()).collect()
+                } else {
+                    entry.text(Field::Name).into_iter().collect()
+                };
+                for name in these.into_iter().filter(|n| is_identifier_like(n)) {
+                    let lower = name.to_ascii_lowercase();
+                    let index = match at.get(&lower) {
+                        Some(&index) if symbol[index] != names_symbols => continue,
+                        Some(&index) => index,
+                        None => {
+                            at.insert(lower, names.len());
+                            names.push(name);
+                            entries.push(Vec::new());
+                            symbol.push(names_symbols);
+                            names.len() - 1
+                        }
+                    };
+                    if !entries[index].iter().any(|e| std::ptr::eq(*e, entry)) {
+                        entries[index].push(entry);
+                    }
                 }
             }
         }
         SymbolIndex {
             finder: SymbolFinder::new(names),
             entries,
+            symbol,
         }
     }
+}
+
+/// The number a name is defined as or given with right after it (`USER_NOT_FOUND = 204`,
+/// `SERVER_GET_DNSLIST_FAILED: 304`, `USER_NOT_FOUND(204)`): blanks, `=` `:` `(` `[` or `,`,
+/// blanks, then the digits, standing alone. Its span in `after`, and the number.
+fn defined_number(after: &[u8]) -> Option<(std::ops::Range<usize>, i64)> {
+    let blanks = |from: usize| {
+        from + after[from..]
+            .iter()
+            .take_while(|&&b| b == b' ' || b == b'\t')
+            .count()
+    };
+    let mark = blanks(0);
+    if !matches!(after.get(mark)?, b'=' | b':' | b'(' | b'[' | b',')
+        || after.get(mark + 1) == Some(&b'=')
+    {
+        return None;
+    }
+    let start = blanks(mark + 1);
+    let digits = start + usize::from(after.get(start) == Some(&b'-'));
+    let figures = after[digits..]
+        .iter()
+        .take_while(|b| b.is_ascii_digit())
+        .count();
+    let end = digits + figures;
+    let runs_on = after
+        .get(end)
+        .is_some_and(|&b| b.is_ascii_alphanumeric() || b == b'_' || b == b'.');
+    if !(1..=19).contains(&figures) || runs_on {
+        return None;
+    }
+    let code = std::str::from_utf8(&after[start..end]).ok()?.parse().ok()?;
+    Some((start..end, code))
 }
 
 /// Explains what the scanner finds, against the entries in scope.
@@ -178,6 +232,11 @@ pub struct Explainer<'a> {
     /// set for nobody named), as found before: a log reports the same few codes again and
     /// again. Emptied when full, so that a log of ever new numbers keeps it bounded.
     explained: RefCell<FxHashMap<(i64, u64), Vec<EntryRef<'a>>>>,
+    /// What the piece being explained tells of each number nobody speaks for
+    /// (`told_on_line`), read where the number first stands: the same number again on the
+    /// line is read the same, so that a long line's many codes cost each of its numbers one
+    /// reading (the catalogue's few thousand codes at most), not one per place.
+    told_here: RefCell<FxHashMap<i64, Option<Vec<EntryRef<'a>>>>>,
 }
 
 /// How many codes the explainer remembers at once.
@@ -221,6 +280,7 @@ impl<'a> Explainer<'a> {
             context: Context::default(),
             editions,
             explained: RefCell::default(),
+            told_here: RefCell::default(),
         }
     }
 
@@ -252,9 +312,17 @@ impl<'a> Explainer<'a> {
         let named = products_named(piece.text);
         let speaker = self.context.speaker(&named, piece.line);
         self.context.remember(named, piece.line);
+        let other_speaks = speaker == Speaker::Other;
         let mut explained = self.explain_numbers(&speaker, found, piece.text);
         // A symbol names its SDK, and so its vendor: no narrowing needed.
         for (span, index) in self.symbols.finder.find(piece.text) {
+            if !self.symbols.symbol[index] {
+                if let Some(defined) = self.defined(piece.text, span, index, other_speaks) {
+                    explained.retain(|e| e.found.span != defined.found.span);
+                    explained.push(defined);
+                }
+                continue;
+            }
             let entries = self.chosen(self.symbols.entries[index].clone());
             let code = entries[0].entry.code;
             // `6014 ERR_SDK_NOT_LOGGED_IN …`: a table's row and its name cell are one finding,
@@ -285,6 +353,45 @@ impl<'a> Explainer<'a> {
         }
         explained.sort_by_key(|e| e.found.span.start);
         explained
+    }
+
+    /// An entry's own name defined as its number (`static final int USER_NOT_FOUND = 204;`,
+    /// `SERVER_GET_DNSLIST_FAILED: 304`): the code of the entries of that name and number, a
+    /// finding at the number. A name that is no SDK's symbol (`USER_NOT_FOUND`) may be any
+    /// product's word, so it counts only with its own number after it, and not where another
+    /// product speaks.
+    fn defined(
+        &self,
+        text: &[u8],
+        name: std::ops::Range<usize>,
+        index: usize,
+        other_speaks: bool,
+    ) -> Option<Explained<'a>> {
+        if other_speaks {
+            return None;
+        }
+        let (digits, code) = defined_number(&text[name.end..])?;
+        let entries: Vec<&'a Entry> = (self.symbols.entries[index].iter())
+            .filter(|e| e.code == code || e.covers(code))
+            .copied()
+            .collect();
+        if entries.is_empty() {
+            return None;
+        }
+        let found = Found {
+            code,
+            span: name.end + digits.start..name.end + digits.end,
+            key_start: name.start,
+            by_name: false,
+            loose: false,
+            weak: false,
+            row: Row::No,
+        };
+        Some(Explained {
+            found,
+            entries: self.chosen(entries),
+            unknown: None,
+        })
     }
 
     /// A bit per vendor of `shapes` that `vendors` names (a vendor without entries in scope
@@ -339,7 +446,7 @@ impl<'a> Explainer<'a> {
         // codes: `<tr><td>10007</td><td>操作权限不足…`) is read against our Chinese words for
         // the entry's problem, as an SDK's message is (`told_on_line`), and counts where it
         // tells one vendor's.
-        if said.is_empty() && !other && String::from_utf8_lossy(text).chars().any(is_cjk) {
+        if said.is_empty() && !other && cells.has_chinese() {
             let needed = match found.code.abs() < DISTINCTIVE {
                 true => TOLD_WORDS,
                 false => TOLD_WORDS_DISTINCTIVE,
@@ -384,7 +491,7 @@ impl<'a> Explainer<'a> {
             false => TOLD_WORDS_DISTINCTIVE,
         };
         // Our Chinese words for the entry's concept, read only where the line has Chinese.
-        let chinese = String::from_utf8_lossy(text).chars().any(is_cjk);
+        let chinese = cells.has_chinese();
         let told: Vec<&'a Entry> = entries
             .iter()
             .copied()
@@ -446,8 +553,17 @@ impl<'a> Explainer<'a> {
         };
         let other = self.chosen.is_none() && *speaker == Speaker::Other;
         // A number nobody speaks for, explained by what its line tells of it, if anything.
+        self.told_here.borrow_mut().clear();
         let told = |found: Found| -> Option<Explained<'a>> {
-            let entries = self.told_on_line(&found, text)?;
+            let known = self.told_here.borrow().get(&found.code).cloned();
+            let entries = match known {
+                Some(entries) => entries,
+                None => {
+                    let entries = self.told_on_line(&found, text);
+                    (self.told_here.borrow_mut()).insert(found.code, entries.clone());
+                    entries
+                }
+            }?;
             Some(Explained {
                 found,
                 entries,

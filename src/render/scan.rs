@@ -152,9 +152,19 @@ impl<W: Write> Output<W> {
         piece: &Piece<'_>,
         explained: &[Explained<'_>],
     ) -> io::Result<()> {
+        // Characters before the last code's start: the codes stand in order, each counted on
+        // from the last, so that a long line of many codes is counted once.
+        let (mut at, mut before) = (0, piece.chars_before);
         for e in explained {
             // A character column, as editors count: 报错6012 puts the code at 3, not 7.
-            let column = piece.chars_before + chars(&piece.text[..e.found.span.start]) + 1;
+            let start = e.found.span.start;
+            if start >= at {
+                before += chars(&piece.text[at..start]);
+            } else {
+                before = piece.chars_before + chars(&piece.text[..start]);
+            }
+            at = start;
+            let column = before + 1;
             let findings = e
                 .entries
                 .iter()

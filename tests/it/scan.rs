@@ -201,6 +201,31 @@ fn a_very_long_line_is_scanned_whole() {
     assert!(parts.iter().all(|p| p.len() <= (1 << 20) + 200));
 }
 
+/// A long line of many numbers in places that ask what the line says (`返回 12` asks whether
+/// the line speaks of a failure, a short code whether its words tell its meaning) is read once
+/// for all of them, and the JSON's columns are counted on from one code to the next: before,
+/// each number read the whole line again, and a megabyte of `返回 12` took minutes. Not timed
+/// here: a return of that would show as a test that does not end.
+#[test]
+fn a_long_line_of_many_numbers_is_read_once_for_all() {
+    let mut line = "返回 12 ".repeat(150_000).into_bytes();
+    line.push(b'\n');
+    assert_eq!(findings(&[], Some(&line)), []);
+    // A short code nobody speaks for, many times over, where the line tells what it means.
+    let told = "Login failed, Code: 1, Description: SDK has not been initialized. ";
+    let mut line = told.repeat(20_000).into_bytes();
+    line.push(b'\n');
+    let found = findings(&[], Some(&line));
+    let places: std::collections::BTreeSet<i64> = found.iter().map(|f| f.1).collect();
+    assert_eq!(places.len(), 20_000);
+    assert!(found.iter().all(|f| f.2 == 1 && f.3.starts_with("agora")));
+    // Each at its own column, counted in characters.
+    assert_eq!(
+        places.iter().nth(1),
+        Some(&(told.chars().count() as i64 + 21))
+    );
+}
+
 /// Annotating, the default, inserts ` [vendor: text]` after each code and changes nothing else;
 /// in colour only when asked (the snapshots hold the text without colour).
 #[test]
@@ -1208,4 +1233,31 @@ fn an_error_object_s_type_is_its_code_where_the_line_says_it_failed() {
     ] {
         assert_eq!(last_line(log, &[]), [], "{log}");
     }
+}
+
+#[test]
+fn an_entry_s_name_defined_as_its_number() {
+    // An SDK's constant: the entry's own name, then its number.
+    assert_eq!(
+        last_line("    static final int SERVER_GET_DNSLIST_FAILED = 304;", &[]),
+        codes(&[(304, "agora")])
+    );
+    assert_eq!(
+        last_line("E/app: fail: USER_NOT_FOUND(204)", &[]),
+        codes(&[(204, "agora")])
+    );
+    // The number must be the name's own: another number, a comparison or a number run on is
+    // nothing.
+    for log in [
+        "static final int SERVER_GET_DNSLIST_FAILED = 305;",
+        "if (code == SERVER_GET_DNSLIST_FAILED) fail",
+        "SERVER_GET_DNSLIST_FAILED == 304 failed",
+        "SERVER_GET_DNSLIST_FAILED = 304ms failed",
+        // nor where another product speaks
+        "AgoraRtmClient: SERVER_GET_DNSLIST_FAILED = 304",
+    ] {
+        assert_eq!(last_line(log, &[]), [], "{log}");
+    }
+    // The name without a number is a word any product may use.
+    assert_eq!(last_line("error: SERVER_GET_DNSLIST_FAILED", &[]), []);
 }
