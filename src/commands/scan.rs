@@ -8,7 +8,7 @@ use crate::catalogue::{Catalogue, Scope};
 use crate::cli::ScanArgs;
 use crate::commands::{Outcome, resolve_scope};
 use crate::error::{Error, path_label, report};
-use crate::query::explain::{Explainer, Tally};
+use crate::query::explain::{Explainer, SUMMARY_UNKNOWN, Tally};
 use crate::render::{Format, Output};
 use crate::scan::{Found, Piece, Sink, scan_reader};
 
@@ -158,8 +158,15 @@ pub fn run(catalogue: &Catalogue, out: &mut Output, args: ScanArgs) -> Result<Ou
         }
     }
     if mode == Mode::Summary {
+        let left_out = scan.tally.left_out();
         let rows = scan.tally.into_rows();
         scan.out.scan_summary(&rows)?;
+        if left_out > 0 {
+            report(format_args!(
+                "note: the summary holds the first {SUMMARY_UNKNOWN} codes not in the catalogue; \
+                 {left_out} sightings of other such codes are not in it"
+            ));
+        }
     }
     Ok(if failed {
         Outcome::Failed

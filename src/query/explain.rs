@@ -667,12 +667,22 @@ fn of_one_vendor(entries: &[EntryRef<'_>]) -> bool {
 
 /// A summary's count of each code per vendor, with where it was first seen. The same code
 /// again within `CHAIN_LINES` lines of its last sighting is the same failure: not counted again.
+/// The codes of the catalogue are as many as its entries; the numbers a log puts where an SDK's
+/// codes stand are not bounded. A summary holds this many codes the catalogue does not have, so
+/// that its memory stays bounded however many different numbers a log or a stream holds; the
+/// sightings of any more are counted, not kept (`Tally::left_out`).
+pub const SUMMARY_UNKNOWN: usize = 10_000;
+
 #[derive(Default)]
 pub struct Tally<'a> {
     rows: Vec<SummaryRow<'a>>,
     /// (vendor, code) → its row, and the input and line it was last seen on.
     at: HashMap<(&'a str, i64), (usize, u32, u64)>,
     input: u32,
+    /// Rows of codes the catalogue does not have.
+    unknown_rows: usize,
+    /// Sightings of codes the catalogue does not have past `SUMMARY_UNKNOWN` of them.
+    left_out: u64,
 }
 
 impl<'a> Tally<'a> {
@@ -709,7 +719,11 @@ impl<'a> Tally<'a> {
                         }
                         (*input, *last) = (self.input, line);
                     }
+                    None if entry.is_none() && self.unknown_rows == SUMMARY_UNKNOWN => {
+                        self.left_out += 1;
+                    }
                     None => {
+                        self.unknown_rows += usize::from(entry.is_none());
                         self.at.insert(key, (self.rows.len(), self.input, line));
                         self.rows.push(SummaryRow {
                             vendor,
@@ -722,6 +736,12 @@ impl<'a> Tally<'a> {
                 }
             }
         }
+    }
+
+    /// Sightings of codes the catalogue does not have that the summary has no room for: past
+    /// `SUMMARY_UNKNOWN` such codes, a new one is counted here rather than kept.
+    pub fn left_out(&self) -> u64 {
+        self.left_out
     }
 
     /// The rows, most frequent first, then by code.

@@ -226,6 +226,32 @@ fn a_long_line_of_many_numbers_is_read_once_for_all() {
     );
 }
 
+/// A summary holds at most 10,000 codes the catalogue does not have, however many different
+/// numbers a log puts where an SDK's codes stand; one line on stderr counts the sightings left
+/// out, and the codes the catalogue has are all there.
+#[test]
+fn a_summary_keeps_a_bounded_number_of_unknown_codes() {
+    let mut log = String::from("TIM onError code=6014\n");
+    for n in 0..10_050 {
+        log.push_str(&format!("TIM onError code={}\n", 200_000 + n));
+    }
+    log.push_str("TIM onError code=70001\n");
+    let out = chaterr()
+        .args(["scan", "--summary", "--json"])
+        .stdin(log)
+        .output();
+    assert_eq!(out.status.code(), Some(0));
+    let rows: Vec<Value> = serde_json::from_slice(&out.stdout).unwrap();
+    let unknown = rows.iter().filter(|r| r["documented"] == false).count();
+    assert_eq!(unknown, 10_000);
+    for known in [6014, 70001] {
+        assert!(rows.iter().any(|r| r["code"] == known), "{known}");
+    }
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert_eq!(stderr.lines().count(), 1, "{stderr}");
+    assert!(stderr.contains("50 sightings"), "{stderr}");
+}
+
 /// Annotating, the default, inserts ` [vendor: text]` after each code and changes nothing else;
 /// in colour only when asked (the snapshots hold the text without colour).
 #[test]
