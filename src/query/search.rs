@@ -861,8 +861,15 @@ fn codes_mentioned(text: &str) -> Vec<i64> {
     let mut codes = Vec::new();
     let mut i = 0;
     while i < bytes.len() {
-        if !bytes[i].is_ascii_digit() || (i > 0 && bytes[i - 1].is_ascii_alphabetic()) {
+        if !bytes[i].is_ascii_digit() {
             i += 1;
+            continue;
+        }
+        // A number run on from a word (`w6003`, `v2`) is part of it, all its digits: not `003`.
+        if i > 0 && bytes[i - 1].is_ascii_alphabetic() {
+            while i < bytes.len() && bytes[i].is_ascii_digit() {
+                i += 1;
+            }
             continue;
         }
         let start = i;
@@ -1287,6 +1294,10 @@ impl Matches {
                 continue;
             }
             if let Some((weight, how)) = term.matching(stem, stem_chars) {
+                // A number one digit off is another number (`w1403` is no typo of `1403`).
+                if number && how == "typo" {
+                    continue;
+                }
                 let (weights, loose) = weights
                     .get_or_insert_with(|| (vec![0.0; terms.len()], vec![false; terms.len()]));
                 weights[i] = weight;
@@ -2109,6 +2120,15 @@ mod tests {
         ] {
             assert!(codes_mentioned(query).is_empty(), "{query}");
         }
+    }
+
+    #[test]
+    fn a_number_run_on_from_a_word_is_part_of_it() {
+        // Not `003`, code 3: the digits after a letter are the word's, all of them.
+        for query in ["w6003", "build v2024 crashes", "ipv6000 address"] {
+            assert!(codes_mentioned(query).is_empty(), "{query}");
+        }
+        assert_eq!(codes_mentioned("w6003 then 6003"), [6003]);
     }
 
     #[test]

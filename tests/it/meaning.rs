@@ -576,3 +576,16 @@ fn a_platform_s_own_numbering_comes_after_the_shared_one() {
     let query = "the chat room has no space left for another member, in the browser";
     assert_eq!(first(query), "agora-chat-web", "{query}");
 }
+
+/// Words nothing in the catalogue reads like find nothing (exit 1): where the model's nearest
+/// entry is far, its ranking is noise and brings no entry in; a number run on from a word
+/// (`w6003`) is no code mentioned, nor a typo of a number.
+#[test]
+fn words_nothing_reads_like_find_nothing() {
+    // `w1403` is no typo of the 1403 a vendor's note has: a number one digit off is another.
+    for query in ["zzqx blorf", "w123 w4567 w99", "w6003 w9513", "w1403"] {
+        let out = crate::common::chaterr().args(["search", query]).output();
+        assert_eq!(out.status.code(), Some(1), "{query}");
+        assert!(out.stdout.is_empty(), "{query}");
+    }
+}

@@ -44,6 +44,14 @@ const LEXICAL_DEPTH: usize = 500;
 /// about as far (under 0.40: 3 of 502 queries, before and after; under 0.50: 31, then 35).
 const FAR: f64 = 0.40;
 const NEAR: f64 = 0.50;
+/// The nearest similarity below which the model brings in no entry the words did not find:
+/// nothing in the catalogue reads like the query, and the model's nearest entries are noise
+/// (`w123 w4567 w99`, 0.27; `how do I bake bread`, 0.10; `zzqx blorf` holds no word the model
+/// knows, which brings nothing in either). Every one of the 941 queries of tests/data/search-eval
+/// has its nearest entry at 0.30 or more. Under `FAR`, what is brought in carries no weight and
+/// comes after every hit of the words: a user's entry told in other words (`customer payment did
+/// not go through` for `Charge was declined by the card issuer`, 0.35) is still found.
+const BROUGHT_FLOOR: f32 = 0.30;
 /// A lexical first whose score is at least this many times the next problem's keeps the first
 /// place: such a lead comes from a word of the query that only that problem has, which the
 /// model, reading the sentence as a whole, does not weigh (chosen on the tune half: of the
@@ -287,7 +295,12 @@ fn fuse_rankings<'a>(
     let lexical: Vec<Hit<'a>> = tail.drain(..depth).collect();
     let mut order: Vec<&(usize, f32)> = similarities.iter().collect();
     order.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
-    let share = share * confidence(order.first().map_or(0.0, |s| s.1));
+    let nearest = order.first().map_or(0.0, |s| s.1);
+    // Whether the model's ranking may bring in entries the words did not find: where it reads
+    // the query (some of its words known to it) and something in the catalogue is not far
+    // from it at all.
+    let brings = share > 0.0 && nearest >= BROUGHT_FLOOR;
+    let share = share * confidence(nearest);
     let mut ranks = Ranks::new(catalogue);
     // By (source, code), unique in a catalogue: the lexical hits are entries, the similarities
     // indices.
@@ -303,7 +316,7 @@ fn fuse_rankings<'a>(
             ranks.next(catalogue.entry(i))
         };
         deep = rank > SEMANTIC_DEPTH;
-        let contribution = if deep {
+        let contribution = if deep || !brings {
             0.0
         } else {
             brought.push(i);
