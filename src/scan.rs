@@ -474,8 +474,8 @@ pub fn candidate_at(text: &[u8], line_start: bool) -> bool {
 /// key, as the prefilter reads it), and the table's row it starts, if any.
 fn parse_codes(line: &[u8], anchored: bool, row: Option<Found>) -> Vec<Found> {
     let mut found: Vec<Found> = Vec::new();
+    let said = Said::new(line);
     if anchored {
-        let said = Said::new(line);
         found.extend(
             CODE.captures_iter(line)
                 .filter_map(|caps| found_in(line, &caps, &said)),
@@ -488,7 +488,7 @@ fn parse_codes(line: &[u8], anchored: bool, row: Option<Found>) -> Vec<Found> {
         }
     }
     if anchored
-        && let Some(closing) = closing_number(line)
+        && let Some(closing) = closing_number(line, &said)
         && !found.iter().any(|f| f.span == closing.span)
     {
         found.push(closing);
@@ -502,7 +502,7 @@ fn parse_codes(line: &[u8], anchored: bool, row: Option<Found>) -> Vec<Found> {
 /// errors stand there too (`connect failed (10060)`, `socket error (10054)`), numbers Tencent
 /// documents. Read by hand rather than by `CODE`: a `(` there would make every bracket of
 /// every line a place to try.
-fn closing_number(line: &[u8]) -> Option<Found> {
+fn closing_number(line: &[u8], said: &Said<'_>) -> Option<Found> {
     let line_end = line.trim_ascii_end();
     let inside = line_end.strip_suffix(b")")?;
     let digits_start = inside
@@ -518,7 +518,7 @@ fn closing_number(line: &[u8]) -> Option<Found> {
         [.., b'('] => digits_start,
         _ => return None,
     };
-    if !FAILURE.is_match(line) {
+    if !said.fails() {
         return None;
     }
     let code: i64 = std::str::from_utf8(&inside[start..]).ok()?.parse().ok()?;
@@ -533,6 +533,42 @@ fn closing_number(line: &[u8]) -> Option<Found> {
     })
 }
 
+/// Where the blanks (spaces and tabs) from `from` end.
+fn blanks_from(line: &[u8], from: usize) -> usize {
+    from + line[from..]
+        .iter()
+        .take_while(|&&b| b == b' ' || b == b'\t')
+        .count()
+}
+
+/// The number a name is defined as or given with right after it (`USER_NOT_FOUND = 204`,
+/// `SERVER_GET_DNSLIST_FAILED: 304`, `USER_NOT_FOUND(204)`): blanks, `=` `:` `(` `[` or `,`,
+/// blanks, then the digits, standing alone. Its span in `after`, and the number.
+pub(crate) fn number_after_name(after: &[u8]) -> Option<(Range<usize>, i64)> {
+    let blanks = |from| blanks_from(after, from);
+    let mark = blanks(0);
+    if !matches!(after.get(mark)?, b'=' | b':' | b'(' | b'[' | b',')
+        || after.get(mark + 1) == Some(&b'=')
+    {
+        return None;
+    }
+    let start = blanks(mark + 1);
+    let digits = start + usize::from(after.get(start) == Some(&b'-'));
+    let figures = after[digits..]
+        .iter()
+        .take_while(|b| b.is_ascii_digit())
+        .count();
+    let end = digits + figures;
+    let runs_on = after
+        .get(end)
+        .is_some_and(|&b| b.is_ascii_alphanumeric() || b == b'_' || b == b'.');
+    if !(1..=19).contains(&figures) || runs_on {
+        return None;
+    }
+    let code = std::str::from_utf8(&after[start..end]).ok()?.parse().ok()?;
+    Some((start..end, code))
+}
+
 /// A row of a vendor's table copied from a page, cells parted by blanks, tabs or `|`, or by
 /// nothing (`6000106 Token 过期。 请调用 renewToken …`, `16 | WEBIM_CONNCTION_DISCONNECTED | …`,
 /// `6000002The SDK is not initialized.`), or an HTML table's row in a doc comment
@@ -543,12 +579,7 @@ fn closing_number(line: &[u8]) -> Option<Found> {
 /// a code only where the rest of the line says what the catalogue says of it (`Found::row`).
 /// Reads `line` up to the cell's first byte, so `line` may run on past the line's end.
 pub(crate) fn table_row(line: &[u8]) -> Option<Found> {
-    let blanks = |from: usize| {
-        from + line[from..]
-            .iter()
-            .take_while(|&&b| b == b' ' || b == b'\t')
-            .count()
-    };
+    let blanks = |from| blanks_from(line, from);
     let tag = |at: usize, tag: &[u8]| {
         line.get(at..at + tag.len())
             .is_some_and(|there| there.eq_ignore_ascii_case(tag))

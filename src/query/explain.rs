@@ -10,7 +10,7 @@ use rustc_hash::{FxHashMap, FxHashSet};
 use super::cells::{Cells, is_identifier_like, ours_in_chinese};
 use super::editions::Editions;
 use crate::catalogue::{Catalogue, Entry, EntryRef, Field, Scope};
-use crate::scan::{Found, Named, Piece, Row, SymbolFinder, products_named};
+use crate::scan::{Found, Named, Piece, Row, SymbolFinder, number_after_name, products_named};
 
 /// How many lines a product named in a log speaks for: its codes follow it closely.
 pub const RECENT_LINES: u64 = 20;
@@ -131,7 +131,7 @@ struct SymbolIndex<'a> {
     entries: Vec<Vec<&'a Entry>>,
     /// Whether the name is an SDK's symbol, which stands for its code by itself; else it is
     /// only an entry's name (`USER_NOT_FOUND`, `SERVER_GET_DNSLIST_FAILED`: words another
-    /// product may use), a code only where its own number follows it (`defined_number`).
+    /// product may use), a code only where its own number follows it (`number_after_name`).
     symbol: Vec<bool>,
 }
 
@@ -141,36 +141,38 @@ impl<'a> SymbolIndex<'a> {
         let mut names: Vec<&'a str> = Vec::new();
         let mut entries: Vec<Vec<&'a Entry>> = Vec::new();
         let mut symbol: Vec<bool> = Vec::new();
-        // The symbols first, then the names that are no symbol of any entry: a name counts
-        // for the entries of that name only.
-        for names_symbols in [true, false] {
-            for entry in catalogue.entries_in(scope) {
-                // ZIM's Flutter SDK names codes 0 and 1 `success` and `failed`: words any log
-                // has. Only names that read as identifiers (an underscore, or camelCase) are
-                // looked for.
-                let these: Vec<&'a str> = if names_symbols {
-                    entry.symbols.iter().map(|s| s.name.as_ref()).collect()
-                } else {
-                    entry.text(Field::Name).into_iter().collect()
-                };
-                for name in these.into_iter().filter(|n| is_identifier_like(n)) {
-                    let lower = name.to_ascii_lowercase();
-                    let index = match at.get(&lower) {
-                        Some(&index) if symbol[index] != names_symbols => continue,
-                        Some(&index) => index,
-                        None => {
-                            at.insert(lower, names.len());
-                            names.push(name);
-                            entries.push(Vec::new());
-                            symbol.push(names_symbols);
-                            names.len() - 1
-                        }
-                    };
-                    if !entries[index].iter().any(|e| std::ptr::eq(*e, entry)) {
-                        entries[index].push(entry);
-                    }
+        // An entry's own name counts only where no entry has it as a symbol, and then for the
+        // entries of that name only: the names wait until every symbol is in.
+        let mut own_names: Vec<(&'a str, &'a Entry)> = Vec::new();
+        let mut add = |name: &'a str, entry: &'a Entry, is_symbol: bool| {
+            let lower = name.to_ascii_lowercase();
+            let index = match at.get(&lower) {
+                Some(&index) if symbol[index] != is_symbol => return,
+                Some(&index) => index,
+                None => {
+                    at.insert(lower, names.len());
+                    names.push(name);
+                    entries.push(Vec::new());
+                    symbol.push(is_symbol);
+                    names.len() - 1
                 }
+            };
+            if !entries[index].iter().any(|e| std::ptr::eq(*e, entry)) {
+                entries[index].push(entry);
             }
+        };
+        // ZIM's Flutter SDK names codes 0 and 1 `success` and `failed`: words any log has.
+        // Only names that read as identifiers (an underscore, or camelCase) are looked for.
+        for entry in catalogue.entries_in(scope) {
+            for s in entry.symbols.iter().filter(|s| is_identifier_like(&s.name)) {
+                add(&s.name, entry, true);
+            }
+            if let Some(name) = entry.text(Field::Name).filter(|n| is_identifier_like(n)) {
+                own_names.push((name, entry));
+            }
+        }
+        for (name, entry) in own_names {
+            add(name, entry, false);
         }
         SymbolIndex {
             finder: SymbolFinder::new(names),
@@ -178,39 +180,6 @@ impl<'a> SymbolIndex<'a> {
             symbol,
         }
     }
-}
-
-/// The number a name is defined as or given with right after it (`USER_NOT_FOUND = 204`,
-/// `SERVER_GET_DNSLIST_FAILED: 304`, `USER_NOT_FOUND(204)`): blanks, `=` `:` `(` `[` or `,`,
-/// blanks, then the digits, standing alone. Its span in `after`, and the number.
-fn defined_number(after: &[u8]) -> Option<(std::ops::Range<usize>, i64)> {
-    let blanks = |from: usize| {
-        from + after[from..]
-            .iter()
-            .take_while(|&&b| b == b' ' || b == b'\t')
-            .count()
-    };
-    let mark = blanks(0);
-    if !matches!(after.get(mark)?, b'=' | b':' | b'(' | b'[' | b',')
-        || after.get(mark + 1) == Some(&b'=')
-    {
-        return None;
-    }
-    let start = blanks(mark + 1);
-    let digits = start + usize::from(after.get(start) == Some(&b'-'));
-    let figures = after[digits..]
-        .iter()
-        .take_while(|b| b.is_ascii_digit())
-        .count();
-    let end = digits + figures;
-    let runs_on = after
-        .get(end)
-        .is_some_and(|&b| b.is_ascii_alphanumeric() || b == b'_' || b == b'.');
-    if !(1..=19).contains(&figures) || runs_on {
-        return None;
-    }
-    let code = std::str::from_utf8(&after[start..end]).ok()?.parse().ok()?;
-    Some((start..end, code))
 }
 
 /// Explains what the scanner finds, against the entries in scope.
@@ -370,9 +339,9 @@ impl<'a> Explainer<'a> {
         if other_speaks {
             return None;
         }
-        let (digits, code) = defined_number(&text[name.end..])?;
+        let (digits, code) = number_after_name(&text[name.end..])?;
         let entries: Vec<&'a Entry> = (self.symbols.entries[index].iter())
-            .filter(|e| e.code == code || e.covers(code))
+            .filter(|e| e.covers(code))
             .copied()
             .collect();
         if entries.is_empty() {
