@@ -133,7 +133,7 @@ fn has_anchor(line: &[u8]) -> bool {
 }
 
 /// Whether a line is worth parsing: it holds a key, an SDK's or a product's name, or it starts
-/// as a row of a vendor's table does.
+/// as a row of a vendor's table does, or defines a name as a number (`defines`).
 pub fn is_candidate(line: &[u8]) -> bool {
     candidate_at(line, true)
 }
@@ -168,13 +168,22 @@ static CODE: LazyLock<Regex> = LazyLock::new(|| {
             # brackets: code为:USER_ALREADY_EXIST(203))
             ["']?[\ \t]*(?:[:=：]|为[:：]?)[\ \t]*["']?[\ \t]*(?:[A-Z][A-Z0-9_]{2,}\()?
                 (?P<n1>-?[0-9]+)
-          | # a code key and blanks                      code 6206|msg  ErrorCode 70001
+          | # a code key and blanks, perhaps "is" or "was"  code 6206|msg  ErrorCode 70001
+            # the error code is 6014
             (?-u:\b)(?P<skey>(?i:http[_\ ]?(?:error[_\ ]?)?code | status[_\ ]?code | error[_\ ]?code
                 | err_?code | ret_?code | result_?code | code))
-            [\ \t]+(?P<n2>-?[0-9]+)
-          | # a callback                                  onError(6014, "…")  onError(code=6014)
-            (?-u:\b)on(?:Error|Fail(?:ure|ed)?)[\ \t]*\([\ \t]*(?:(?i:code|error_?code)[\ \t]*[:=][\ \t]*)?
-                (?P<n3>-?[0-9]+)
+            [\ \t]+(?:(?i:is|was)[\ \t]+)?(?P<n2>-?[0-9]+)
+          | # "error" and blanks, or "failed" and four digits or more (not: failed 3 times): a
+            # weak key, any program's error (socket error 10054)
+            # login error 204  failed with error 6000103  login failed 70001
+            (?-u:\b)(?P<ekey>(?i:error|err))[\ \t]+(?:(?i:is|was)[\ \t]+)?(?P<n14>-?[0-9]+)
+          | (?-u:\b)(?P<fkey>(?i:fail(?:ed)?))[\ \t]+(?P<n17>-?[0-9]{4}[0-9]*)
+          | # a callback                   onError(6014, "…")  onError(code=6014)  onError: 6014
+            (?-u:\b)on(?:Error|Fail(?:ure|ed)?)[\ \t]*[(:][\ \t]*
+                (?:(?i:code|error_?code)[\ \t]*[:=][\ \t]*)?(?P<n3>-?[0-9]+)
+          | # a name in camel case that ends in a failure   loginFailed: 6000103  lastError=6014
+            # onLoginFailed(70001)
+            (?-u:\b)[a-z][A-Za-z0-9]*(?:Failed|Fail|Error)[\ \t]*[:=(][\ \t]*(?P<n18>-?[0-9]+)
           | # an SDK's error or exception type           EMError code: 201  V2TIMException(6014)
             (?-u:\b)(?:EM|ZIM|V2TIM|TIM|AgoraChat|Hyphenate)(?:Error|Exception)[A-Za-z0-9_]*
                 [\ \t]*(?:[(:=][\ \t]*|[\ \t]+)(?:(?i:code|error_?code)[\ \t]*[:=]?[\ \t]*)?
@@ -186,10 +195,14 @@ static CODE: LazyLock<Regex> = LazyLock::new(|| {
             # 报20008  返回40002
             (?:错误码|错误代码|错误号)[^0-9\-,，。;；|\n]{0,8}?(?P<n6>-?[0-9]+)
           | 代码[\ \t]*(?:[:：为][\ \t]*)?(?P<daima>-?[0-9]+)
+          | # Chinese error and failure words as keys     报错：6014  登录失败: 70001  错误信息：6017
+            (?:报错|错误|出错|失败|异常)(?:信息|原因)?[\ \t]*[:：][\ \t]*(?P<n15>-?[0-9]+)
           | (?:报错|报)[\ \t]*(?P<n7>-?[0-9]+)
-          | 返回[\ \t]*(?P<returns>-?[0-9]+)
+          | 返回[\ \t]*(?:[:：][\ \t]*)?(?P<returns>-?[0-9]+)
           | # a number named a code after it               6017错误码  6006错误  Always get 6000003 code
+            # (four digits or more named an error: getting 6014 error; not a 404 error page)
             (?P<n8>-?[0-9]{3}[0-9]*)[\ \t]*(?:错误|(?i:error[\ \t]code|code)(?-u:\b))
+          | (?P<n16>-?[0-9]{4}[0-9]*)[\ \t]*(?i:error)(?-u:\b)
           | # a row of the vendor's table                 10007 | 操作权限不足…
             ^[\ \t]*\|?[\ \t]*(?P<n9>-?[0-9]+)[\ \t]+\|[\ \t]
           | # a definition: the line starts with the code  10015是…  10015：…  10010: 群组不存在
@@ -216,16 +229,21 @@ static CODE: LazyLock<Regex> = LazyLock::new(|| {
 
 /// The capture groups of `CODE` holding the digits, and whether each is a loose position (the
 /// number stands in prose or a table: only a catalogued code counts there).
-const GROUPS: [(&str, bool); 16] = [
+const GROUPS: [(&str, bool); 21] = [
     ("n1", false),
     ("n2", false),
+    ("n14", true),
+    ("n17", true),
     ("n3", false),
+    ("n18", false),
     ("n4", false),
     ("n5", false),
     ("n6", false),
+    ("n15", false),
     ("daima", false),
     ("n7", true),
     ("n8", true),
+    ("n16", true),
     ("n9", true),
     ("n10", true),
     ("n11", true),
@@ -244,6 +262,8 @@ struct GroupIndices {
     bare: usize,
     key: usize,
     skey: usize,
+    ekey: usize,
+    fkey: usize,
 }
 
 static GROUP_INDICES: LazyLock<GroupIndices> = LazyLock::new(|| {
@@ -259,6 +279,8 @@ static GROUP_INDICES: LazyLock<GroupIndices> = LazyLock::new(|| {
         bare: index("bare"),
         key: index("key"),
         skey: index("skey"),
+        ekey: index("ekey"),
+        fkey: index("fkey"),
     }
 });
 
@@ -456,7 +478,7 @@ pub fn codes_in(line: &[u8]) -> Vec<Found> {
 /// The codes in a piece of a line: the whole line or its start (`line_start`), where a table's
 /// row may start, or a later piece of a long one, where none does.
 fn codes_at(text: &[u8], line_start: bool) -> Vec<Found> {
-    let anchored = has_anchor(text);
+    let anchored = has_anchor(text) || (line_start && defines(text));
     let row = line_start.then(|| table_row(text)).flatten();
     if !anchored && row.is_none() {
         return Vec::new();
@@ -467,11 +489,12 @@ fn codes_at(text: &[u8], line_start: bool) -> Vec<Found> {
 /// Whether a piece of a line is worth parsing (`is_candidate`, where a row starts only at a
 /// line's start).
 pub fn candidate_at(text: &[u8], line_start: bool) -> bool {
-    has_anchor(text) || (line_start && table_row(text).is_some())
+    has_anchor(text) || (line_start && (table_row(text).is_some() || defines(text)))
 }
 
-/// The codes of a line: by the grammar where it holds an anchor (a line without one holds no
-/// key, as the prefilter reads it), and the table's row it starts, if any.
+/// The codes of a line: by the grammar where it holds an anchor or defines a name (a line
+/// without either holds no key, as the prefilter reads it), and the table's row it starts, if
+/// any.
 fn parse_codes(line: &[u8], anchored: bool, row: Option<Found>) -> Vec<Found> {
     let mut found: Vec<Found> = Vec::new();
     let said = Said::new(line);
@@ -540,6 +563,35 @@ fn blanks_from(line: &[u8], from: usize) -> usize {
         .take_while(|&&b| b == b' ' || b == b'\t')
         .count()
 }
+
+/// Whether a line defines a name as a number, as an SDK's source does: `public static final int
+/// USER_NOT_FOUND = 204;`, an enum's `    EMErrorUserNotFound = 204,`, Swift's `case userNotFound
+/// = 204`, Dart's `static const int registerFails = 6000404;`. Up to `DEFINITION_WORDS` words
+/// parted by blanks, the last the name, then `=` and a number standing alone. An entry's own name
+/// (`USER_NOT_FOUND`) holds none of the prefilter's words, so such a line is read besides; most
+/// lines of a log fail at their first word (`2024-05-01`, `I/Tag:`, `GET https:`).
+fn defines(line: &[u8]) -> bool {
+    let mut at = blanks_from(line, 0);
+    for _ in 0..DEFINITION_WORDS {
+        if !line
+            .get(at)
+            .is_some_and(|&b| b.is_ascii_alphabetic() || b == b'_')
+        {
+            return false;
+        }
+        at += line[at..].iter().take_while(|&&b| is_word_byte(b)).count();
+        let next = blanks_from(line, at);
+        match line.get(next) {
+            Some(b'=') => return number_after_name(&line[at..]).is_some(),
+            Some(_) if next > at => at = next,
+            _ => return false,
+        }
+    }
+    false
+}
+
+/// The words a definition may have before its `=`: `public static final int USER_NOT_FOUND`.
+const DEFINITION_WORDS: usize = 6;
 
 /// The number a name is defined as or given with right after it (`USER_NOT_FOUND = 204`,
 /// `SERVER_GET_DNSLIST_FAILED: 304`, `USER_NOT_FOUND(204)`): blanks, `=` `:` `(` `[` or `,`,
@@ -728,14 +780,30 @@ fn found_in(line: &[u8], caps: &Captures<'_>, said: &Said<'_>) -> Option<Found> 
     if negated(&line[..clause_end]) && !EITHER_OR.is_match(after) {
         return None;
     }
+    let ekey = caps.get(groups.ekey).is_some() || caps.get(groups.fkey).is_some();
     let key = caps.get(groups.key).or_else(|| caps.get(groups.skey));
-    // `ret` and `retcode` are any function's or API's return value (WeChat's `retcode=1204`).
-    let weak = key.is_some_and(|key| {
-        let key = key.as_bytes();
-        [&b"ret"[..], b"retcode", b"ret_code"]
-            .iter()
-            .any(|weak| key.eq_ignore_ascii_case(weak))
-    });
+    // `HTTP error 500`, `error: 404 Not Found`: an HTTP status.
+    let error_key = ekey
+        || key.is_some_and(|key| {
+            let key = key.as_bytes();
+            key.eq_ignore_ascii_case(b"error") || key.eq_ignore_ascii_case(b"err")
+        });
+    if error_key && http_status(&line[..whole.start()], after) {
+        return None;
+    }
+    // `error 3 times`, `failed 1000 of 5000`: a count.
+    if ekey && COUNTED.is_match(after) {
+        return None;
+    }
+    // `ret` and `retcode` are any function's or API's return value (WeChat's `retcode=1204`),
+    // `error 10054` any program's error (Windows' socket errors are numbers Tencent documents).
+    let weak = ekey
+        || key.is_some_and(|key| {
+            let key = key.as_bytes();
+            [&b"ret"[..], b"retcode", b"ret_code"]
+                .iter()
+                .any(|weak| key.eq_ignore_ascii_case(weak))
+        });
     if let Some(key) = key {
         let key = key.as_bytes();
         let http = key.len() > 4
@@ -762,6 +830,38 @@ fn found_in(line: &[u8], caps: &Captures<'_>, said: &Said<'_>) -> Option<Found> 
         weak,
         row: Row::No,
     })
+}
+
+/// An HTTP status after `error`: `HTTP error 500`, `error 404 Not Found` (Agora Chat documents
+/// 404 and 500 as its own codes, a log file and an invalid message).
+static HTTP_REASON: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?xi)^[\ \t]*
+        (?:ok | not\ found | bad\ request | unauthori[sz]ed | forbidden | method\ not\ allowed
+            | request\ timeout | conflict | payload\ too\ large | too\ many\ requests
+            | internal\ server\ error | bad\ gateway | service\ unavailable | gateway\ time-?out)
+        (?-u:\b)",
+    )
+    .expect("the HTTP reason pattern is valid")
+});
+
+/// What a count has after its number: `error 3 times`, `failed 1000 of 5000`, `失败 2000 次`.
+static COUNTED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?xi)^[\ \t]*
+        (?:(?:times? | retries | attempts | of | seconds | secs | ms | minutes | hours | items
+            | messages | bytes | lines | users | members)(?-u:\b)
+        | 次 | 个 | 条 | 秒)",
+    )
+    .expect("the count pattern is valid")
+});
+
+/// Whether `error N` is an HTTP status: `http` right before the key, or a reason phrase after
+/// the number.
+fn http_status(before_key: &[u8], after: &[u8]) -> bool {
+    let before = before_key.trim_ascii_end();
+    let word = before.len() >= 4 && before[before.len() - 4..].eq_ignore_ascii_case(b"http");
+    word || HTTP_REASON.is_match(after)
 }
 
 /// Where the clause a code stands in begins: after the last punctuation before it.
@@ -979,8 +1079,8 @@ pub struct Piece<'b> {
     pub ending: &'b [u8],
     /// The line goes on in the next piece.
     pub continued: bool,
-    /// The text holds a key or a product's name, or starts a line as a table's row does
-    /// (`candidate_at`): only such a piece can hold a code or change which SDK is speaking.
+    /// The text holds a key or a product's name, or starts a line as a table's row or a
+    /// definition does (`candidate_at`): only such a piece can hold a code or change which SDK is speaking.
     pub candidate: bool,
 }
 
@@ -1130,14 +1230,15 @@ pub fn scan_reader(input: &mut impl BufRead, sink: &mut impl Sink) -> io::Result
 
 /// Hands each line of `block` (whole lines, the last ending in a newline) to `sink`, up to one
 /// longer than `MAX_PIECE`: the prefilter runs once over the block, only the lines it marks
-/// and those starting as a table's row does (`next_row`) are parsed, and the lines between them
+/// and those starting as a table's row or a definition does (`next_row`) are parsed, and the
+/// lines between them
 /// go to the sink as one run. Returns how many bytes it handed on.
 fn whole_lines(block: &[u8], line: &mut u64, sink: &mut impl Sink) -> io::Result<usize> {
     let mut start = 0;
     let mut anchor = next_anchor(block, 0);
     while start < block.len() {
         // The lines before the one the next anchor stands in hold none, unless one starts as
-        // a table's row.
+        // a table's row or a definition.
         let plain_end = match anchor {
             Some(at) => memchr::memrchr(b'\n', &block[start..at]).map_or(start, |i| start + i + 1),
             None => block.len(),
@@ -1150,18 +1251,18 @@ fn whole_lines(block: &[u8], line: &mut u64, sink: &mut impl Sink) -> io::Result
             start = plain_end;
             continue;
         }
-        // The line the anchor stands in, or a table's row (which holds none).
+        // The line the anchor stands in, or a table's row or a definition (which hold none).
         let end = memchr::memchr(b'\n', &block[start..]).map_or(block.len() - 1, |at| start + at);
         if end - start > MAX_PIECE {
             break;
         }
         let piece = Piece::whole_line(*line, &block[start..=end], true);
-        let anchored = anchor.is_some_and(|at| at <= end);
+        let anchored = anchor.is_some_and(|at| at <= end) || defines(piece.text);
         let found = parse_codes(piece.text, anchored, table_row(piece.text));
         sink.piece(&piece, found)?;
         *line += 1;
         start = end + 1;
-        // (A row's line holds no anchor: the next one stands further on.)
+        // (A row's or a definition's line holds no anchor: the next one stands further on.)
         if start < block.len() && anchor.is_some_and(|at| at < start) {
             anchor = next_anchor(block, start);
         }
@@ -1169,14 +1270,17 @@ fn whole_lines(block: &[u8], line: &mut u64, sink: &mut impl Sink) -> io::Result
     Ok(start)
 }
 
-/// Where the first line of `block[from..to]` that starts as a table's row starts (`from` is a
-/// line's start, `to` one's end). Most lines of a log start with a timestamp or a letter, which
-/// a byte or two tells apart.
+/// Where the first line of `block[from..to]` that starts as a table's row or a definition
+/// starts (`from` is a line's start, `to` one's end). Most lines of a log start with a timestamp
+/// or a letter and a mark (`I/Tag:`), which a byte or a word tells apart.
 fn next_row(block: &[u8], from: usize, to: usize) -> Option<usize> {
     let region = block.get(from..to)?;
     let starts = std::iter::once(0).chain(memchr::memchr_iter(b'\n', region).map(|at| at + 1));
     starts
-        .filter(|&at| may_be_row(&region[at..]) && table_row(&region[at..]).is_some())
+        .filter(|&at| {
+            let line = &region[at..];
+            (may_be_row(line) && table_row(line).is_some()) || defines(line)
+        })
         .map(|at| from + at)
         .next()
 }

@@ -165,19 +165,13 @@ impl Cells {
     /// English only (`用户在另一设备登录，…提示错误码 206` is Agora Chat's 206, a login on
     /// another device).
     pub fn tell(&self, entry: &Entry, needed: usize, ours: &FxHashSet<String>) -> bool {
-        if self.say(entry, None) {
-            return true;
-        }
-        let mut meaning = FxHashSet::default();
-        for text in entry
-            .text(Field::Description)
-            .into_iter()
-            .chain(entry.text(Field::Name))
-        {
-            meaning.extend(told_words(&compared_words(text)));
-        }
-        meaning.extend(ours.iter().cloned());
-        self.told.iter().filter(|w| meaning.contains(*w)).count() >= needed
+        self.tell_meaning(entry, needed, &meaning(entry, ours))
+    }
+
+    /// [`Cells::tell`] with the entry's [`meaning`] worked out before: a log that reports the
+    /// same code on many lines reads each line against the same words.
+    pub fn tell_meaning(&self, entry: &Entry, needed: usize, meaning: &FxHashSet<String>) -> bool {
+        self.say(entry, None) || self.told.iter().filter(|w| meaning.contains(*w)).count() >= needed
     }
 
     /// Whether the text read holds a CJK character (at most `CELLS_READ` bytes of the line, so
@@ -244,6 +238,21 @@ pub fn ours_in_chinese(catalogue: &Catalogue, concept: &str) -> FxHashSet<String
     let mut ours = chinese_words(catalogue.concept_words_zh(concept));
     ours.retain(|pair| !generic.contains(pair));
     ours
+}
+
+/// The words a line may tell an entry by ([`Cells::tell`]): those of its description and its
+/// name, stemmed, and `ours`, the pairs of characters of our Chinese words for its problem.
+pub fn meaning(entry: &Entry, ours: &FxHashSet<String>) -> FxHashSet<String> {
+    let mut meaning = FxHashSet::default();
+    for text in entry
+        .text(Field::Description)
+        .into_iter()
+        .chain(entry.text(Field::Name))
+    {
+        meaning.extend(told_words(&compared_words(text)));
+    }
+    meaning.extend(ours.iter().cloned());
+    meaning
 }
 
 /// A name that reads as an identifier (an underscore, or camelCase), not a word of prose

@@ -4,10 +4,11 @@
 
 use std::cell::RefCell;
 use std::collections::HashMap;
+use std::rc::Rc;
 
 use rustc_hash::{FxHashMap, FxHashSet};
 
-use super::cells::{Cells, is_identifier_like, ours_in_chinese};
+use super::cells::{Cells, is_identifier_like, meaning, ours_in_chinese};
 use super::editions::Editions;
 use crate::catalogue::{Catalogue, Entry, EntryRef, Field, Scope};
 use crate::scan::{Found, Named, Piece, Row, SymbolFinder, number_after_name, products_named};
@@ -206,7 +207,14 @@ pub struct Explainer<'a> {
     /// line is read the same, so that a long line's many codes cost each of its numbers one
     /// reading (the catalogue's few thousand codes at most), not one per place.
     told_here: RefCell<FxHashMap<i64, Option<Vec<EntryRef<'a>>>>>,
+    /// The words a line may tell each entry by (`cells::meaning`), with our Chinese words for
+    /// its problem or without, as worked out before: a log that reports a code nobody speaks
+    /// for on many lines reads them all against the same words. Emptied when full.
+    meanings: RefCell<FxHashMap<(*const Entry, bool), Rc<Meaning>>>,
 }
+
+/// The words a line may tell an entry by (`cells::meaning`).
+type Meaning = FxHashSet<String>;
 
 /// How many codes the explainer remembers at once.
 const REMEMBERED: usize = 4096;
@@ -250,7 +258,28 @@ impl<'a> Explainer<'a> {
             editions,
             explained: RefCell::default(),
             told_here: RefCell::default(),
+            meanings: RefCell::default(),
         }
+    }
+
+    /// The words a line may tell `entry` by, with our Chinese words for its problem where the
+    /// line has Chinese.
+    fn meaning(&self, entry: &'a Entry, chinese: bool) -> Rc<Meaning> {
+        let key = (std::ptr::from_ref(entry), chinese);
+        if let Some(known) = self.meanings.borrow().get(&key) {
+            return Rc::clone(known);
+        }
+        let ours = match entry.text(Field::Concept).filter(|_| chinese) {
+            Some(id) => ours_in_chinese(self.catalogue, id),
+            None => FxHashSet::default(),
+        };
+        let words = Rc::new(meaning(entry, &ours));
+        let mut meanings = self.meanings.borrow_mut();
+        if meanings.len() == REMEMBERED {
+            meanings.clear();
+        }
+        meanings.insert(key, Rc::clone(&words));
+        words
     }
 
     /// The entries that explain a code, as the editions' choice keeps them.
@@ -424,9 +453,8 @@ impl<'a> Explainer<'a> {
                 .iter()
                 .copied()
                 .filter(|e| {
-                    e.text(Field::Concept).is_some_and(|id| {
-                        cells.tell(e, needed, &ours_in_chinese(self.catalogue, id))
-                    })
+                    e.text(Field::Concept).is_some()
+                        && cells.tell_meaning(e, needed, &self.meaning(e, true))
                 })
                 .collect();
             if said
@@ -464,13 +492,7 @@ impl<'a> Explainer<'a> {
         let told: Vec<&'a Entry> = entries
             .iter()
             .copied()
-            .filter(|e| {
-                let ours = match e.text(Field::Concept).filter(|_| chinese) {
-                    Some(id) => ours_in_chinese(self.catalogue, id),
-                    None => FxHashSet::default(),
-                };
-                cells.tell(e, needed, &ours)
-            })
+            .filter(|e| cells.tell_meaning(e, needed, &self.meaning(e, chinese)))
             .collect();
         if told
             .windows(2)

@@ -1287,3 +1287,99 @@ fn an_entry_s_name_defined_as_its_number() {
     // The name without a number is a word any product may use.
     assert_eq!(last_line("error: SERVER_GET_DNSLIST_FAILED", &[]), []);
 }
+
+#[test]
+fn error_and_failed_then_a_number_where_an_sdk_speaks() {
+    for (line, want) in [
+        ("TIM login error 6014", codes(&[(6014, "tencent")])),
+        ("E/EMClient: login error 204", codes(&[(204, "agora")])),
+        (
+            "ZIM login failed with error 6000103",
+            codes(&[(6000103, "zego")]),
+        ),
+        ("TIM err 6014", codes(&[(6014, "tencent")])),
+        ("TIM login failed 70001", codes(&[(70001, "tencent")])),
+        ("TIM I keep getting 6014 error", codes(&[(6014, "tencent")])),
+        // "is" or "was" between a code key and its number
+        ("tencent im error code is 6014", codes(&[(6014, "tencent")])),
+        ("TIM: the code was 70001", codes(&[(70001, "tencent")])),
+        // a callback's name and a colon
+        ("TIM onError: 6014 not login", codes(&[(6014, "tencent")])),
+        ("TIM onFailed: 6014", codes(&[(6014, "tencent")])),
+        // a name in camel case that ends in a failure
+        ("ZIM loginFailed: 6000103", codes(&[(6000103, "zego")])),
+        ("TIM onLoginFailed(70001)", codes(&[(70001, "tencent")])),
+        ("TIM lastError=6014", codes(&[(6014, "tencent")])),
+    ] {
+        assert_eq!(last_line(line, &[]), want, "{line}");
+    }
+}
+
+#[test]
+fn error_then_a_number_is_weak_and_not_a_status_or_a_count() {
+    for line in [
+        // Nobody speaks: any program's error (Windows' socket errors are numbers Tencent
+        // documents).
+        "socket error 10054",
+        "connect error 10060 timed out",
+        "login failed with error 6000103",
+        // HTTP statuses: Agora Chat documents 404 and 500 as codes of its own
+        "E/EMClient: error 404 Not Found",
+        "E/EMClient: HTTP error 500",
+        "E/EMClient: http error: 500",
+        "E/EMClient: 404 error",
+        // counts
+        "E/EMClient: error 3 times",
+        "E/EMClient: sync failed 3 times",
+        "TIM sync failed 1000 of 5000",
+        "TIM 6014 errors",
+    ] {
+        assert_eq!(last_line(line, &[]), [], "{line}");
+    }
+}
+
+#[test]
+fn chinese_error_and_failure_words_before_a_colon() {
+    for (line, want) in [
+        ("报错：6014", codes(&[(6014, "tencent")])),
+        ("TIM 报错: 6014", codes(&[(6014, "tencent")])),
+        ("登录失败：6014", codes(&[(6014, "tencent")])),
+        ("错误: 70001", codes(&[(70001, "tencent")])),
+        ("TIM 错误信息：6014", codes(&[(6014, "tencent")])),
+        ("腾讯IM 登录报错：70001", codes(&[(70001, "tencent")])),
+        ("TIM 返回：6014", codes(&[(6014, "tencent")])),
+    ] {
+        assert_eq!(last_line(line, &[]), want, "{line}");
+    }
+    for line in [
+        // a denial; a field's value; a return value
+        "没有报错：6014",
+        "群ID：10010",
+        "返回值：70001",
+        // a number nobody documents, and one below 2000 where nobody speaks
+        "发送失败：33002",
+        "鉴权服务调用失败：1012 - NO_APPID",
+    ] {
+        assert_eq!(last_line(line, &[]), [], "{line}");
+    }
+}
+
+#[test]
+fn a_constant_defined_as_its_number_in_an_sdk_s_source() {
+    // An entry's own name holds none of the prefilter's words: the line is read as a
+    // definition.
+    for line in [
+        "static final int USER_NOT_FOUND = 204",
+        "public static final int USER_NOT_FOUND = 204;",
+        "    USER_NOT_FOUND = 204,",
+    ] {
+        assert_eq!(last_line(line, &[]), codes(&[(204, "agora")]), "{line}");
+    }
+    for line in [
+        "retry count = 5",
+        "static final int MAX_USERS = 204;",
+        "USER_NOT_FOUND == 204",
+    ] {
+        assert_eq!(last_line(line, &[]), [], "{line}");
+    }
+}
