@@ -566,10 +566,11 @@ fn blanks_from(line: &[u8], from: usize) -> usize {
 
 /// Whether a line defines a name as a number, as an SDK's source does: `public static final int
 /// USER_NOT_FOUND = 204;`, an enum's `    EMErrorUserNotFound = 204,`, Swift's `case userNotFound
-/// = 204`, Dart's `static const int registerFails = 6000404;`. Up to `DEFINITION_WORDS` words
-/// parted by blanks, the last the name, then `=` and a number standing alone. An entry's own name
-/// (`USER_NOT_FOUND`) holds none of the prefilter's words, so such a line is read besides; most
-/// lines of a log fail at their first word (`2024-05-01`, `I/Tag:`, `GET https:`).
+/// = 204`. Up to `DEFINITION_WORDS` words parted by blanks, the last the name, then `=` and a
+/// number standing alone. An entry's own name (`USER_NOT_FOUND`) holds none of the prefilter's
+/// words, so such a line is read besides (the name must still be an SDK's symbol or an entry's
+/// own: `registerFails = 6000404` is no finding); most lines of a log fail at their first word
+/// (`2024-05-01`, `I/Tag:`, `GET https:`).
 fn defines(line: &[u8]) -> bool {
     let mut at = blanks_from(line, 0);
     for _ in 0..DEFINITION_WORDS {
