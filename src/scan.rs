@@ -783,13 +783,12 @@ fn found_in(line: &[u8], caps: &Captures<'_>, said: &Said<'_>) -> Option<Found> 
     }
     let ekey = caps.get(groups.ekey).is_some() || caps.get(groups.fkey).is_some();
     let key = caps.get(groups.key).or_else(|| caps.get(groups.skey));
+    // Whether the key is one of these, in any case.
+    let key_is = |names: &[&[u8]]| {
+        key.is_some_and(|key| names.iter().any(|n| key.as_bytes().eq_ignore_ascii_case(n)))
+    };
     // `HTTP error 500`, `error: 404 Not Found`: an HTTP status.
-    let error_key = ekey
-        || key.is_some_and(|key| {
-            let key = key.as_bytes();
-            key.eq_ignore_ascii_case(b"error") || key.eq_ignore_ascii_case(b"err")
-        });
-    if error_key && http_status(&line[..whole.start()], after) {
+    if (ekey || key_is(&[b"error", b"err"])) && http_status(&line[..whole.start()], after) {
         return None;
     }
     // `error 3 times`, `failed 1000 of 5000`: a count.
@@ -798,13 +797,7 @@ fn found_in(line: &[u8], caps: &Captures<'_>, said: &Said<'_>) -> Option<Found> 
     }
     // `ret` and `retcode` are any function's or API's return value (WeChat's `retcode=1204`),
     // `error 10054` any program's error (Windows' socket errors are numbers Tencent documents).
-    let weak = ekey
-        || key.is_some_and(|key| {
-            let key = key.as_bytes();
-            [&b"ret"[..], b"retcode", b"ret_code"]
-                .iter()
-                .any(|weak| key.eq_ignore_ascii_case(weak))
-        });
+    let weak = ekey || key_is(&[b"ret", b"retcode", b"ret_code"]);
     if let Some(key) = key {
         let key = key.as_bytes();
         let http = key.len() > 4
@@ -816,7 +809,7 @@ fn found_in(line: &[u8], caps: &Captures<'_>, said: &Said<'_>) -> Option<Found> 
     }
     // `type` is any record's kind (`msg_type`, `type:1|client_time`): a code only on a line
     // that says something failed, and only a catalogued one.
-    let typed = key.is_some_and(|key| key.as_bytes().eq_ignore_ascii_case(b"type"));
+    let typed = key_is(&[b"type"]);
     if typed && !said.fails() {
         return None;
     }
@@ -1081,7 +1074,8 @@ pub struct Piece<'b> {
     /// The line goes on in the next piece.
     pub continued: bool,
     /// The text holds a key or a product's name, or starts a line as a table's row or a
-    /// definition does (`candidate_at`): only such a piece can hold a code or change which SDK is speaking.
+    /// definition does (`candidate_at`): only such a piece can hold a code or change which SDK
+    /// is speaking.
     pub candidate: bool,
 }
 
@@ -1232,8 +1226,7 @@ pub fn scan_reader(input: &mut impl BufRead, sink: &mut impl Sink) -> io::Result
 /// Hands each line of `block` (whole lines, the last ending in a newline) to `sink`, up to one
 /// longer than `MAX_PIECE`: the prefilter runs once over the block, only the lines it marks
 /// and those starting as a table's row or a definition does (`next_row`) are parsed, and the
-/// lines between them
-/// go to the sink as one run. Returns how many bytes it handed on.
+/// lines between them go to the sink as one run. Returns how many bytes it handed on.
 fn whole_lines(block: &[u8], line: &mut u64, sink: &mut impl Sink) -> io::Result<usize> {
     let mut start = 0;
     let mut anchor = next_anchor(block, 0);
