@@ -10,6 +10,7 @@ use rustc_hash::{FxHashMap, FxHashSet};
 
 use crate::catalogue::words::{is_cjk, is_stop_word, stem, words};
 use crate::catalogue::{Catalogue, Entry, Field};
+use crate::query::semantic::glossary;
 use crate::scan::is_word_byte;
 
 /// Of the words of an entry's description, the share its row must hold, in fifths.
@@ -124,7 +125,15 @@ impl Cells {
     }
 
     fn of(text: &str) -> Self {
-        let words = compared_words(text);
+        let mut words = compared_words(text);
+        // Chinese is read in English too, by our glossary: the vendors document Agora Chat's
+        // and Tencent's codes in English only (`提示错误码 207` after `用户的账号被从服务器端删除`,
+        // "the user's account was deleted", is Agora Chat's 207, a user removed).
+        if text.chars().any(is_cjk) {
+            for english in glossary::english(text).words {
+                words.extend(compared_words(english));
+            }
+        }
         Cells {
             text: text.to_owned(),
             lower: text.to_ascii_lowercase(),
@@ -161,9 +170,10 @@ impl Cells {
     /// `User logged in on another device. Forces logout on current device if …`).
     ///
     /// `ours` are the pairs of characters of chaterr's own Chinese words for the entry's concept
-    /// ([`ours_in_chinese`]): a Chinese line is read against them too, since the vendors document Agora Chat's and Tencent's server codes in
-    /// English only (`用户在另一设备登录，…提示错误码 206` is Agora Chat's 206, a login on
-    /// another device).
+    /// ([`ours_in_chinese`]): a Chinese line is read against them too, since the vendors
+    /// document Agora Chat's and Tencent's server codes in English only (`用户在另一设备登录，…
+    /// 提示错误码 206` is Agora Chat's 206, a login on another device). A Chinese line's words
+    /// hold its English by our glossary too (`Cells::of`).
     pub fn tell(&self, entry: &Entry, needed: usize, ours: &FxHashSet<String>) -> bool {
         self.tell_meaning(entry, needed, &meaning(entry, ours))
     }

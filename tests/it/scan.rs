@@ -1225,6 +1225,21 @@ fn a_short_code_told_in_chinese_by_our_words_for_its_problem() {
 }
 
 #[test]
+fn a_short_code_told_in_chinese_by_our_glossary() {
+    // Chinese is read in English too, by our glossary, against the vendor's English: an
+    // account deleted, a token invalid, a network cut.
+    for (line, code) in [
+        ("后台把这个账号删除了，客户端提示错误码 207", 207),
+        ("登录的时候 token 无效，错误码 104", 104),
+        ("发送消息时网络断开，错误码 2", 2),
+    ] {
+        assert_eq!(last_line(line, &[]), codes(&[(code, "agora")]), "{line}");
+    }
+    // A line that tells no problem of the code's still tells nobody's code.
+    assert_eq!(last_line("我们后台接口返回错误码 207，列表为空", &[]), []);
+}
+
+#[test]
 fn a_bare_number_after_chinese_and_an_ascii_comma() {
     // Chinese typed with ASCII punctuation: `已过期,70003 定义为…` as `已过期，70003 定义为…`.
     assert_eq!(
