@@ -178,7 +178,10 @@ def main() -> int:
     for idx, entry in enumerate(corpus, 1):
         if args.split and entry["split"] != args.split:
             continue
-        findings = scan(args.bin, entry.get("context", []), entry["text"])
+        context = entry.get("context", [])
+        if not (isinstance(context, list) and all(isinstance(c, str) for c in context)):
+            sys.exit(f"scan_eval.py: line {idx} ({entry['url']}): context must be a list of lines")
+        findings = scan(args.bin, context, entry["text"])
         t, misses, wrong, vendor_wrong = score_line(entry, findings)
         overall.add(t)
         splits[entry["split"]].add(t)
