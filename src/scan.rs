@@ -168,6 +168,9 @@ static CODE: LazyLock<Regex> = LazyLock::new(|| {
             # brackets: code为:USER_ALREADY_EXIST(203))
             ["']?[\ \t]*(?:[:=：]|为[:：]?)[\ \t]*["']?[\ \t]*(?:[A-Z][A-Z0-9_]{2,}\()?
                 (?P<n1>-?[0-9]+)
+          | # a quoted key, a comma, the number: a map's entry put in code   map.putInt("code", 6206)
+            ["'](?P<qkey>(?i:error_?code | err_?code | ret_?code | result_?code | code | errno))["']
+                [\ \t]*,[\ \t]*(?P<n19>-?[0-9]+)
           | # a code key and blanks, perhaps "is" or "was"  code 6206|msg  ErrorCode 70001
             # the error code is 6014
             (?-u:\b)(?P<skey>(?i:http[_\ ]?(?:error[_\ ]?)?code | status[_\ ]?code | error[_\ ]?code
@@ -200,8 +203,9 @@ static CODE: LazyLock<Regex> = LazyLock::new(|| {
           | (?:报错|报)[\ \t]*(?P<n7>-?[0-9]+)
           | 返回[\ \t]*(?:[:：][\ \t]*)?(?P<returns>-?[0-9]+)
           | # a number named a code after it               6017错误码  6006错误  Always get 6000003 code
-            # (four digits or more named an error: getting 6014 error; not a 404 error page)
-            (?P<n8>-?[0-9]{3}[0-9]*)[\ \t]*(?:错误|(?i:error[\ \t]code|code)(?-u:\b))
+            # (出现 6014 的错误; four digits or more named an error: getting 6014 error; not a
+            # 404 error page)
+            (?P<n8>-?[0-9]{3}[0-9]*)[\ \t]*(?:的?错误|(?i:error[\ \t]code|code)(?-u:\b))
           | (?P<n16>-?[0-9]{4}[0-9]*)[\ \t]*(?i:error)(?-u:\b)
           | # a row of the vendor's table                 10007 | 操作权限不足…
             ^[\ \t]*\|?[\ \t]*(?P<n9>-?[0-9]+)[\ \t]+\|[\ \t]
@@ -229,8 +233,9 @@ static CODE: LazyLock<Regex> = LazyLock::new(|| {
 
 /// The capture groups of `CODE` holding the digits, and whether each is a loose position (the
 /// number stands in prose or a table: only a catalogued code counts there).
-const GROUPS: [(&str, bool); 21] = [
+const GROUPS: [(&str, bool); 22] = [
     ("n1", false),
+    ("n19", false),
     ("n2", false),
     ("n14", true),
     ("n17", true),
@@ -566,13 +571,19 @@ fn blanks_from(line: &[u8], from: usize) -> usize {
 
 /// Whether a line defines a name as a number, as an SDK's source does: `public static final int
 /// USER_NOT_FOUND = 204;`, an enum's `    EMErrorUserNotFound = 204,`, Swift's `case userNotFound
-/// = 204`. Up to `DEFINITION_WORDS` words parted by blanks, the last the name, then `=` and a
-/// number standing alone. An entry's own name (`USER_NOT_FOUND`) holds none of the prefilter's
+/// = 204`, a TypeScript enum's `MESSAGE_MODERATION_BLOCKED: 508`, a page's list `` - `MESSAGE_SEND_TIMEOUT`
+/// 512：…``. Up to `DEFINITION_WORDS` words parted by blanks, the last the name, then `=` or
+/// `:` (or, after a name in backticks, blanks) and a number standing alone. An entry's own name (`USER_NOT_FOUND`) holds none of the prefilter's
 /// words, so such a line is read besides (the name must still be an SDK's symbol or an entry's
 /// own: `registerFails = 6000404` is no finding); most lines of a log fail at their first word
 /// (`2024-05-01`, `I/Tag:`, `GET https:`).
 fn defines(line: &[u8]) -> bool {
     let mut at = blanks_from(line, 0);
+    // A page's list: `` - `MESSAGE_SEND_TIMEOUT` 512：发送消息超时``.
+    if matches!(line.get(at), Some(b'-' | b'*')) {
+        at = blanks_from(line, at + 1);
+        at += usize::from(line.get(at) == Some(&b'`'));
+    }
     for _ in 0..DEFINITION_WORDS {
         if !line
             .get(at)
@@ -581,10 +592,16 @@ fn defines(line: &[u8]) -> bool {
             return false;
         }
         at += line[at..].iter().take_while(|&&b| is_word_byte(b)).count();
-        let next = blanks_from(line, at);
-        match line.get(next) {
-            Some(b'=') => return number_after_name(&line[at..]).is_some(),
-            Some(_) if next > at => at = next,
+        // A name in backticks may have its number after blanks only; a bare word and a
+        // number is any log's (`Loaded 300 items`).
+        let quoted = line.get(at) == Some(&b'`');
+        let next = blanks_from(line, at + usize::from(quoted));
+        match line[next..] {
+            [b'=' | b':', ..] | [0xef, 0xbc, 0x9a, ..] => {
+                return number_after_name(&line[at..]).is_some();
+            }
+            [b'-' | b'0'..=b'9', ..] if quoted => return number_after_name(&line[at..]).is_some(),
+            [_, ..] if next > at => at = next,
             _ => return false,
         }
     }
@@ -595,17 +612,21 @@ fn defines(line: &[u8]) -> bool {
 const DEFINITION_WORDS: usize = 6;
 
 /// The number a name is defined as or given with right after it (`USER_NOT_FOUND = 204`,
-/// `SERVER_GET_DNSLIST_FAILED: 304`, `USER_NOT_FOUND(204)`): blanks, `=` `:` `(` `[` or `,`,
-/// blanks, then the digits, standing alone. Its span in `after`, and the number.
+/// `SERVER_GET_DNSLIST_FAILED: 304`, `USER_NOT_FOUND(204)`, a page's list `` `MESSAGE_SEND_TIMEOUT`
+/// 512：发送消息超时``): perhaps the quote or backtick closing the name, blanks, `=` `:` `：` `(`
+/// `[` or `,` and blanks, or blanks only, then the digits, standing alone. Its span in `after`,
+/// and the number.
 pub(crate) fn number_after_name(after: &[u8]) -> Option<(Range<usize>, i64)> {
     let blanks = |from| blanks_from(after, from);
-    let mark = blanks(0);
-    if !matches!(after.get(mark)?, b'=' | b':' | b'(' | b'[' | b',')
-        || after.get(mark + 1) == Some(&b'=')
-    {
-        return None;
-    }
-    let start = blanks(mark + 1);
+    let quoted = usize::from(matches!(after.first(), Some(b'`' | b'"' | b'\'')));
+    let mark = blanks(quoted);
+    let start = match after.get(mark..)? {
+        [b'=', b'=', ..] => return None,
+        [b'=' | b':' | b'(' | b'[' | b',', ..] => blanks(mark + 1),
+        [0xef, 0xbc, 0x9a, ..] => blanks(mark + 3),
+        [b'-' | b'0'..=b'9', ..] if mark > 0 => mark,
+        _ => return None,
+    };
     let digits = start + usize::from(after.get(start) == Some(&b'-'));
     let figures = after[digits..]
         .iter()

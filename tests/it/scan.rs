@@ -1240,6 +1240,49 @@ fn a_short_code_told_in_chinese_by_our_glossary() {
 }
 
 #[test]
+fn a_quoted_key_a_comma_then_the_number() {
+    // A map's entry put in code: Java's `putInt("code", 6206)`, a pair in brackets.
+    assert_eq!(
+        last_line("        map.putInt(\"code\", 6206);", &[]),
+        codes(&[(6206, "tencent")])
+    );
+    assert_eq!(
+        last_line("params.put('errorCode', 70001)", &[]),
+        codes(&[(70001, "tencent")])
+    );
+    // A short number is any API's status, as after any key.
+    assert_eq!(last_line("[\"code\", 200]", &[]), []);
+}
+
+#[test]
+fn an_entry_s_name_in_a_page_s_list_or_an_enum_with_its_number() {
+    for (line, code) in [
+        ("- `MESSAGE_SEND_TIMEOUT` 512：发送消息超时。", 512),
+        ("* `USER_NOT_FOUND` 204", 204),
+        ("  MESSAGE_MODERATION_BLOCKED: 508,", 508),
+    ] {
+        assert_eq!(last_line(line, &[]), codes(&[(code, "agora")]), "{line}");
+    }
+    // Not another number, and a word and a number is no name with its number.
+    for line in [
+        "- `MESSAGE_SEND_TIMEOUT` 513",
+        "Loaded 204 items",
+        "count: 204",
+    ] {
+        assert_eq!(last_line(line, &[]), [], "{line}");
+    }
+}
+
+#[test]
+fn a_number_then_de_then_an_error_word() {
+    // 的 ("of") between the number and 错误: 出现 6014 的错误.
+    assert_eq!(
+        last_line("登录时出现 6014 的错误", &[]),
+        codes(&[(6014, "tencent")])
+    );
+}
+
+#[test]
 fn a_bare_number_after_chinese_and_an_ascii_comma() {
     // Chinese typed with ASCII punctuation: `已过期,70003 定义为…` as `已过期，70003 定义为…`.
     assert_eq!(
