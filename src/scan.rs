@@ -450,11 +450,25 @@ pub struct Found {
     /// The number stands in prose or a table row (`返回6012`, `6017错误码`, `10007 | …`) rather
     /// than after a key: it is a code only if the catalogue has it.
     pub loose: bool,
-    /// The key says little by itself (`ret`, `retcode`: any function's or API's return value): a code only where a
-    /// chat SDK speaks.
-    pub weak: bool,
+    /// What the key leaves to the rest of the line.
+    pub needs: Needs,
     /// Whether the number starts the line as a row of a vendor's table does.
     pub row: Row,
+}
+
+/// What a number's key leaves to the rest of its line before the number is a code.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Needs {
+    /// Nothing: the key says it is a code (`code=6014`, `错误码：6012`).
+    Nothing,
+    /// A chat SDK speaking for it, or the line telling what it means (`Cells::tell`): the key
+    /// says little by itself (`ret`, `retcode`: any function's or API's return value; `error
+    /// 10054`: any program's error).
+    Speaker,
+    /// The line telling what it means, whoever speaks: an error object's `type` on a line that
+    /// says nothing failed (`type: 206, message: "the user is already logged on another
+    /// device"`; elsewhere a type is a record's kind).
+    Meaning,
 }
 
 /// How a number that starts a line as a table's row does (`6000106 Token 过期。`) is read: a
@@ -556,7 +570,7 @@ fn closing_number(line: &[u8], said: &Said<'_>) -> Option<Found> {
         key_start: start - 1,
         by_name: false,
         loose: true,
-        weak: true,
+        needs: Needs::Speaker,
         row: Row::No,
     })
 }
@@ -715,7 +729,7 @@ pub(crate) fn table_row(line: &[u8]) -> Option<Found> {
         key_start: start,
         by_name: false,
         loose: true,
-        weak: false,
+        needs: Needs::Nothing,
         row: Row::Only,
     })
 }
@@ -829,11 +843,13 @@ fn found_in(line: &[u8], caps: &Captures<'_>, said: &Said<'_>) -> Option<Found> 
         }
     }
     // `type` is any record's kind (`msg_type`, `type:1|client_time`): a code only on a line
-    // that says something failed, and only a catalogued one.
+    // that says something failed or tells what the code means, and only a catalogued one.
     let typed = key_is(&[b"type"]);
-    if typed && !said.fails() {
-        return None;
-    }
+    let needs = match (weak, typed) {
+        (_, true) if !said.fails() => Needs::Meaning,
+        (true, _) => Needs::Speaker,
+        _ => Needs::Nothing,
+    };
     let loose = loose || typed;
     let code: i64 = std::str::from_utf8(digits.as_bytes()).ok()?.parse().ok()?;
     (code != 0).then(|| Found {
@@ -842,7 +858,7 @@ fn found_in(line: &[u8], caps: &Captures<'_>, said: &Said<'_>) -> Option<Found> 
         key_start: whole.start(),
         by_name: false,
         loose,
-        weak,
+        needs,
         row: Row::No,
     })
 }

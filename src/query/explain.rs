@@ -11,7 +11,9 @@ use rustc_hash::{FxHashMap, FxHashSet};
 use super::cells::{Cells, is_identifier_like, meaning, ours_in_chinese};
 use super::editions::Editions;
 use crate::catalogue::{Catalogue, Entry, EntryRef, Field, Scope};
-use crate::scan::{Found, Named, Piece, Row, SymbolFinder, number_after_name, products_named};
+use crate::scan::{
+    Found, Named, Needs, Piece, Row, SymbolFinder, number_after_name, products_named,
+};
 
 /// How many lines a product named in a log speaks for: its codes follow it closely.
 pub const RECENT_LINES: u64 = 20;
@@ -340,7 +342,7 @@ impl<'a> Explainer<'a> {
                 span,
                 by_name: true,
                 loose: false,
-                weak: false,
+                needs: Needs::Nothing,
                 row: Row::No,
             };
             explained.push(Explained {
@@ -382,7 +384,7 @@ impl<'a> Explainer<'a> {
             key_start: name.start,
             by_name: false,
             loose: false,
-            weak: false,
+            needs: Needs::Nothing,
             row: Row::No,
         };
         Some(Explained {
@@ -581,9 +583,15 @@ impl<'a> Explainer<'a> {
                 if other || found.row == Row::Only {
                     return None;
                 }
+                // A type is a code only where the line tells what it means.
+                if found.needs == Needs::Meaning {
+                    return told(found);
+                }
                 // Nobody named: only a distinctive number after a key that means error, or a
                 // number whose meaning the line tells.
-                if vendors.is_none() && (found.code.abs() < DISTINCTIVE || found.weak) {
+                if vendors.is_none()
+                    && (found.code.abs() < DISTINCTIVE || found.needs == Needs::Speaker)
+                {
                     return told(found);
                 }
                 let of = |vendors: Option<&Vec<&str>>| -> Vec<EntryRef<'a>> {

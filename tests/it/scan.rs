@@ -1307,8 +1307,17 @@ fn an_error_object_s_type_is_its_code_where_the_line_says_it_failed() {
         last_line("E/EMClient: login failed, {type: 206}", &[]),
         codes(&[(206, "agora")])
     );
+    // Or where the line tells what the code means, whoever speaks.
+    assert_eq!(
+        last_line(
+            "type: 206, message: \"the user is already logged on another device\"",
+            &[]
+        ),
+        codes(&[(206, "agora")])
+    );
     // Elsewhere a type is a record's kind, however the SDK speaks.
     for log in [
+        "msg type: 1, message: hello",
         "E/EMClient: message received {type: 206}",
         "TIM: /del msg|id:2019|type:1|client_time:1569",
         "E/EMClient: send failed, msg_type=1",
