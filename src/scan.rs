@@ -33,9 +33,10 @@ const ANCHORS: &[&str] = &[
     "AIL",
     "xception",
     " | ",
-    // Chinese: 错误 (error), 报 (reports), 返回 (returns), a definition's 是 (is) and ：, and
-    // what failed after a number: 失败 (failed), 超时 (timed out), 异常 (abnormal)
-    "错误",
+    // Chinese: 错 (错误 error, 出错 went wrong), 报 (reports), 返回 (returns), a definition's 是
+    // (is) and ：, and what failed after a number: 失败 (failed), 超时 (timed out), 异常
+    // (abnormal)
+    "错",
     "报",
     "返回",
     "是",
@@ -201,7 +202,7 @@ static CODE: LazyLock<Regex> = LazyLock::new(|| {
           | # Chinese error and failure words as keys     报错：6014  登录失败: 70001  错误信息：6017
             (?:报错|错误|出错|失败|异常)(?:信息|原因)?[\ \t]*[:：][\ \t]*(?P<n15>-?[0-9]+)
           | (?:报错|报)[\ \t]*(?P<n7>-?[0-9]+)
-          | 返回[\ \t]*(?:[:：][\ \t]*)?(?P<returns>-?[0-9]+)
+          | 返回码?[\ \t]*(?:[:：][\ \t]*)?(?P<returns>-?[0-9]+)
           | # a number named a code after it               6017错误码  6006错误  Always get 6000003 code
             # (出现 6014 的错误; four digits or more named an error: getting 6014 error; not a
             # 404 error page)

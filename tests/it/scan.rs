@@ -1415,6 +1415,9 @@ fn chinese_error_and_failure_words_before_a_colon() {
         ("TIM 错误信息：6014", codes(&[(6014, "tencent")])),
         ("腾讯IM 登录报错：70001", codes(&[(70001, "tencent")])),
         ("TIM 返回：6014", codes(&[(6014, "tencent")])),
+        // 返回码 (return code) as 返回; 出错 (went wrong) and a bare number after it
+        ("接口返回码：70001，登录失败", codes(&[(70001, "tencent")])),
+        ("发消息出错 6014", codes(&[(6014, "tencent")])),
     ] {
         assert_eq!(last_line(line, &[]), want, "{line}");
     }
@@ -1423,6 +1426,8 @@ fn chinese_error_and_failure_words_before_a_colon() {
         "没有报错：6014",
         "群ID：10010",
         "返回值：70001",
+        "返回码：200",
+        "出错了 12345 次",
         // a number nobody documents, and one below 2000 where nobody speaks
         "发送失败：33002",
         "鉴权服务调用失败：1012 - NO_APPID",
