@@ -166,8 +166,9 @@ static CODE: LazyLock<Regex> = LazyLock::new(|| {
                 # SDK: onError {type: 206, message: …})
                 | type))
             # (or, in Chinese, 为 "is": errorCode 为 7; and an enum's name before the number in
-            # brackets: code为:USER_ALREADY_EXIST(203))
-            ["']?[\ \t]*(?:[:=：]|为[:：]?)[\ \t]*["']?[\ \t]*(?:[A-Z][A-Z0-9_]{2,}\()?
+            # brackets: code为:USER_ALREADY_EXIST(203); or the number in square brackets:
+            # error: [6014])
+            ["']?[\ \t]*(?:[:=：]|为[:：]?)[\ \t]*["']?[\ \t]*(?:[A-Z][A-Z0-9_]{2,}\(|\[)?
                 (?P<n1>-?[0-9]+)
           | # a quoted key, a comma, the number: a map's entry put in code   map.putInt("code", 6206)
             ["'](?P<qkey>(?i:error_?code | err_?code | ret_?code | result_?code | code | errno))["']
@@ -181,7 +182,8 @@ static CODE: LazyLock<Regex> = LazyLock::new(|| {
             # weak key, any program's error (socket error 10054)
             # login error 204  failed with error 6000103  login failed 70001
             (?-u:\b)(?P<ekey>(?i:error|err))[\ \t]+(?:(?i:is|was)[\ \t]+)?(?P<n14>-?[0-9]+)
-          | (?-u:\b)(?P<fkey>(?i:fail(?:ed)?))[\ \t]+(?P<n17>-?[0-9]{4}[0-9]*)
+          | # (and "returned", "returns": login returned 6014)
+            (?-u:\b)(?P<fkey>(?i:fail(?:ed)? | returned | returns))[\ \t]+(?P<n17>-?[0-9]{4}[0-9]*)
           | # a callback                   onError(6014, "…")  onError(code=6014)  onError: 6014
             (?-u:\b)on(?:Error|Fail(?:ure|ed)?)[\ \t]*[(:][\ \t]*
                 (?:(?i:code|error_?code)[\ \t]*[:=][\ \t]*)?(?P<n3>-?[0-9]+)

@@ -1283,6 +1283,27 @@ fn a_number_then_de_then_an_error_word() {
 }
 
 #[test]
+fn a_key_s_number_in_square_brackets_and_returned_then_a_number() {
+    assert_eq!(
+        last_line("TIM error: [6014] not logged in", &[]),
+        codes(&[(6014, "tencent")])
+    );
+    // `returned` and `returns` as `failed`: four digits or more, where a chat SDK speaks, not
+    // a count.
+    assert_eq!(
+        last_line("TIM login returned 70001", &[]),
+        codes(&[(70001, "tencent")])
+    );
+    for line in [
+        "TIM returned 6014 messages",
+        "the API returned 2000 items",
+        "code: [1, 2, 3]",
+    ] {
+        assert_eq!(last_line(line, &[]), [], "{line}");
+    }
+}
+
+#[test]
 fn a_bare_number_after_chinese_and_an_ascii_comma() {
     // Chinese typed with ASCII punctuation: `已过期,70003 定义为…` as `已过期，70003 定义为…`.
     assert_eq!(
