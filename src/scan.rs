@@ -587,13 +587,14 @@ fn blanks_from(line: &[u8], from: usize) -> usize {
 }
 
 /// Whether a line defines a name as a number, as an SDK's source does: `public static final int
-/// USER_NOT_FOUND = 204;`, an enum's `    EMErrorUserNotFound = 204,`, Swift's `case userNotFound
-/// = 204`, a TypeScript enum's `MESSAGE_MODERATION_BLOCKED: 508`, a page's list `` - `MESSAGE_SEND_TIMEOUT`
-/// 512：…``. Up to `DEFINITION_WORDS` words parted by blanks, the last the name, then `=` or
-/// `:` (or, after a name in backticks, blanks) and a number standing alone. An entry's own name (`USER_NOT_FOUND`) holds none of the prefilter's
-/// words, so such a line is read besides (the name must still be an SDK's symbol or an entry's
-/// own: `registerFails = 6000404` is no finding); most lines of a log fail at their first word
-/// (`2024-05-01`, `I/Tag:`, `GET https:`).
+/// USER_NOT_FOUND = 204;`, an enum's `    EMErrorUserNotFound = 204,`, Swift's `case
+/// userNotFound = 204`, a TypeScript enum's `MESSAGE_MODERATION_BLOCKED: 508`, a page's list
+/// `` - `MESSAGE_SEND_TIMEOUT` 512：…``. Up to `DEFINITION_WORDS` words parted by blanks, the
+/// last the name, then `=`, `:` or `：` (or, after a name in backticks, blanks) and a number
+/// standing alone (`number_after_name`). An entry's own name (`USER_NOT_FOUND`) holds none of
+/// the prefilter's words, so such a line is read besides (the name must still be an SDK's
+/// symbol or an entry's own: `registerFails = 6000404` is no finding); most lines of a log fail
+/// at their first word (`2024-05-01`, `I/Tag:`, `GET https:`).
 fn defines(line: &[u8]) -> bool {
     let mut at = blanks_from(line, 0);
     // A page's list: `` - `MESSAGE_SEND_TIMEOUT` 512：发送消息超时``.
@@ -613,17 +614,21 @@ fn defines(line: &[u8]) -> bool {
         // number is any log's (`Loaded 300 items`).
         let quoted = line.get(at) == Some(&b'`');
         let next = blanks_from(line, at + usize::from(quoted));
-        match line[next..] {
-            [b'=' | b':', ..] | [0xef, 0xbc, 0x9a, ..] => {
-                return number_after_name(&line[at..]).is_some();
-            }
-            [b'-' | b'0'..=b'9', ..] if quoted => return number_after_name(&line[at..]).is_some(),
-            [_, ..] if next > at => at = next,
-            _ => return false,
+        let rest = &line[next..];
+        let marked = matches!(rest, [b'=' | b':', ..]) || rest.starts_with(FULL_WIDTH_COLON);
+        if marked || (quoted && matches!(rest, [b'-' | b'0'..=b'9', ..])) {
+            return number_after_name(&line[at..]).is_some();
         }
+        if rest.is_empty() || next == at {
+            return false;
+        }
+        at = next;
     }
     false
 }
+
+/// `：`, the full-width colon of Chinese text, in UTF-8.
+const FULL_WIDTH_COLON: &[u8] = "：".as_bytes();
 
 /// The words a definition may have before its `=`: `public static final int USER_NOT_FOUND`.
 const DEFINITION_WORDS: usize = 6;
@@ -640,7 +645,7 @@ pub(crate) fn number_after_name(after: &[u8]) -> Option<(Range<usize>, i64)> {
     let start = match after.get(mark..)? {
         [b'=', b'=', ..] => return None,
         [b'=' | b':' | b'(' | b'[' | b',', ..] => blanks(mark + 1),
-        [0xef, 0xbc, 0x9a, ..] => blanks(mark + 3),
+        rest if rest.starts_with(FULL_WIDTH_COLON) => blanks(mark + FULL_WIDTH_COLON.len()),
         [b'-' | b'0'..=b'9', ..] if mark > 0 => mark,
         _ => return None,
     };

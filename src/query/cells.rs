@@ -109,6 +109,8 @@ pub struct Cells {
     words: FxHashSet<String>,
     /// The words as `tell` compares them.
     told: FxHashSet<String>,
+    /// The text holds a CJK character.
+    chinese: bool,
 }
 
 impl Cells {
@@ -126,10 +128,11 @@ impl Cells {
 
     fn of(text: &str) -> Self {
         let mut words = compared_words(text);
+        let chinese = text.chars().any(is_cjk);
         // Chinese is read in English too, by our glossary: the vendors document Agora Chat's
         // and Tencent's codes in English only (`提示错误码 207` after `用户的账号被从服务器端删除`,
         // "the user's account was deleted", is Agora Chat's 207, a user removed).
-        if text.chars().any(is_cjk) {
+        if chinese {
             for english in glossary::english(text).words {
                 words.extend(compared_words(english));
             }
@@ -139,6 +142,7 @@ impl Cells {
             lower: text.to_ascii_lowercase(),
             told: told_words(&words),
             words,
+            chinese,
         }
     }
 
@@ -187,7 +191,7 @@ impl Cells {
     /// Whether the text read holds a CJK character (at most `CELLS_READ` bytes of the line, so
     /// that a long line's every code costs no more than a short one's).
     pub fn has_chinese(&self) -> bool {
-        self.text.chars().any(is_cjk)
+        self.chinese
     }
 
     /// Whether `name` stands in the cells as a word of its own, in any case. A name in capitals
