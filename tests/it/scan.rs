@@ -397,6 +397,13 @@ fn last_line(log: &str, args: &[&str]) -> Vec<(i64, String)> {
     out
 }
 
+/// Asserts that scan finds nothing on the last line of each log.
+fn no_codes_on(logs: &[&str]) {
+    for log in logs {
+        assert_eq!(last_line(log, &[]), [], "{log}");
+    }
+}
+
 fn codes(pairs: &[(i64, &str)]) -> Vec<(i64, String)> {
     pairs.iter().map(|(c, v)| (*c, (*v).to_owned())).collect()
 }
@@ -487,7 +494,7 @@ fn the_shapes_real_logs_put_codes_in() {
 
 #[test]
 fn numbers_that_are_not_chat_sdk_codes() {
-    for log in [
+    no_codes_on(&[
         // HTTP statuses and libcurl, even beside a chat SDK's name
         "E/EMClient: upload failed, status code = 400",
         "[EMClient] Http error code: 6",
@@ -508,9 +515,7 @@ fn numbers_that_are_not_chat_sdk_codes() {
         // ids, sizes, successes, numbers running on
         "/del msg|id:20190920144917|type:1|seq:17093|rand:1119756364 code:0 ret=0",
         "x code=12ms ret=1.5 err=0x1f v2.6006错误",
-    ] {
-        assert_eq!(last_line(log, &[]), [], "{log}");
-    }
+    ]);
 }
 
 #[test]
@@ -653,7 +658,7 @@ fn a_denied_code_is_no_finding() {
 
 #[test]
 fn other_products_words_silence_their_codes() {
-    for log in [
+    no_codes_on(&[
         // OpenIM's request ids, error detail, Go error chain and iOS classes
         "{\"operationID\": \"1755156089\", \"errCode\": 10005, \"errMsg\": \"x\"}",
         "reConn resp {\"errCode\":1502,\"errMsg\":\"TokenInvalidError\",\"errDlt\":\"\"}",
@@ -675,9 +680,7 @@ fn other_products_words_silence_their_codes() {
         "Error code: 1020 Ray ID: 79fd26b32b5db35",
         // named just before the code
         "I/flutter: WebSocket error: connection reset\nI/flutter: closed, code=1002",
-    ] {
-        assert_eq!(last_line(log, &[]), [], "{log}");
-    }
+    ]);
     // A chat SDK named on the line still speaks, whatever else it names.
     assert_eq!(
         last_line("I/TIMManager: websocket closed, code=6014", &[]),
@@ -717,14 +720,12 @@ fn a_number_then_what_failed_in_chinese() {
 #[test]
 fn retcode_with_nobody_named_is_any_api_s_return_code() {
     // WeChat's, WebQQ's, curl's: `retcode` says nothing of whose it is.
-    for log in [
+    no_codes_on(&[
         "{\"retcode\":1204,\"errmsg\":\"\"}",
         "sync failed, retcode = 70003",
         "ret_code: 70003",
         "RETCODE 70003",
-    ] {
-        assert_eq!(last_line(log, &[]), [], "{log}");
-    }
+    ]);
     // Where a chat SDK speaks, it is its code.
     assert_eq!(
         last_line(
@@ -751,7 +752,7 @@ fn openim_s_error_names_are_its_words() {
         last_line("getGroupsInfo failed, errCode: 10006", &[]),
         codes(&[(10006, "tencent")])
     );
-    for log in [
+    no_codes_on(&[
         "getGroupsInfo failed, errCode: 1004, errMsg: 1004 RecordNotFoundError",
         "login error, code: 1001 ArgsError",
         "onError: code=10006, msg=10006 SdkInternalError",
@@ -764,9 +765,7 @@ fn openim_s_error_names_are_its_words() {
         "errCode: 10005 GroupTypeErr",
         // and, as other products' words do, the lines just after them
         "errMsg: RecordNotFoundError\nerrCode: 1004",
-    ] {
-        assert_eq!(last_line(log, &[]), [], "{log}");
-    }
+    ]);
     // A name that only ends like theirs is none of them.
     assert_eq!(
         last_line("MyArgsError: code=6014", &[]),
@@ -905,13 +904,11 @@ fn an_http_client_s_numbers_are_http_statuses() {
         codes(&[(500, "agora")])
     );
     // ...but on an HTTP client's line it is the HTTP status.
-    for log in [
+    no_codes_on(&[
         "E/EMClient: login\nD/OkHttp: {\"code\":500,\"msg\":\"Internal Server Error\"}",
         "E/EMClient: login\nAxiosError: Request failed, code: 404",
         "E/EMClient: login\nDioException [bad response]: code: 500",
-    ] {
-        assert_eq!(last_line(log, &[]), [], "{log}");
-    }
+    ]);
     // A chat SDK named on the line still speaks.
     assert_eq!(
         last_line("E/EMClient: OkHttp call failed, code=500", &[]),
@@ -955,7 +952,7 @@ fn a_bare_number_in_chinese_prose() {
         last_line("电信卡调用返回6001", &[]),
         codes(&[(6001, "tencent")])
     );
-    for log in [
+    no_codes_on(&[
         // a unit or a word run on after it: a count, not a code
         "上传了6001条消息是正常的",
         // three digits after "returns", no failure: a value
@@ -972,22 +969,18 @@ fn a_bare_number_in_chinese_prose() {
         // an id or a port: after 号 (number) or 端口 (port)
         "房间号 10010，进房是正常的",
         "监听端口 8001，是被占用了吗",
-    ] {
-        assert_eq!(last_line(log, &[]), [], "{log}");
-    }
+    ]);
 }
 
 #[test]
 fn numbers_below_2000_name_no_sdk_by_themselves() {
     // 1000-1999 is every API's first block of error codes: with nobody named, no finding, though
     // Agora Chat documents 1000 and 1204.
-    for log in [
+    no_codes_on(&[
         "`PlatformException(1000, operation failed, null, null)`",
         "wxpy.exceptions.ResponseError: err_code: 1204; err_msg:",
         "`errno:1000,errmsg:登录失败`",
-    ] {
-        assert_eq!(last_line(log, &[]), [], "{log}");
-    }
+    ]);
     // Where Agora Chat speaks, they are its codes.
     assert_eq!(
         last_line("E/EMClient: translate failed, code: 1204", &[]),
@@ -1126,7 +1119,7 @@ fn a_row_of_a_vendor_s_table_that_says_what_the_catalogue_says() {
     // catalogue has each number (a log's sequence numbers, `cat -n`, an HTTP status line).
     // Below 2000 a number needs more: the name, or four words of a description (`Request
     // failed.` or `Server is busy.` is any log's).
-    for line in [
+    no_codes_on(&[
         "105001 worker 3 finished job in 201 ms ok",
         "<tr><td>2024</td><td>Revenue grew</td></tr>",
         " * <tr><td>10007</td><td>42</td></tr>",
@@ -1144,9 +1137,7 @@ fn a_row_of_a_vendor_s_table_that_says_what_the_catalogue_says() {
         "     1\tRequest failed: timeout",
         // a name in lower case runs on into a word: no name of its own
         "108 TOKEN_EXPIREDthe",
-    ] {
-        assert_eq!(last_line(line, &[]), [], "{line}");
-    }
+    ]);
     // A row is explained by the entries its cells say, not by every entry of its number:
     // Agora Web's 500 is a busy server where the other pages' 500 is an invalid message.
     let found = findings(
@@ -1191,15 +1182,13 @@ fn a_short_code_whose_message_tells_what_it_means() {
     );
     // The keys and the words for failing say nothing; nor do two words of a short code's
     // meaning (`server`, `busy`: any HTTP server's 500).
-    for line in [
+    no_codes_on(&[
         "Login failed, Code: 1",
         "request failed, code: 1, message: \"not found\"",
         "error code 500, server is busy",
         "code: 404, message: user not found",
         "connect failed (10060)",
-    ] {
-        assert_eq!(last_line(line, &[]), [], "{line}");
-    }
+    ]);
 }
 
 #[test]
@@ -1215,13 +1204,11 @@ fn a_short_code_told_in_chinese_by_our_words_for_its_problem() {
     );
     // Words that many problems' words share (登录, 用户, 消息, 发送, and the words for failing)
     // tell none of them.
-    for line in [
+    no_codes_on(&[
         "登录接口报错，用户消息发送失败，错误码 7",
         "demo中的登录接口报 响应错误，{\"code\":-1,\"error\":\"ERR_REQUEST_PARAM\"}",
         "好友列表拉取失败，服务返回 206",
-    ] {
-        assert_eq!(last_line(line, &[]), [], "{line}");
-    }
+    ]);
 }
 
 #[test]
@@ -1264,13 +1251,11 @@ fn an_entry_s_name_in_a_page_s_list_or_an_enum_with_its_number() {
         assert_eq!(last_line(line, &[]), codes(&[(code, "agora")]), "{line}");
     }
     // Not another number, and a word and a number is no name with its number.
-    for line in [
+    no_codes_on(&[
         "- `MESSAGE_SEND_TIMEOUT` 513",
         "Loaded 204 items",
         "count: 204",
-    ] {
-        assert_eq!(last_line(line, &[]), [], "{line}");
-    }
+    ]);
 }
 
 #[test]
@@ -1294,13 +1279,11 @@ fn a_key_s_number_in_square_brackets_and_returned_then_a_number() {
         last_line("TIM login returned 70001", &[]),
         codes(&[(70001, "tencent")])
     );
-    for line in [
+    no_codes_on(&[
         "TIM returned 6014 messages",
         "the API returned 2000 items",
         "code: [1, 2, 3]",
-    ] {
-        assert_eq!(last_line(line, &[]), [], "{line}");
-    }
+    ]);
 }
 
 #[test]
@@ -1337,16 +1320,14 @@ fn an_error_object_s_type_is_its_code_where_the_line_says_it_failed() {
         codes(&[(206, "agora")])
     );
     // Elsewhere a type is a record's kind, however the SDK speaks.
-    for log in [
+    no_codes_on(&[
         "msg type: 1, message: hello",
         "E/EMClient: message received {type: 206}",
         "TIM: /del msg|id:2019|type:1|client_time:1569",
         "E/EMClient: send failed, msg_type=1",
         // and only a code the catalogue has
         "E/EMClient: login failed, {type: 99999}",
-    ] {
-        assert_eq!(last_line(log, &[]), [], "{log}");
-    }
+    ]);
 }
 
 #[test]
@@ -1362,16 +1343,14 @@ fn an_entry_s_name_defined_as_its_number() {
     );
     // The number must be the name's own: another number, a comparison or a number run on is
     // nothing.
-    for log in [
+    no_codes_on(&[
         "static final int SERVER_GET_DNSLIST_FAILED = 305;",
         "if (code == SERVER_GET_DNSLIST_FAILED) fail",
         "SERVER_GET_DNSLIST_FAILED == 304 failed",
         "SERVER_GET_DNSLIST_FAILED = 304ms failed",
         // nor where another product speaks
         "AgoraRtmClient: SERVER_GET_DNSLIST_FAILED = 304",
-    ] {
-        assert_eq!(last_line(log, &[]), [], "{log}");
-    }
+    ]);
     // The name without a number is a word any product may use.
     assert_eq!(last_line("error: SERVER_GET_DNSLIST_FAILED", &[]), []);
 }
@@ -1405,7 +1384,7 @@ fn error_and_failed_then_a_number_where_an_sdk_speaks() {
 
 #[test]
 fn error_then_a_number_is_weak_and_not_a_status_or_a_count() {
-    for line in [
+    no_codes_on(&[
         // Nobody speaks: any program's error (Windows' socket errors are numbers Tencent
         // documents).
         "socket error 10054",
@@ -1421,9 +1400,7 @@ fn error_then_a_number_is_weak_and_not_a_status_or_a_count() {
         "E/EMClient: sync failed 3 times",
         "TIM sync failed 1000 of 5000",
         "TIM 6014 errors",
-    ] {
-        assert_eq!(last_line(line, &[]), [], "{line}");
-    }
+    ]);
 }
 
 #[test]
@@ -1442,7 +1419,7 @@ fn chinese_error_and_failure_words_before_a_colon() {
     ] {
         assert_eq!(last_line(line, &[]), want, "{line}");
     }
-    for line in [
+    no_codes_on(&[
         // a denial; a field's value; a return value
         "没有报错：6014",
         "群ID：10010",
@@ -1452,9 +1429,7 @@ fn chinese_error_and_failure_words_before_a_colon() {
         // a number nobody documents, and one below 2000 where nobody speaks
         "发送失败：33002",
         "鉴权服务调用失败：1012 - NO_APPID",
-    ] {
-        assert_eq!(last_line(line, &[]), [], "{line}");
-    }
+    ]);
 }
 
 #[test]
@@ -1468,11 +1443,9 @@ fn a_constant_defined_as_its_number_in_an_sdk_s_source() {
     ] {
         assert_eq!(last_line(line, &[]), codes(&[(204, "agora")]), "{line}");
     }
-    for line in [
+    no_codes_on(&[
         "retry count = 5",
         "static final int MAX_USERS = 204;",
         "USER_NOT_FOUND == 204",
-    ] {
-        assert_eq!(last_line(line, &[]), [], "{line}");
-    }
+    ]);
 }
