@@ -209,7 +209,8 @@ static CODE: LazyLock<Regex> = LazyLock::new(|| {
             # (出现 6014 的错误; four digits or more named an error: getting 6014 error; not a
             # 404 error page)
             (?P<n8>-?[0-9]{3}[0-9]*)[\ \t]*(?:的?错误|(?i:error[\ \t]code|code)(?-u:\b))
-          | (?P<n16>-?[0-9]{4}[0-9]*)[\ \t]*(?i:error)(?-u:\b)
+          | # (its message quoted between: the 6013 "SDK Not Initialized" error)
+            (?P<n16>-?[0-9]{4}[0-9]*)[\ \t]*(?:"[^"\n]*"[\ \t]*)?(?i:error)(?-u:\b)
           | # a row of the vendor's table                 10007 | 操作权限不足…
             ^[\ \t]*\|?[\ \t]*(?P<n9>-?[0-9]+)[\ \t]+\|[\ \t]
           | # a definition: the line starts with the code  10015是…  10015：…  10010: 群组不存在

@@ -188,6 +188,11 @@ impl Cells {
         self.say(entry, None) || self.told.iter().filter(|w| meaning.contains(*w)).count() >= needed
     }
 
+    /// Whether the cells tell every one of `words` (as [`Cells::tell`] reads them).
+    pub fn tell_all(&self, words: &FxHashSet<String>) -> bool {
+        words.iter().all(|w| self.told.contains(w))
+    }
+
     /// Whether the text read holds a CJK character (at most `CELLS_READ` bytes of the line, so
     /// that a long line's every code costs no more than a short one's).
     pub fn has_chinese(&self) -> bool {
@@ -267,6 +272,15 @@ pub fn meaning(entry: &Entry, ours: &FxHashSet<String>) -> FxHashSet<String> {
     }
     meaning.extend(ours.iter().cloned());
     meaning
+}
+
+/// The words of an entry's description as a line may tell them ([`Cells::tell`]): those of
+/// [`meaning`] without its name's and ours.
+pub fn described(entry: &Entry) -> FxHashSet<String> {
+    entry
+        .text(Field::Description)
+        .map(|text| told_words(&compared_words(text)))
+        .unwrap_or_default()
 }
 
 /// A name that reads as an identifier (an underscore, or camelCase), not a word of prose

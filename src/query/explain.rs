@@ -8,7 +8,7 @@ use std::rc::Rc;
 
 use rustc_hash::{FxHashMap, FxHashSet};
 
-use super::cells::{Cells, is_identifier_like, meaning, ours_in_chinese};
+use super::cells::{Cells, described, is_identifier_like, meaning, ours_in_chinese};
 use super::editions::Editions;
 use crate::catalogue::{Catalogue, Entry, EntryRef, Field, Scope};
 use crate::scan::{
@@ -215,8 +215,28 @@ pub struct Explainer<'a> {
     meanings: RefCell<FxHashMap<(*const Entry, bool), Rc<Meaning>>>,
 }
 
-/// The words a line may tell an entry by (`cells::meaning`).
-type Meaning = FxHashSet<String>;
+/// The words a line may tell an entry by (`cells::meaning`), and those of its description
+/// alone (`cells::described`).
+struct Meaning {
+    words: FxHashSet<String>,
+    description: FxHashSet<String>,
+}
+
+impl Meaning {
+    /// Whether a line tells every word of a description too short to hold `TOLD_WORDS` (but
+    /// more than one word) of a number below `DISTINCTIVE` nobody speaks for: a line cannot
+    /// tell more of it than it holds. Agora Chat's 108, `Token has expired.`, is told by
+    /// `token expired, code: 108` or `token 已过期（错误码 108）`. Not a number an HTTP status
+    /// may be (Agora Chat's 500, `Server is busy.`, is any server's 500).
+    fn told_whole(&self, cells: &Cells, code: i64) -> bool {
+        (TOLD_WORDS_DISTINCTIVE..TOLD_WORDS).contains(&self.description.len())
+            && !HTTP_STATUSES.contains(&code)
+            && cells.tell_all(&self.description)
+    }
+}
+
+/// The numbers an HTTP status may be (but the informational 1xx, which logs hardly show).
+const HTTP_STATUSES: std::ops::Range<i64> = 200..600;
 
 /// How many codes the explainer remembers at once.
 const REMEMBERED: usize = 4096;
@@ -275,7 +295,10 @@ impl<'a> Explainer<'a> {
             Some(id) => ours_in_chinese(self.catalogue, id),
             None => FxHashSet::default(),
         };
-        let words = Rc::new(meaning(entry, &ours));
+        let words = Rc::new(Meaning {
+            words: meaning(entry, &ours),
+            description: described(entry),
+        });
         let mut meanings = self.meanings.borrow_mut();
         if meanings.len() == REMEMBERED {
             meanings.clear();
@@ -456,7 +479,7 @@ impl<'a> Explainer<'a> {
                 .copied()
                 .filter(|e| {
                     e.text(Field::Concept).is_some()
-                        && cells.tell_meaning(e, needed, &self.meaning(e, true))
+                        && cells.tell_meaning(e, needed, &self.meaning(e, true).words)
                 })
                 .collect();
             if said
@@ -494,7 +517,11 @@ impl<'a> Explainer<'a> {
         let told: Vec<&'a Entry> = entries
             .iter()
             .copied()
-            .filter(|e| cells.tell_meaning(e, needed, &self.meaning(e, chinese)))
+            .filter(|e| {
+                let meaning = self.meaning(e, chinese);
+                cells.tell_meaning(e, needed, &meaning.words)
+                    || meaning.told_whole(&cells, found.code)
+            })
             .collect();
         if told
             .windows(2)

@@ -1227,6 +1227,31 @@ fn a_short_code_told_in_chinese_by_our_glossary() {
 }
 
 #[test]
+fn a_short_description_is_told_by_all_its_words() {
+    // Agora Chat's 108 is `Token has expired.`: two words are all a line can tell of it, in
+    // English or in Chinese.
+    for line in [
+        "Token expired, code: 108",
+        "登录时鉴权错误，例如 token 无效（错误码 104）或已过期（错误码 108）。",
+    ] {
+        assert!(
+            last_line(line, &[]).contains(&(108, "agora".to_owned())),
+            "{line}"
+        );
+    }
+    no_codes_on(&[
+        // One of the two is not enough.
+        "Token refreshed, code: 108",
+        "session expired, code: 108",
+        // A number an HTTP status may be still needs three words: Agora Chat's 500 is `Server
+        // is busy.`, as any API's 500 is.
+        "code: 500, msg: server is busy",
+        // A one-word description is no sign: ZEGO's 1 is `Request failed.`
+        "code: 1, msg: request failed",
+    ]);
+}
+
+#[test]
 fn a_quoted_key_a_comma_then_the_number() {
     // A map's entry put in code: Java's `putInt("code", 6206)`, a pair in brackets.
     assert_eq!(
@@ -1367,6 +1392,11 @@ fn error_and_failed_then_a_number_where_an_sdk_speaks() {
         ("TIM err 6014", codes(&[(6014, "tencent")])),
         ("TIM login failed 70001", codes(&[(70001, "tencent")])),
         ("TIM I keep getting 6014 error", codes(&[(6014, "tencent")])),
+        // the error's message quoted between the number and "error"
+        (
+            "TIM: the 6014 \"Sdk_Not_Login\" error again",
+            codes(&[(6014, "tencent")]),
+        ),
         // "is" or "was" between a code key and its number
         ("tencent im error code is 6014", codes(&[(6014, "tencent")])),
         ("TIM: the code was 70001", codes(&[(70001, "tencent")])),
