@@ -984,6 +984,25 @@ static FAILURE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"错|失败|异常|(?i:error|fail|exception)").expect("the failure pattern is valid")
 });
 
+/// The keys an app's own reply envelope has beside its `"code"` (`{"code":30001,"data":null,
+/// "message":"认证失败"}`, `{"msg":"参数不合法","code":20000}`), which no chat SDK's reply
+/// has: Tencent's REST API answers `"ErrorCode"` with `"ActionStatus"`, ZEGO's `"Code"` with
+/// `"Message"`.
+static ENVELOPE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r#""(?:data|msg|success|ok|result|ttl|ts)"[\ \t]*:"#)
+        .expect("the envelope pattern is valid")
+});
+
+/// Whether a code stands after `"code"` in an app's own reply envelope (`ENVELOPE`): where no
+/// chat SDK speaks, the app's server's code, whatever the catalogue has of its number.
+pub fn in_envelope(line: &[u8], found: &Found) -> bool {
+    let key = found.key_start;
+    key > 0
+        && line[key - 1] == b'"'
+        && line[key..].starts_with(b"code\"")
+        && ENVELOPE.is_match(line)
+}
+
 /// Whether `before` (the line up to a `Code=` key) ends in an `NSError`'s `Domain=… ` naming no
 /// chat SDK: `Error Domain=NSPOSIXErrorDomain Code=50`, `Domain=com.twilio.voice.error Code=603`.
 fn foreign_domain(before: &[u8]) -> bool {

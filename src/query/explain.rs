@@ -12,7 +12,7 @@ use super::cells::{Cells, described, is_identifier_like, meaning, ours_in_chines
 use super::editions::Editions;
 use crate::catalogue::{Catalogue, Entry, EntryRef, Field, Scope};
 use crate::scan::{
-    Found, Named, Needs, Piece, Row, SymbolFinder, number_after_name, products_named,
+    Found, Named, Needs, Piece, Row, SymbolFinder, in_envelope, number_after_name, products_named,
 };
 
 /// How many lines a product named in a log speaks for: its codes follow it closely.
@@ -655,7 +655,7 @@ impl<'a> Explainer<'a> {
                 // A number distinguishes only if one vendor documents it: where no SDK speaks
                 // for it, a code two vendors share (1001, 1004) tells nobody's, and is no
                 // finding (OpenIM's `errCode: 1001`).
-                if by_number && !of_one_vendor(&entries) {
+                if by_number && (!of_one_vendor(&entries) || in_envelope(text, &found)) {
                     return told(found);
                 }
                 if !entries.is_empty() {

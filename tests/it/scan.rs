@@ -1479,3 +1479,22 @@ fn a_constant_defined_as_its_number_in_an_sdk_s_source() {
         "USER_NOT_FOUND == 204",
     ]);
 }
+
+#[test]
+fn an_apps_own_reply_envelope_is_the_apps_code() {
+    // `"code"` beside `"data"`, `"msg"`, `"success"` …: an app's server's reply, not a chat
+    // SDK's, though Tencent documents the numbers.
+    no_codes_on(&[
+        r#"{"code":30001,"data":null,"message":"认证失败，请确认登录参数"}"#,
+        r#"返回{"msg":"参数不合法","code":70001}"#,
+        r#"{"result": "error", "code": 10031, "ts": 1778692402873}"#,
+    ]);
+    // Without those keys, a distinctive code as before; and where a chat SDK speaks, its code.
+    for (log, want) in [
+        (r#"{"code":70001,"message":"usersig expired"}"#, 70001),
+        ("TIM login\n{\"code\":70001,\"data\":null}", 70001),
+        (r#"TIM {"code":6014,"msg":"not login"}"#, 6014),
+    ] {
+        assert_eq!(last_line(log, &[]), codes(&[(want, "tencent")]), "{log}");
+    }
+}
