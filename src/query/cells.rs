@@ -179,7 +179,7 @@ impl Cells {
     /// 提示错误码 206` is Agora Chat's 206, a login on another device). A Chinese line's words
     /// hold its English by our glossary too (`Cells::of`).
     pub fn tell(&self, entry: &Entry, needed: usize, ours: &FxHashSet<String>) -> bool {
-        self.tell_meaning(entry, needed, &meaning(entry, ours))
+        self.tell_meaning(entry, needed, &meaning(entry, &described(entry), ours))
     }
 
     /// [`Cells::tell`] with the entry's [`meaning`] worked out before: a log that reports the
@@ -259,16 +259,17 @@ pub fn ours_in_chinese(catalogue: &Catalogue, concept: &str) -> FxHashSet<String
     ours
 }
 
-/// The words a line may tell an entry by ([`Cells::tell`]): those of its description and its
-/// name, stemmed, and `ours`, the pairs of characters of our Chinese words for its problem.
-pub fn meaning(entry: &Entry, ours: &FxHashSet<String>) -> FxHashSet<String> {
-    let mut meaning = FxHashSet::default();
-    for text in entry
-        .text(Field::Description)
-        .into_iter()
-        .chain(entry.text(Field::Name))
-    {
-        meaning.extend(told_words(&compared_words(text)));
+/// The words a line may tell an entry by ([`Cells::tell`]): those of its description
+/// (`description`, as [`described`] gives them) and its name, stemmed, and `ours`, the pairs of
+/// characters of our Chinese words for its problem.
+pub fn meaning(
+    entry: &Entry,
+    description: &FxHashSet<String>,
+    ours: &FxHashSet<String>,
+) -> FxHashSet<String> {
+    let mut meaning = description.clone();
+    if let Some(name) = entry.text(Field::Name) {
+        meaning.extend(told_words(&compared_words(name)));
     }
     meaning.extend(ours.iter().cloned());
     meaning

@@ -223,13 +223,14 @@ struct Meaning {
 }
 
 impl Meaning {
-    /// Whether a line tells every word of a description too short to hold `TOLD_WORDS` (but
-    /// more than one word) of a number below `DISTINCTIVE` nobody speaks for: a line cannot
-    /// tell more of it than it holds. Agora Chat's 108, `Token has expired.`, is told by
-    /// `token expired, code: 108` or `token 已过期（错误码 108）`. Not a number an HTTP status
-    /// may be (Agora Chat's 500, `Server is busy.`, is any server's 500).
+    /// Whether a line tells every word of a description too short to hold `TOLD_WORDS` but of
+    /// more than one word, where nobody speaks for the number `code`: a line cannot tell more
+    /// of it than it holds. Agora Chat's 108, `Token has expired.`, is told by `token expired,
+    /// code: 108` or `token 已过期（错误码 108）`. (A number of `DISTINCTIVE` or more needs
+    /// `TOLD_WORDS_DISTINCTIVE`, two, anyway.) Not a number an HTTP status may be (Agora Chat's
+    /// 500, `Server is busy.`, is any server's 500).
     fn told_whole(&self, cells: &Cells, code: i64) -> bool {
-        (TOLD_WORDS_DISTINCTIVE..TOLD_WORDS).contains(&self.description.len())
+        (2..TOLD_WORDS).contains(&self.description.len())
             && !HTTP_STATUSES.contains(&code)
             && cells.tell_all(&self.description)
     }
@@ -295,16 +296,17 @@ impl<'a> Explainer<'a> {
             Some(id) => ours_in_chinese(self.catalogue, id),
             None => FxHashSet::default(),
         };
-        let words = Rc::new(Meaning {
-            words: meaning(entry, &ours),
-            description: described(entry),
+        let description = described(entry);
+        let built = Rc::new(Meaning {
+            words: meaning(entry, &description, &ours),
+            description,
         });
         let mut meanings = self.meanings.borrow_mut();
         if meanings.len() == REMEMBERED {
             meanings.clear();
         }
-        meanings.insert(key, Rc::clone(&words));
-        words
+        meanings.insert(key, Rc::clone(&built));
+        built
     }
 
     /// The entries that explain a code, as the editions' choice keeps them.
