@@ -161,7 +161,7 @@ static CODE: LazyLock<Regex> = LazyLock::new(|| {
             # (the key may follow a CJK character: 返回code：8004)
             (?-u:\b)(?P<key>(?i:
                 http[_\ ]?(?:error[_\ ]?)?code | status[_\ ]?code | error[_\ ]?code | err_?code
-                | ret_?code | result_?code | code | errno | err_?id | err | error | ret | fail(?:ed)?
+                | ret_?code | result_?code | code | errno | err_?id | err | error | ret | fail(?:ed|ure)?
                 # an error object's type, where the line says something failed (Easemob's web
                 # SDK: onError {type: 206, message: …})
                 | type))
@@ -182,8 +182,9 @@ static CODE: LazyLock<Regex> = LazyLock::new(|| {
             # weak key, any program's error (socket error 10054)
             # login error 204  failed with error 6000103  login failed 70001
             (?-u:\b)(?P<ekey>(?i:error|err))[\ \t]+(?:(?i:is|was)[\ \t]+)?(?P<n14>-?[0-9]+)
-          | # (and "returned", "returns": login returned 6014)
-            (?-u:\b)(?P<fkey>(?i:fail(?:ed)? | returned | returns))[\ \t]+(?P<n17>-?[0-9]{4}[0-9]*)
+          | # (and "returned", "returns", "fails with": login returned 6014)
+            (?-u:\b)(?P<fkey>(?i:fail(?:ed|s|ure)? | returned | returns))(?:[\ \t]+with)?[\ \t]+
+                (?P<n17>-?[0-9]{4}[0-9]*)
           | # a callback                   onError(6014, "…")  onError(code=6014)  onError: 6014
             (?-u:\b)on(?:Error|Fail(?:ure|ed)?)[\ \t]*[(:][\ \t]*
                 (?:(?i:code|error_?code)[\ \t]*[:=][\ \t]*)?(?P<n3>-?[0-9]+)
@@ -501,7 +502,7 @@ pub fn codes_in(line: &[u8]) -> Vec<Found> {
 /// The codes in a piece of a line: the whole line or its start (`line_start`), where a table's
 /// row may start, or a later piece of a long one, where none does.
 fn codes_at(text: &[u8], line_start: bool) -> Vec<Found> {
-    let anchored = has_anchor(text) || (line_start && defines(text));
+    let anchored = has_anchor(text) || prose_number(text) || (line_start && defines(text));
     let row = line_start.then(|| table_row(text)).flatten();
     if !anchored && row.is_none() {
         return Vec::new();
@@ -512,7 +513,45 @@ fn codes_at(text: &[u8], line_start: bool) -> Vec<Found> {
 /// Whether a piece of a line is worth parsing (`is_candidate`, where a row starts only at a
 /// line's start).
 pub fn candidate_at(text: &[u8], line_start: bool) -> bool {
-    has_anchor(text) || (line_start && (table_row(text).is_some() || defines(text)))
+    has_anchor(text)
+        || prose_number(text)
+        || (line_start && (table_row(text).is_some() || defines(text)))
+}
+
+/// Whether a line may hold a bare number in Chinese prose (`bare` in `CODE`) though it holds
+/// none of the prefilter's words: an issue's title `【小程序】关于 70402 参数非法`, `登录一直提示6014`.
+/// Four digits or more right after a character outside ASCII (a CJK one or a full-width mark),
+/// past blanks and perhaps an ASCII `,` or `;`. A line all in ASCII fails at once; this is
+/// the only reading of the line's bytes before the pattern decides.
+fn prose_number(line: &[u8]) -> bool {
+    if line.is_ascii() {
+        return false;
+    }
+    let mut at = 0;
+    while let Some(start) = line[at..]
+        .iter()
+        .position(u8::is_ascii_digit)
+        .map(|i| at + i)
+    {
+        let figures = line[start..]
+            .iter()
+            .take_while(|b| b.is_ascii_digit())
+            .count();
+        at = start + figures;
+        if figures < 4 {
+            continue;
+        }
+        let before = line[..start].strip_suffix(b"-").unwrap_or(&line[..start]);
+        let before = before.trim_ascii_end();
+        let before = before
+            .strip_suffix(b",")
+            .or_else(|| before.strip_suffix(b";"))
+            .unwrap_or(before);
+        if before.last().is_some_and(|&b| b >= 0x80) {
+            return true;
+        }
+    }
+    false
 }
 
 /// The codes of a line: by the grammar where it holds an anchor or defines a name (a line
@@ -522,10 +561,16 @@ fn parse_codes(line: &[u8], anchored: bool, row: Option<Found>) -> Vec<Found> {
     let mut found: Vec<Found> = Vec::new();
     let said = Said::new(line);
     if anchored {
-        found.extend(
-            CODE.captures_iter(line)
-                .filter_map(|caps| found_in(line, &caps, &said)),
-        );
+        let bare = GROUP_INDICES.bare;
+        let mut at = 0;
+        while let Some(caps) = CODE.captures_at(line, at) {
+            // A bare number's match ends in the Chinese after it (`或 70003 或`), where the
+            // next may start (`或 70009`): the search goes on from the number's end.
+            at = caps
+                .get(bare)
+                .map_or_else(|| caps.get(0).map_or(line.len(), |m| m.end()), |m| m.end());
+            found.extend(found_in(line, &caps, &said));
+        }
     }
     if let Some(row) = row {
         match found.iter_mut().find(|f| f.span == row.span) {
@@ -631,14 +676,17 @@ fn defines(line: &[u8]) -> bool {
 /// `：`, the full-width colon of Chinese text, in UTF-8.
 const FULL_WIDTH_COLON: &[u8] = "：".as_bytes();
 
+/// `（`, the full-width opening bracket of Chinese text, in UTF-8.
+const FULL_WIDTH_BRACKET: &[u8] = "（".as_bytes();
+
 /// The words a definition may have before its `=`: `public static final int USER_NOT_FOUND`.
 const DEFINITION_WORDS: usize = 6;
 
 /// The number a name is defined as or given with right after it (`USER_NOT_FOUND = 204`,
 /// `SERVER_GET_DNSLIST_FAILED: 304`, `USER_NOT_FOUND(204)`, a page's list `` `MESSAGE_SEND_TIMEOUT`
 /// 512：发送消息超时``): perhaps the quote or backtick closing the name, blanks, `=` `:` `：` `(`
-/// `[` or `,` and blanks, or blanks only, then the digits, standing alone. Its span in `after`,
-/// and the number.
+/// `（` `[` or `,` and blanks, or blanks only, then the digits, standing alone. Its span in
+/// `after`, and the number.
 pub(crate) fn number_after_name(after: &[u8]) -> Option<(Range<usize>, i64)> {
     let blanks = |from| blanks_from(after, from);
     let quoted = usize::from(matches!(after.first(), Some(b'`' | b'"' | b'\'')));
@@ -647,6 +695,8 @@ pub(crate) fn number_after_name(after: &[u8]) -> Option<(Range<usize>, i64)> {
         [b'=', b'=', ..] => return None,
         [b'=' | b':' | b'(' | b'[' | b',', ..] => blanks(mark + 1),
         rest if rest.starts_with(FULL_WIDTH_COLON) => blanks(mark + FULL_WIDTH_COLON.len()),
+        // Chinese text's bracket: `USER_NOT_FOUND`（204）
+        rest if rest.starts_with(FULL_WIDTH_BRACKET) => blanks(mark + FULL_WIDTH_BRACKET.len()),
         [b'-' | b'0'..=b'9', ..] if mark > 0 => mark,
         _ => return None,
     };
@@ -1316,7 +1366,8 @@ fn whole_lines(block: &[u8], line: &mut u64, sink: &mut impl Sink) -> io::Result
             break;
         }
         let piece = Piece::whole_line(*line, &block[start..=end], true);
-        let anchored = anchor.is_some_and(|at| at <= end) || defines(piece.text);
+        let anchored =
+            anchor.is_some_and(|at| at <= end) || defines(piece.text) || prose_number(piece.text);
         let found = parse_codes(piece.text, anchored, table_row(piece.text));
         sink.piece(&piece, found)?;
         *line += 1;
@@ -1334,11 +1385,16 @@ fn whole_lines(block: &[u8], line: &mut u64, sink: &mut impl Sink) -> io::Result
 /// or a letter and a mark (`I/Tag:`), which a byte or a word tells apart.
 fn next_row(block: &[u8], from: usize, to: usize) -> Option<usize> {
     let region = block.get(from..to)?;
+    // Most logs are all ASCII: one pass over the region tells that no line of it is Chinese.
+    let prose = !region.is_ascii();
     let starts = std::iter::once(0).chain(memchr::memchr_iter(b'\n', region).map(|at| at + 1));
     starts
         .filter(|&at| {
             let line = &region[at..];
-            (may_be_row(line) && table_row(line).is_some()) || defines(line)
+            (may_be_row(line) && table_row(line).is_some())
+                || defines(line)
+                || (prose
+                    && prose_number(&line[..memchr::memchr(b'\n', line).unwrap_or(line.len())]))
         })
         .map(|at| from + at)
         .next()

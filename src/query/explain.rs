@@ -358,9 +358,14 @@ impl<'a> Explainer<'a> {
             {
                 continue;
             }
-            // `ERR_SDK_NOT_LOGGED_IN(6014)`: the symbol's own number after it is the same
-            // finding, which the symbol makes.
-            explained.retain(|e| !(e.found.key_start == span.start && e.found.code == code));
+            // `ERR_SDK_NOT_LOGGED_IN(6014)`, `…（6014）`: the symbol's own number after it is
+            // the same finding, which the symbol makes.
+            let own = number_after_name(&piece.text[span.end..])
+                .map(|(digits, _)| span.end + digits.start..span.end + digits.end);
+            explained.retain(|e| {
+                e.found.code != code
+                    || !(e.found.key_start == span.start || own.as_ref() == Some(&e.found.span))
+            });
             let found = Found {
                 code,
                 key_start: span.start,

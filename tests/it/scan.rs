@@ -1066,12 +1066,21 @@ fn an_error_s_name_then_its_number_in_brackets() {
     // A counter's value is no code: four digits or more after a comma or a colon.
     assert_eq!(last_line("[ZIM] stats err_count: 2", &[]), []);
     // A symbol the catalogue has, with its number: one finding, the symbol's.
-    let found = findings(&[], Some(b"E/TIM: ERR_SDK_NOT_LOGGED_IN(6014)\n"));
-    let columns: Vec<i64> = found.iter().map(|f| f.1).collect();
-    assert!(
-        !columns.is_empty() && columns.iter().all(|&c| c == 8),
-        "{found:?}"
-    );
+    // So in Chinese text's brackets, where the number alone would read as a bare one.
+    for log in [
+        "E/TIM: ERR_SDK_NOT_LOGGED_IN(6014)\n",
+        "E/TIM: ERR_SDK_NOT_LOGGED_IN（6014）\n",
+        "报错 ERR_SDK_NOT_LOGGED_IN（6014）\n",
+    ] {
+        let found = findings(&[], Some(log.as_bytes()));
+        // The symbol's column, in characters.
+        let at = log[..log.find("ERR_").unwrap()].chars().count() as i64 + 1;
+        let columns: Vec<i64> = found.iter().map(|f| f.1).collect();
+        assert!(
+            !columns.is_empty() && columns.iter().all(|&c| c == at),
+            "{log}: {found:?}"
+        );
+    }
 }
 
 #[test]
@@ -1304,11 +1313,73 @@ fn a_key_s_number_in_square_brackets_and_returned_then_a_number() {
         last_line("TIM login returned 70001", &[]),
         codes(&[(70001, "tencent")])
     );
+    // `failure` as `failed`, and `fails with` or `failed with` before the number.
+    for log in [
+        "TIM login failure: 6206",
+        "TIM login fails with 6206",
+        "[TIM] login failed with 6206",
+    ] {
+        assert_eq!(last_line(log, &[]), codes(&[(6206, "tencent")]), "{log}");
+    }
     no_codes_on(&[
         "TIM returned 6014 messages",
         "the API returned 2000 items",
         "code: [1, 2, 3]",
+        // a weak key where nobody speaks
+        "upload failed with 6206",
+        "TIM upload failed with 6206 bytes left",
     ]);
+}
+
+#[test]
+fn a_bare_number_in_chinese_prose_needs_no_other_word() {
+    // An issue's title may hold the number and its symptom only, none of the words the
+    // prefilter looks for (错, 报, 返回, code …): the number is read all the same, whatever the
+    // lines around it.
+    for (log, want) in [
+        (
+            "【小程序】关于 70402 参数非法",
+            codes(&[(70402, "tencent")]),
+        ),
+        (
+            "I/App: started 2024-05-01 12:00:01\n登录一直提示6014\n",
+            codes(&[(6014, "tencent")]),
+        ),
+        ("群组不存在 10010", codes(&[(10010, "tencent")])),
+    ] {
+        assert_eq!(last_line(log, &[]), want, "{log}");
+    }
+    no_codes_on(&[
+        // an id or a port, as on a line with a key
+        "房间号 10010，进房正常",
+        "监听端口 8001，",
+        // a number run on into a word, a year
+        "上传了6001条消息",
+        "我在2023年接入的",
+        // Latin before it
+        "build 70402 参数",
+    ]);
+}
+
+#[test]
+fn every_number_of_a_list_in_chinese_prose_is_read() {
+    // `A 或 B 或 C`: each number's match ends in the word after it, where the next starts.
+    assert_eq!(
+        last_line(
+            "帐号鉴权时返回错误码 70001 或 70003 或 70009 或 70013?",
+            &[]
+        ),
+        codes(&[
+            (70001, "tencent"),
+            (70003, "tencent"),
+            (70009, "tencent"),
+            (70013, "tencent")
+        ])
+    );
+    assert_eq!(
+        last_line("还有 6200 和 6201 两个", &[]),
+        codes(&[(6200, "tencent"), (6201, "tencent")])
+    );
 }
 
 #[test]
@@ -1364,6 +1435,11 @@ fn an_entry_s_name_defined_as_its_number() {
     );
     assert_eq!(
         last_line("E/app: fail: USER_NOT_FOUND(204)", &[]),
+        codes(&[(204, "agora")])
+    );
+    // Chinese text's bracket: a release note's `EMErrorUserNotFound`（204）.
+    assert_eq!(
+        last_line("登录报错 `USER_NOT_FOUND`（204）：用户不存在", &[]),
         codes(&[(204, "agora")])
     );
     // The number must be the name's own: another number, a comparison or a number run on is
