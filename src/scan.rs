@@ -502,7 +502,7 @@ pub fn codes_in(line: &[u8]) -> Vec<Found> {
 /// The codes in a piece of a line: the whole line or its start (`line_start`), where a table's
 /// row may start, or a later piece of a long one, where none does.
 fn codes_at(text: &[u8], line_start: bool) -> Vec<Found> {
-    let anchored = has_anchor(text) || prose_number(text) || (line_start && defines(text));
+    let anchored = has_anchor(text) || (line_start && defines(text));
     let row = line_start.then(|| table_row(text)).flatten();
     if !anchored && row.is_none() {
         return Vec::new();
@@ -513,45 +513,7 @@ fn codes_at(text: &[u8], line_start: bool) -> Vec<Found> {
 /// Whether a piece of a line is worth parsing (`is_candidate`, where a row starts only at a
 /// line's start).
 pub fn candidate_at(text: &[u8], line_start: bool) -> bool {
-    has_anchor(text)
-        || prose_number(text)
-        || (line_start && (table_row(text).is_some() || defines(text)))
-}
-
-/// Whether a line may hold a bare number in Chinese prose (`bare` in `CODE`) though it holds
-/// none of the prefilter's words: an issue's title `【小程序】关于 70402 参数非法`, `登录一直提示6014`.
-/// Four digits or more right after a character outside ASCII (a CJK one or a full-width mark),
-/// past blanks and perhaps an ASCII `,` or `;`. A line all in ASCII fails at once; this is
-/// the only reading of the line's bytes before the pattern decides.
-fn prose_number(line: &[u8]) -> bool {
-    if line.is_ascii() {
-        return false;
-    }
-    let mut at = 0;
-    while let Some(start) = line[at..]
-        .iter()
-        .position(u8::is_ascii_digit)
-        .map(|i| at + i)
-    {
-        let figures = line[start..]
-            .iter()
-            .take_while(|b| b.is_ascii_digit())
-            .count();
-        at = start + figures;
-        if figures < 4 {
-            continue;
-        }
-        let before = line[..start].strip_suffix(b"-").unwrap_or(&line[..start]);
-        let before = before.trim_ascii_end();
-        let before = before
-            .strip_suffix(b",")
-            .or_else(|| before.strip_suffix(b";"))
-            .unwrap_or(before);
-        if before.last().is_some_and(|&b| b >= 0x80) {
-            return true;
-        }
-    }
-    false
+    has_anchor(text) || (line_start && (table_row(text).is_some() || defines(text)))
 }
 
 /// The codes of a line: by the grammar where it holds an anchor or defines a name (a line
@@ -1366,8 +1328,7 @@ fn whole_lines(block: &[u8], line: &mut u64, sink: &mut impl Sink) -> io::Result
             break;
         }
         let piece = Piece::whole_line(*line, &block[start..=end], true);
-        let anchored =
-            anchor.is_some_and(|at| at <= end) || defines(piece.text) || prose_number(piece.text);
+        let anchored = anchor.is_some_and(|at| at <= end) || defines(piece.text);
         let found = parse_codes(piece.text, anchored, table_row(piece.text));
         sink.piece(&piece, found)?;
         *line += 1;
@@ -1385,16 +1346,11 @@ fn whole_lines(block: &[u8], line: &mut u64, sink: &mut impl Sink) -> io::Result
 /// or a letter and a mark (`I/Tag:`), which a byte or a word tells apart.
 fn next_row(block: &[u8], from: usize, to: usize) -> Option<usize> {
     let region = block.get(from..to)?;
-    // Most logs are all ASCII: one pass over the region tells that no line of it is Chinese.
-    let prose = !region.is_ascii();
     let starts = std::iter::once(0).chain(memchr::memchr_iter(b'\n', region).map(|at| at + 1));
     starts
         .filter(|&at| {
             let line = &region[at..];
-            (may_be_row(line) && table_row(line).is_some())
-                || defines(line)
-                || (prose
-                    && prose_number(&line[..memchr::memchr(b'\n', line).unwrap_or(line.len())]))
+            (may_be_row(line) && table_row(line).is_some()) || defines(line)
         })
         .map(|at| from + at)
         .next()
