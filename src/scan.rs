@@ -67,7 +67,6 @@ const ANCHORS: &[&str] = &[
     "MSDK",
     "mSDK",
     "mSdk",
-    "IM SDK",
     "agora",
     "Agora",
     "AGORA",
@@ -338,7 +337,6 @@ static PRODUCTS: LazyLock<Regex> = LazyLock::new(|| {
         | (?P<zego>(?i:zego) | 即构\ ?(?:(?i:zim|im)|即时通讯)
             | (?-u:\b)ZIM(?:[A-Z][a-z]|Error|(?-u:\b)))
         | (?P<tencent>(?i:tencent|tuikit|imsdk) | 腾讯云?\ ?(?:(?i:im)|通信|云通信|即时通信)
-            | (?-u:\b)IM\ SDK(?-u:\b)
             | (?-u:\b)(?:V2)?TIM(?:[A-Z][a-z]|Error|SDK|(?-u:\b)))
         # Agora Chat by its own names (AgoraChatClient, agora_chat_sdk, agora-chat, io.agora.chat,
         # Agora Chat) and Easemob's: `agora` alone is the company, whose SDK is first of all its
@@ -383,7 +381,6 @@ pub fn products_named(line: &[u8]) -> Named {
             b"tencent",
             b"tuikit",
             b"imsdk",
-            b"im sdk",
             b"tim",
             b"v2tim",
             "腾讯".as_bytes(),
@@ -1580,7 +1577,8 @@ mod tests {
         assert_eq!(vendors_named(b"ZegoUIKit"), ["zego"]);
         assert_eq!(vendors_named(b"I/TIMManager: onError"), ["tencent"]);
         assert_eq!(vendors_named(b"TUIKit: send failed"), ["tencent"]);
-        assert_eq!(vendors_named(b"IM SDK error"), ["tencent"]);
+        // "IM SDK" is any vendor's word (Easemob's release notes say `[IM SDK]`)
+        assert!(vendors_named(b"IM SDK error").is_empty());
         assert_eq!(vendors_named(b"E/EMClient: EMError code: 201"), ["agora"]);
         assert_eq!(vendors_named(b"AgoraChatClient login"), ["agora"]);
         assert!(vendors_named(b"TIMESTAMP=1 EMAIL=x ZIMBABWE").is_empty());
