@@ -191,8 +191,9 @@ static CODE: LazyLock<Regex> = LazyLock::new(|| {
             # onLoginFailed(70001)
             (?-u:\b)[a-z][A-Za-z0-9]*(?:Failed|Fail|Error)[\ \t]*[:=(][\ \t]*(?P<n18>-?[0-9]+)
           | # an SDK's error or exception type           EMError code: 201  V2TIMException(6014)
-            (?-u:\b)(?:EM|ZIM|V2TIM|TIM|AgoraChat|Hyphenate)(?:Error|Exception)[A-Za-z0-9_]*
-                [\ \t]*(?:[(:=][\ \t]*|[\ \t]+)(?:(?i:code|error_?code)[\ \t]*[:=]?[\ \t]*)?
+            # (a name in backticks, its number in Chinese text's bracket: `EMErrorFileExpired`（407）)
+            (?-u:\b)(?:EM|ZIM|V2TIM|TIM|AgoraChat|Hyphenate)(?:Error|Exception)[A-Za-z0-9_]*`?
+                [\ \t]*(?:[(:=（][\ \t]*|[\ \t]+)(?:(?i:code|error_?code)[\ \t]*[:=]?[\ \t]*)?
                 (?P<n4>-?[0-9]+)
           | # Flutter: the code as first or second argument
             # PlatformException(6206, Execution Error, …)  PlatformException(Sdk_Not_Login, 6014, null)

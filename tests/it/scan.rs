@@ -479,6 +479,11 @@ fn the_shapes_real_logs_put_codes_in() {
             "V2TIMException(6014, not logged in)",
             codes(&[(6014, "tencent")]),
         ),
+        // an SDK's error type in backticks, its number in Chinese text's bracket
+        (
+            "- 新增错误码 `EMErrorFileExpired`（407）：附件已过期",
+            codes(&[(407, "agora")]),
+        ),
         (
             "Error Domain=com.tencent.imsdk Code=6014 \"not logged in\"",
             codes(&[(6014, "tencent")]),
