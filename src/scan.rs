@@ -44,6 +44,8 @@ const ANCHORS: &[&str] = &[
     "失败",
     "超时",
     "异常",
+    // Japanese: コード (code, as in エラーコード, error code)
+    "コード",
     // SDK symbols that hold none of the keys (ZIM's Flutter names: `commonModuleParamsInvalid`)
     "odule",
     "xceed",
@@ -201,7 +203,8 @@ static CODE: LazyLock<Regex> = LazyLock::new(|| {
           | # Chinese: 错误码：6012  错误码 -3  错误码和错误信息分别为6017  失败代码 1001  报错6012
             # 报20008  返回40002
             (?:错误码|错误代码|错误号)[^0-9\-,，。;；|\n]{0,8}?(?P<n6>-?[0-9]+)
-          | 代码[\ \t]*(?:[:：为][\ \t]*)?(?P<daima>-?[0-9]+)
+          | # (and Japanese コード, code: エラーコード：6014)
+            (?:代码|コード)[\ \t]*(?:[:：为][\ \t]*)?(?P<daima>-?[0-9]+)
           | # Chinese error and failure words as keys     报错：6014  登录失败: 70001  错误信息：6017
             (?:报错|错误|出错|失败|异常)(?:信息|原因)?[\ \t]*[:：][\ \t]*(?P<n15>-?[0-9]+)
           | (?:报错|报)[\ \t]*(?P<n7>-?[0-9]+)
@@ -1450,6 +1453,9 @@ mod tests {
         assert_eq!(codes("code: ERR_SDK_NOT_LOGGED_IN(6014)"), [6014]);
         // 代码 (code) before the number
         assert_eq!(codes("网络连接失败代码 1001"), [1001]);
+        // and Japanese コード (code)
+        assert_eq!(codes("ログイン失敗 エラーコード：6014"), [6014]);
+        assert_eq!(codes("コード:6205 desc: not ready"), [6205]);
         // a failure's message with its number in brackets closing the line
         assert_eq!(
             codes("创建群 失败：group id has been used!(10025)"),
@@ -1466,6 +1472,7 @@ mod tests {
             // 代码 as source code, its line number
             "错误在代码第 123 行",
             "我的代码 6014 行报错了",
+            "ソースコード 6014 行目",
             // a word ending in fail, or holding it
             "detail: 10025 email: 70001",
         ] {

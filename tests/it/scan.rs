@@ -479,6 +479,11 @@ fn the_shapes_real_logs_put_codes_in() {
             "V2TIMException(6014, not logged in)",
             codes(&[(6014, "tencent")]),
         ),
+        // Japanese: エラーコード (error code), a line that names no SDK
+        (
+            "ログイン失敗 エラーコード：6014",
+            codes(&[(6014, "tencent")]),
+        ),
         // an SDK's error type in backticks, its number in Chinese text's bracket
         (
             "- 新增错误码 `EMErrorFileExpired`（407）：附件已过期",
