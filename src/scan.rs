@@ -44,8 +44,9 @@ const ANCHORS: &[&str] = &[
     "失败",
     "超时",
     "异常",
-    // Japanese: コード (code, as in エラーコード, error code)
-    "コード",
+    // Japanese: コード (code, as in エラーコード, error code) as ード: the whole word's first
+    // bytes cost the search a fifth more time on an ASCII log, these next to nothing
+    "ード",
     // SDK symbols that hold none of the keys (ZIM's Flutter names: `commonModuleParamsInvalid`)
     "odule",
     "xceed",
