@@ -1008,13 +1008,15 @@ static ENVELOPE: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// Whether a code stands after `"code"` in an app's own reply envelope (`ENVELOPE`): where no
-/// chat SDK speaks, the app's server's code, whatever the catalogue has of its number.
-pub fn in_envelope(line: &[u8], found: &Found) -> bool {
+/// chat SDK speaks, the app's server's code, whatever the catalogue has of its number. Whether
+/// the line holds an envelope's keys is read once per line, in `envelope`: a line of many
+/// `"code"`s (a megabyte of JSON on one line) would otherwise be read whole once for each.
+pub fn in_envelope(line: &[u8], found: &Found, envelope: &OnceCell<bool>) -> bool {
     let key = found.key_start;
     key > 0
         && line[key - 1] == b'"'
         && line[key..].starts_with(b"code\"")
-        && ENVELOPE.is_match(line)
+        && *envelope.get_or_init(|| ENVELOPE.is_match(line))
 }
 
 /// Whether `before` (the line up to a `Code=` key) ends in an `NSError`'s `Domain=… ` naming no

@@ -2,7 +2,7 @@
 //! far), the entries that explain each code `scan` finds (by number, narrowed to that SDK's
 //! vendor, or by SDK symbol), and the tally a summary counts them in.
 
-use std::cell::RefCell;
+use std::cell::{OnceCell, RefCell};
 use std::collections::HashMap;
 use std::rc::Rc;
 
@@ -581,6 +581,8 @@ impl<'a> Explainer<'a> {
         let other = self.chosen.is_none() && *speaker == Speaker::Other;
         // A number nobody speaks for, explained by what its line tells of it, if anything.
         self.told_here.borrow_mut().clear();
+        // Whether the line holds an app's reply envelope, read once (`in_envelope`).
+        let envelope = OnceCell::new();
         let told = |found: Found| -> Option<Explained<'a>> {
             let known = self.told_here.borrow().get(&found.code).cloned();
             let entries = match known {
@@ -662,7 +664,7 @@ impl<'a> Explainer<'a> {
                 // A number distinguishes only if one vendor documents it: where no SDK speaks
                 // for it, a code two vendors share (1001, 1004) tells nobody's, and is no
                 // finding (OpenIM's `errCode: 1001`).
-                if by_number && (!of_one_vendor(&entries) || in_envelope(text, &found)) {
+                if by_number && (!of_one_vendor(&entries) || in_envelope(text, &found, &envelope)) {
                     return told(found);
                 }
                 if !entries.is_empty() {
