@@ -530,9 +530,8 @@ fn parse_codes(line: &[u8], anchored: bool, row: Option<Found>) -> Vec<Found> {
         while let Some(caps) = CODE.captures_at(line, at) {
             // A bare number's match ends in the Chinese after it (`或 70003 或`), where the
             // next may start (`或 70009`): the search goes on from the number's end.
-            at = caps
-                .get(bare)
-                .map_or_else(|| caps.get(0).map_or(line.len(), |m| m.end()), |m| m.end());
+            let resume = caps.get(bare).or_else(|| caps.get(0));
+            at = resume.map_or(line.len(), |m| m.end());
             found.extend(found_in(line, &caps, &said));
         }
     }
